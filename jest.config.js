@@ -1,0 +1,12 @@
+/** Tests run TypeScript through SWC (decorator metadata included); `npm test` type-checks first. */
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform,
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  testMatch: ['<rootDir>/{subgraphs,gateway,tools,test}/**/*.test.ts'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};
