@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+
+/** Everything an agency deployment reads from its environment; nothing else touches process.env. */
+export interface AgencyConfig {
+  /** Registry code of the department this deployment serves, e.g. "fjdrc". */
+  agencyCode: string;
+  /** Prefix of its index numbers (索引号), e.g. "FJ00201". */
+  indexPrefix: string;
+  /** Database URL: a SQLite file (default `<HUB_DATA_DIR>/<code>.sqlite`) or postgresql://... */
+  databaseUrl: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Shared secret with which the gateway signs the claims it passes on. */
+  gatewaySecret: string;
+  /** Fixed "now" (ISO date-time) for demos and tests. */
+  clock?: string;
+  /** Folder of administrator-loaded holiday arrangements (a year's 调休 as JSON). */
+  calendarDir?: string;
+  /** Working days to publish a penalty decision after it is made. @default 20 */
+  penaltyPublishDays: number;
+  /** Working days to withdraw a penalty decision after it is revoked. @default 3 */
+  penaltyWithdrawDays: number;
+  /** Months a minor penalty stays shown. @default 3 */
+  penaltyMinorMonths: number;
+  /** Years any other penalty stays shown. @default 3 */
+  penaltyOtherYears: number;
+}
+
+/** The development secret; `npm start` and tests use it, production sets HUB_GATEWAY_SECRET. */
+export const DEV_GATEWAY_SECRET = 'dev-only-gateway-secret-change-me';
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${raw}`);
+  return value;
+}
+
+export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
+  const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
+  if (!/^[a-z][a-z0-9-]{1,31}$/.test(agencyCode)) {
+    throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
+  }
+  const dataDir = env.HUB_DATA_DIR ?? './data';
+  return {
+    agencyCode,
+    indexPrefix: env.HUB_AGENCY_INDEX_PREFIX ?? agencyCode.toUpperCase(),
+    databaseUrl: env.HUB_DATABASE_URL ?? join(dataDir, `${agencyCode}.sqlite`),
+    host: env.HOST ?? '127.0.0.1',
+    port: intFrom(env, 'PORT', 4101),
+    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    clock: env.HUB_CLOCK || undefined,
+    calendarDir: env.HUB_CALENDAR_DIR || undefined,
+    penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),
+    penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
+    penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
+    penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
+  };
+}

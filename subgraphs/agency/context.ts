@@ -1,0 +1,50 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { WorkingDayCalendar } from '../shared/calendar';
+import { actsFor, type Claims, type Role } from '../shared/claims';
+import type { Clock } from '../shared/clock';
+import type { AgencyConfig } from './config';
+import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.loader';
+import type { SearchIndex } from './services/search-index';
+
+/** What lives as long as the deployment: its configuration, database, calendar and clock. */
+export interface AgencyRuntime {
+  config: AgencyConfig;
+  orm: MikroORM;
+  calendar: WorkingDayCalendar;
+  clock: Clock;
+  search: SearchIndex;
+}
+
+/** Per request: a forked EntityManager, fresh loaders and the verified caller. */
+export interface AgencyContext {
+  runtime: AgencyRuntime;
+  em: EntityManager;
+  claims: Claims;
+  loaders: DocumentLoaders;
+}
+
+export function createContext(runtime: AgencyRuntime, claims: Claims): AgencyContext {
+  const em = runtime.orm.em.fork() as EntityManager;
+  return { runtime, em, claims, loaders: createDocumentLoaders(em) };
+}
+
+/** The deployment's own agency code. */
+export function agencyOf(ctx: AgencyContext): string {
+  return ctx.runtime.config.agencyCode;
+}
+
+/** True when the caller is staff of this deployment's agency in one of `roles` (admin always). */
+export function isStaff(ctx: AgencyContext, roles?: readonly Role[]): boolean {
+  return actsFor(ctx.claims, agencyOf(ctx), roles);
+}
+
+/** Staff of this agency and supervisors (电子监察) see staff-only fields such as deadlines. */
+export function seesInternals(ctx: AgencyContext): boolean {
+  return isStaff(ctx) || ctx.claims.roles.includes('supervisor');
+}
+
+/** Who did it, for audit trails. */
+export function actorOf(ctx: AgencyContext): string {
+  return ctx.claims.sub ?? 'anonymous';
+}

@@ -1,0 +1,150 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { DocumentEventKind, ReviewResult } from './enums';
+
+/**
+ * The parts of a document kept in their own tables. They reference the document by id (not as
+ * ORM relations) because they are always loaded in batches for a page of documents.
+ */
+
+/** 关键数据 — a canonical fact a document states (subject, value, unit, as-of date). */
+@Entity({ tableName: 'key_fact' })
+@Index({ properties: ['documentId', 'position'] })
+export class KeyFactEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Index()
+  @Property({ type: 'string', length: 200 })
+  subject!: string;
+
+  @Property({ type: 'string', length: 100 })
+  value!: string;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  unit?: string | null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  asOf?: string | null;
+}
+
+/** 附件 — metadata of an attached file. */
+@Entity({ tableName: 'attachment' })
+export class AttachmentEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Index()
+  @Property({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Property({ type: 'string', length: 255 })
+  fileName!: string;
+
+  @Property({ type: 'string', length: 100 })
+  mediaType!: string;
+
+  @Property({ type: 'bigint' })
+  sizeBytes!: number;
+}
+
+/** A published state of a document, kept for ever: nothing published is silently changed. */
+@Entity({ tableName: 'document_version' })
+@Index({ properties: ['documentId', 'version'] })
+export class DocumentVersionEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'string', length: 500 })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  summary?: string | null;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  docNumber?: string | null;
+
+  /** Key facts as they stood in this version. */
+  @Property({ type: 'json' })
+  keyFacts!: { subject: string; value: string; unit?: string | null; asOf?: string | null }[];
+
+  /** Why this version was made ("首次发布" for the first). */
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'string', length: 128 })
+  createdBy!: string;
+}
+
+/** 保密审查记录 — the confidentiality review (Art. 17): reviewer, time, result, note. */
+@Entity({ tableName: 'confidentiality_review' })
+export class ConfidentialityReviewEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Index()
+  @Property({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Property({ type: 'string', length: 128 })
+  reviewer!: string;
+
+  @Property({ type: 'datetime' })
+  reviewedAt!: Date;
+
+  @Enum({ items: () => ReviewResult, type: 'string' })
+  result!: ReviewResult;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+}
+
+/** What happened to a document, when, by whom: the audit trail staff and supervisors read. */
+@Entity({ tableName: 'document_event' })
+export class DocumentEventEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Index()
+  @Property({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Enum({ items: () => DocumentEventKind, type: 'string' })
+  kind!: DocumentEventKind;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @Property({ type: 'string', length: 128 })
+  actor!: string;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+}
+
+/** Per-agency counters for ids and index-number serials (key: "document", "index:<theme>:<year>"...). */
+@Entity({ tableName: 'serial_counter' })
+export class SerialCounterEntity {
+  @PrimaryKey({ type: 'string', length: 64 })
+  key!: string;
+
+  @Property({ type: 'integer' })
+  last!: number;
+}

@@ -1,0 +1,38 @@
+import { registerEnumType } from 'type-graphql';
+
+/** 有效性 — whether a document is still in force. */
+export enum Validity { EFFECTIVE = 'EFFECTIVE', AMENDED = 'AMENDED', REPEALED = 'REPEALED', EXPIRED = 'EXPIRED' }
+/** 公开属性 — the disclosure attribute every item gets when formed (notice §二(二)). */
+export enum DisclosureAttribute { PROACTIVE = 'PROACTIVE', ON_REQUEST = 'ON_REQUEST', NOT_DISCLOSED = 'NOT_DISCLOSED' }
+export enum DocumentStatus { DRAFT = 'DRAFT', IN_REVIEW = 'IN_REVIEW', APPROVED = 'APPROVED', PUBLISHED = 'PUBLISHED', WITHDRAWN = 'WITHDRAWN' }
+export enum DocumentOrder { PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC', PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC' }
+/** 不予公开理由 — exemption grounds of Art. 14–16. */
+export enum ExemptionGround {
+  STATE_SECRET = 'STATE_SECRET',
+  OTHER_LAW = 'OTHER_LAW',
+  THREE_SECURITIES_ONE_STABILITY = 'THREE_SECURITIES_ONE_STABILITY',
+  THIRD_PARTY_RIGHTS = 'THIRD_PARTY_RIGHTS',
+  INTERNAL_AFFAIRS = 'INTERNAL_AFFAIRS',
+  PROCESS_INFORMATION = 'PROCESS_INFORMATION',
+  LAW_ENFORCEMENT_CASE_FILE = 'LAW_ENFORCEMENT_CASE_FILE',
+}
+/** 公开渠道 — where a document goes out. */
+export enum Channel { PORTAL = 'PORTAL', GAZETTE = 'GAZETTE', PRESS_CONFERENCE = 'PRESS_CONFERENCE', NEW_MEDIA = 'NEW_MEDIA', READING_POINT = 'READING_POINT' }
+export enum ReviewResult { APPROVED = 'APPROVED', REFUSED = 'REFUSED' }
+export enum DocumentEventKind {
+  CREATED = 'CREATED', EDITED = 'EDITED', SUBMITTED = 'SUBMITTED', APPROVED = 'APPROVED', REFUSED = 'REFUSED',
+  PUBLISHED = 'PUBLISHED', REVISED = 'REVISED', VALIDITY_CHANGED = 'VALIDITY_CHANGED', WITHDRAWN = 'WITHDRAWN',
+}
+export enum PartyKind { ENTERPRISE = 'ENTERPRISE', NATURAL_PERSON = 'NATURAL_PERSON' }
+export enum PenaltyStatus { PENDING = 'PENDING', PUBLISHED = 'PUBLISHED', WITHDRAWN = 'WITHDRAWN' }
+
+registerEnumType(Validity, { name: 'Validity', description: '有效性 / Whether the document is in force' });
+registerEnumType(DisclosureAttribute, { name: 'DisclosureAttribute', description: '公开属性 / Disclosure attribute' });
+registerEnumType(DocumentStatus, { name: 'DocumentStatus', description: '文件状态 / Lifecycle status' });
+registerEnumType(DocumentOrder, { name: 'DocumentOrder', description: '排序 / Order of a document list' });
+registerEnumType(ExemptionGround, { name: 'ExemptionGround', description: '不予公开理由（条例第十四至十六条）/ Exemption ground (Art. 14–16)' });
+registerEnumType(Channel, { name: 'Channel', description: '公开渠道 / Publication channel' });
+registerEnumType(ReviewResult, { name: 'ReviewResult', description: '保密审查结论 / Confidentiality review result' });
+registerEnumType(DocumentEventKind, { name: 'DocumentEventKind', description: '文件事件 / What happened to a document' });
+registerEnumType(PartyKind, { name: 'PartyKind', description: '当事人类型 / Kind of party' });
+registerEnumType(PenaltyStatus, { name: 'PenaltyStatus', description: '公示状态 / Publicity status of a penalty decision' });

@@ -1,0 +1,11 @@
+import { DocumentEntity } from './document.entity';
+import {
+  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity, SerialCounterEntity,
+} from './document-parts.entity';
+import { PenaltyDecisionEntity } from './penalty.entity';
+
+/** Every table of an agency deployment's database. */
+export const AGENCY_ENTITIES = [
+  DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
+  SerialCounterEntity, PenaltyDecisionEntity,
+];

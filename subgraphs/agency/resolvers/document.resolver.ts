@@ -1,0 +1,181 @@
+import { DateScalar } from '../../shared/scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
+import type { DocumentEntity } from '../entities/document.entity';
+import { DocumentOrder, ExemptionGround, Validity } from '../entities/enums';
+import * as documents from '../services/document.service';
+import { CreateDocumentInput, DocumentFilter, UpdateDocumentInput } from './document.input';
+import {
+  Agency, Attachment, ConfidentialityReview, Document, DocumentConnection, DocumentEvent, DocumentVersion, KeyFact,
+} from './document.types';
+
+/** Pagination arguments shared by every document list. */
+const FIRST = { defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' };
+const AFTER = { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' };
+
+@Resolver(() => Document)
+export class DocumentResolver {
+  @Query(() => Document, { nullable: true, description: '按标识取文件；不存在或无权查看时为 null / A document by id; null when missing or not visible to the caller' })
+  document(@Arg('id', () => ID) id: string, @Ctx() ctx: AgencyContext): Promise<DocumentEntity | null> {
+    return documents.findVisibleDocument(ctx, id);
+  }
+
+  @Query(() => DocumentConnection, { description: '文件列表，按发布时间排序 / Documents, ordered by publication time' })
+  documents(
+    @Ctx() ctx: AgencyContext,
+    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('orderBy', () => DocumentOrder, { defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy: DocumentOrder = DocumentOrder.PUBLISHED_AT_DESC,
+    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('after', () => String, AFTER) after?: string,
+  ): Promise<documents.DocumentPage> {
+    return documents.listDocuments(ctx, filter, orderBy, first, after);
+  }
+
+  @Query(() => DocumentConnection, { description: '中文全文检索，相关度优先 / Chinese full-text search, best first' })
+  search(
+    @Arg('text') text: string,
+    @Ctx() ctx: AgencyContext,
+    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('after', () => String, AFTER) after?: string,
+  ): Promise<documents.DocumentPage> {
+    return documents.searchDocuments(ctx, text, filter, first, after);
+  }
+
+  @Mutation(() => Document, { description: '新建文件（草稿）/ Create a document of the caller\'s agency, as a draft' })
+  createDocument(@Arg('input', () => CreateDocumentInput) input: CreateDocumentInput, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return documents.createDocument(ctx, input);
+  }
+
+  @Mutation(() => Document, { description: '修改文件；已发布的文件生成新版本，须说明理由 / Change a document; a published one gets a new version and needs a reason' })
+  updateDocument(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateDocumentInput) input: UpdateDocumentInput,
+    @Ctx() ctx: AgencyContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<DocumentEntity> {
+    return documents.updateDocument(ctx, id, input, reason);
+  }
+
+  @Mutation(() => Document, { description: '送保密审查 / Submit a draft for confidentiality review' })
+  submitDocumentForReview(@Arg('id', () => ID) id: string, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return documents.submitForReview(ctx, id);
+  }
+
+  @Mutation(() => Document, { description: '保密审查：通过或不通过 / Confidentiality review: approve or refuse' })
+  reviewDocument(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve') approve: boolean,
+    @Ctx() ctx: AgencyContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<DocumentEntity> {
+    return documents.reviewDocument(ctx, id, approve, note);
+  }
+
+  @Mutation(() => Document, { description: '发布已通过审查的主动公开文件 / Publish an approved proactive document' })
+  publishDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return documents.publishDocument(ctx, id);
+  }
+
+  @Mutation(() => Document, { description: '撤回已发布文件，保留记录并说明理由 / Withdraw a published document; the record stays with the reason' })
+  withdrawDocument(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return documents.withdrawDocument(ctx, id, reason);
+  }
+
+  @Mutation(() => Document, { description: '变更有效性（修订、废止、失效）/ Change validity (amended, repealed, expired)' })
+  changeDocumentValidity(
+    @Arg('id', () => ID) id: string,
+    @Arg('validity', () => Validity) validity: Validity,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AgencyContext,
+  ): Promise<DocumentEntity> {
+    return documents.changeValidity(ctx, id, validity, reason);
+  }
+
+  @FieldResolver(() => String)
+  body(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): string {
+    // A withdrawn item keeps its record, but the public reads the notice, not the withdrawn text.
+    if (doc.status === 'WITHDRAWN' && !seesInternals(ctx)) return `该信息已撤回：${doc.withdrawalReason ?? ''} / This information was withdrawn.`;
+    return doc.body;
+  }
+
+  @FieldResolver(() => Agency)
+  agency(@Root() doc: DocumentEntity): Agency {
+    return { code: doc.agencyCode };
+  }
+
+  @FieldResolver(() => [Agency])
+  coIssuers(@Root() doc: DocumentEntity): Agency[] {
+    return doc.coIssuers.map((code) => ({ code }));
+  }
+
+  @FieldResolver(() => [KeyFact])
+  keyFacts(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<KeyFact[]> {
+    return ctx.loaders.keyFacts.load(doc.id);
+  }
+
+  @FieldResolver(() => [Attachment])
+  attachments(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<Attachment[]> {
+    return ctx.loaders.attachments.load(doc.id);
+  }
+
+  @FieldResolver(() => [DocumentVersion])
+  versions(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<DocumentVersion[]> {
+    return ctx.loaders.versions.load(doc.id);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  publishDueOn(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): string | null {
+    return seesInternals(ctx) ? doc.publishDueOn : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  publishDueProvisional(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): boolean | null {
+    return seesInternals(ctx) ? doc.publishDueProvisional : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  overdue(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): boolean | null {
+    return seesInternals(ctx) ? documents.isOverdue(doc, ctx.runtime.clock.today()) : null;
+  }
+
+  @FieldResolver(() => ExemptionGround, { nullable: true })
+  exemptionGround(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): string | null {
+    return isStaff(ctx) ? (doc.exemptionGround ?? null) : null;
+  }
+
+  @FieldResolver(() => [ConfidentialityReview], { nullable: true })
+  reviews(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<ConfidentialityReview[]> | null {
+    return isStaff(ctx) ? ctx.loaders.reviews.load(doc.id) : null;
+  }
+
+  @FieldResolver(() => [DocumentEvent], { nullable: true })
+  events(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<DocumentEvent[]> | null {
+    return isStaff(ctx) ? ctx.loaders.events.load(doc.id) : null;
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyDocumentsResolver {
+  @FieldResolver(() => DocumentConnection, { nullable: true, description: '该机关的文件 / Documents of this agency' })
+  documents(
+    @Root() agency: Agency,
+    @Ctx() ctx: AgencyContext,
+    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('orderBy', () => DocumentOrder, { defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy: DocumentOrder = DocumentOrder.PUBLISHED_AT_DESC,
+    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('after', () => String, AFTER) after?: string,
+  ): Promise<documents.DocumentPage> {
+    return documents.listDocuments(ctx, { ...filter, agencies: [agency.code] }, orderBy, first, after);
+  }
+}
+
+/** Entity references the gateway resolves through this deployment. */
+export const documentReferenceResolvers = {
+  Document: {
+    __resolveReference: (ref: { id: string }, ctx: AgencyContext) => documents.findVisibleDocument(ctx, ref.id),
+  },
+  Agency: {
+    __resolveReference: async (ref: { code: string }, ctx: AgencyContext) => ({ code: ref.code ?? agencyOf(ctx) }),
+  },
+};

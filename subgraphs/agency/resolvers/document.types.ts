@@ -1,0 +1,115 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../shared/scalars';
+import {
+  Channel, DisclosureAttribute, DocumentEventKind, DocumentStatus, ExemptionGround, ReviewResult, Validity,
+} from '../entities/enums';
+
+/**
+ * The agency contract's public types. Resolvers return ORM entities; these classes only declare
+ * the schema, so storage can change without changing what clients rely on (api-core.graphql).
+ */
+
+@ObjectType({ description: '机关（由目录子图提供名称等资料）/ An agency; the directory subgraph supplies its profile' })
+@Directive('@key(fields: "code")')
+export class Agency {
+  @Field(() => ID, { description: '机关代码 / Registry code, e.g. fjdrc' })
+  code!: string;
+}
+
+@ObjectType({ description: '关键数据 / A key fact the document states' })
+export class KeyFact {
+  @Field({ description: '指标 / Subject' }) subject!: string;
+  @Field({ description: '数值 / Value' }) value!: string;
+  @Field(() => String, { nullable: true, description: '单位 / Unit' }) unit?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '截至日期 / As of' }) asOf?: string | null;
+}
+
+@ObjectType({ description: '附件 / Attachment metadata' })
+export class Attachment {
+  @Field({ description: '文件名 / File name' }) fileName!: string;
+  @Field({ description: '媒体类型 / Media type' }) mediaType!: string;
+  @Field(() => Int, { description: '大小（字节）/ Size in bytes' }) sizeBytes!: number;
+}
+
+@ObjectType({ description: '文件版本：发布后的每次修改都是新版本 / A published version; every change after publication is a new one' })
+export class DocumentVersion {
+  @Field(() => Int, { description: '版本号 / Version number' }) version!: number;
+  @Field({ description: '标题 / Title' }) title!: string;
+  @Field(() => String, { nullable: true, description: '内容概述 / Summary' }) summary?: string | null;
+  @Field({ description: '正文 / Body' }) body!: string;
+  @Field(() => String, { nullable: true, description: '文号 / Document number' }) docNumber?: string | null;
+  @Field(() => [KeyFact], { description: '关键数据 / Key facts of this version' }) keyFacts!: KeyFact[];
+  @Field({ description: '修改理由 / Why this version was made' }) reason!: string;
+  @Field(() => Date, { description: '形成时间 / When this version was made' }) createdAt!: Date;
+}
+
+@ObjectType({ description: '保密审查记录（仅工作人员）/ Confidentiality review record (staff only)' })
+export class ConfidentialityReview {
+  @Field({ description: '审查人 / Reviewer' }) reviewer!: string;
+  @Field(() => Date, { description: '审查时间 / When' }) reviewedAt!: Date;
+  @Field(() => ReviewResult, { description: '结论 / Result' }) result!: ReviewResult;
+  @Field(() => String, { nullable: true, description: '意见 / Note' }) note?: string | null;
+}
+
+@ObjectType({ description: '文件事件（仅工作人员）/ What happened to the document (staff only)' })
+export class DocumentEvent {
+  @Field(() => DocumentEventKind, { description: '事件 / Kind' }) kind!: DocumentEventKind;
+  @Field(() => Date, { description: '时间 / When' }) at!: Date;
+  @Field({ description: '操作人 / Actor' }) actor!: string;
+  @Field(() => String, { nullable: true, description: '说明 / Note' }) note?: string | null;
+}
+
+@ObjectType({ description: '政府信息（文件）/ A piece of government information' })
+@Directive('@key(fields: "id")')
+export class Document {
+  @Field(() => ID, { description: '全局唯一标识，含机关代码 / Globally unique id naming its agency, "fjdrc:00000012"' }) id!: string;
+  @Field({ description: '索引号 / Index number' }) indexNumber!: string;
+  @Field(() => String, { nullable: true, description: '文号（按原样）/ Document number as written' }) docNumber?: string | null;
+  @Field({ description: '标题 / Title' }) title!: string;
+  @Field(() => String, { nullable: true, description: '内容概述 / Summary' }) summary?: string | null;
+  @Field({ description: '正文 / Body' }) body!: string;
+  @Field({ description: '主题分类 / Theme' }) theme!: string;
+  @Field({ description: '主题分类代码 / Theme code' }) themeCode!: string;
+  @Field({ description: '体裁 / Genre' }) genre!: string;
+  @Field(() => DateScalar, { description: '生成日期 / Date formed' }) formedOn!: string;
+  @Field(() => Date, { nullable: true, description: '发布时间 / When published' }) publishedAt?: Date | null;
+  @Field(() => Validity, { description: '有效性 / Validity' }) validity!: Validity;
+  @Field(() => DisclosureAttribute, { description: '公开属性 / Disclosure attribute' }) disclosure!: DisclosureAttribute;
+  @Field(() => DocumentStatus, { description: '状态 / Status' }) status!: DocumentStatus;
+  @Field(() => [Channel], { description: '公开渠道 / Channels' }) channels!: Channel[];
+  @Field(() => Int, { description: '当前版本号（未发布为 0）/ Current version, 0 before publication' }) version!: number;
+  @Field(() => String, { nullable: true, description: '撤回理由 / Why it was withdrawn' }) withdrawalReason?: string | null;
+  @Field(() => Date, { nullable: true, description: '撤回时间 / When withdrawn' }) withdrawnAt?: Date | null;
+  // Fields below come from field resolvers (relations, staff-only fields).
+  @Field(() => Agency, { description: '发布机构 / Issuing agency' }) agency!: Agency;
+  @Field(() => [Agency], { description: '联合发文机关 / Co-issuing agencies' }) coIssuers!: Agency[];
+  @Field(() => [KeyFact], { description: '关键数据 / Key facts' }) keyFacts!: KeyFact[];
+  @Field(() => [Attachment], { description: '附件 / Attachments' }) attachments!: Attachment[];
+  @Field(() => [DocumentVersion], { description: '已发布的各版本 / Published versions, oldest first' }) versions!: DocumentVersion[];
+  @Field(() => DateScalar, { nullable: true, description: '应发布日期（仅工作人员和监察）/ Publication due date; staff and supervisors only, null for the public' }) publishDueOn?: string | null;
+  @Field(() => Boolean, { nullable: true, description: '应发布日期是否为暂定（跨入未公布放假安排的年份）/ Whether the due date is provisional; staff and supervisors only' }) publishDueProvisional?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: '是否逾期发布（仅工作人员和监察）/ Late for publication; staff and supervisors only' }) overdue?: boolean | null;
+  @Field(() => ExemptionGround, { nullable: true, description: '不予公开理由（仅工作人员）/ Exemption ground; staff only' }) exemptionGround?: ExemptionGround | null;
+  @Field(() => [ConfidentialityReview], { nullable: true, description: '保密审查记录（仅工作人员）/ Confidentiality reviews; staff only' }) reviews?: ConfidentialityReview[] | null;
+  @Field(() => [DocumentEvent], { nullable: true, description: '事件记录（仅工作人员）/ Event history; staff only' }) events?: DocumentEvent[] | null;
+}
+
+@ObjectType({ description: '文件列表的一项 / A document in a list' })
+export class DocumentEdge {
+  @Field({ description: '游标 / Cursor of this item' }) cursor!: string;
+  @Field(() => Document, { description: '文件 / The document' }) node!: Document;
+  @Field(() => String, { nullable: true, description: '命中片段（仅搜索）/ Highlighted fragment, search only' }) highlight?: string | null;
+}
+
+@ObjectType({ description: '分页信息 / Page information' })
+export class PageInfo {
+  @Field({ description: '是否还有下一页 / Whether more items follow' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: '本页最后一项的游标 / Cursor of the last item' }) endCursor?: string | null;
+}
+
+@ObjectType({ description: '文件列表 / A page of documents' })
+export class DocumentConnection {
+  @Field(() => Int, { description: '符合条件的总数 / Number of matching documents' }) totalCount!: number;
+  @Field(() => [DocumentEdge], { description: '本页文件 / Documents of this page' }) edges!: DocumentEdge[];
+  @Field(() => PageInfo, { description: '分页信息 / Page information' }) pageInfo!: PageInfo;
+}

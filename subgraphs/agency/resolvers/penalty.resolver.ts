@@ -1,0 +1,86 @@
+import { DateScalar } from '../../shared/scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskPersonName, maskResidentId } from '../../shared/identifiers';
+import { chinaDate } from '../../shared/clock';
+import { isStaff, seesInternals, type AgencyContext } from '../context';
+import { PartyKind, PenaltyStatus } from '../entities/enums';
+import type { PenaltyDecisionEntity } from '../entities/penalty.entity';
+import * as penalties from '../services/penalty.service';
+import { Agency } from './document.types';
+import { CreatePenaltyDecisionInput, PenaltyDecision, PenaltyDecisionConnection } from './penalty.types';
+
+@Resolver(() => PenaltyDecision)
+export class PenaltyResolver {
+  @Query(() => PenaltyDecision, { nullable: true, description: '按标识取行政处罚决定 / A penalty decision by id' })
+  penaltyDecision(@Arg('id', () => ID) id: string, @Ctx() ctx: AgencyContext): Promise<PenaltyDecisionEntity | null> {
+    return penalties.findVisiblePenalty(ctx, id);
+  }
+
+  @Query(() => PenaltyDecisionConnection, { description: '行政处罚决定公示，最新在前 / Published penalty decisions, newest first' })
+  penaltyDecisions(
+    @Ctx() ctx: AgencyContext,
+    @Arg('partyName', () => String, { nullable: true, description: '企业名称关键字 / Part of an enterprise\'s name' }) partyName?: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<penalties.PenaltyPage> {
+    return penalties.listPenalties(ctx, partyName, first, after);
+  }
+
+  @Mutation(() => PenaltyDecision, { description: '登记行政处罚决定 / Record a penalty decision' })
+  createPenaltyDecision(@Arg('input', () => CreatePenaltyDecisionInput) input: CreatePenaltyDecisionInput, @Ctx() ctx: AgencyContext): Promise<PenaltyDecisionEntity> {
+    return penalties.createPenalty(ctx, input);
+  }
+
+  @Mutation(() => PenaltyDecision, { description: '公示行政处罚决定 / Publish a penalty decision' })
+  publishPenaltyDecision(@Arg('id', () => ID) id: string, @Ctx() ctx: AgencyContext): Promise<PenaltyDecisionEntity> {
+    return penalties.publishPenalty(ctx, id);
+  }
+
+  @Mutation(() => PenaltyDecision, { description: '处罚决定被撤销或变更后撤下公示 / Withdraw a revoked or changed decision' })
+  revokePenaltyDecision(
+    @Arg('id', () => ID) id: string,
+    @Arg('revokedOn', () => DateScalar) revokedOn: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AgencyContext,
+  ): Promise<PenaltyDecisionEntity> {
+    return penalties.revokePenalty(ctx, id, revokedOn, reason);
+  }
+
+  @FieldResolver(() => String)
+  partyName(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): string {
+    return p.partyKind === PartyKind.NATURAL_PERSON && !isStaff(ctx) ? maskPersonName(p.partyName) : p.partyName;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  partyCreditCode(@Root() p: PenaltyDecisionEntity): string | null {
+    return p.partyKind === PartyKind.ENTERPRISE ? p.partyIdNumber : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  partyIdNumber(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): string | null {
+    if (p.partyKind !== PartyKind.NATURAL_PERSON) return null;
+    return isStaff(ctx) ? p.partyIdNumber : maskResidentId(p.partyIdNumber);
+  }
+
+  @FieldResolver(() => Agency)
+  authority(@Root() p: PenaltyDecisionEntity): Agency {
+    return { code: p.agencyCode };
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  publishDueOn(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): string | null {
+    return seesInternals(ctx) ? p.publishDueOn : null;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  withdrawDueOn(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): string | null {
+    return seesInternals(ctx) ? (p.withdrawDueOn ?? null) : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  overdue(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): boolean | null {
+    if (!seesInternals(ctx)) return null;
+    if (p.publishedAt) return chinaDate(p.publishedAt) > p.publishDueOn;
+    return p.status === PenaltyStatus.PENDING && ctx.runtime.clock.today() > p.publishDueOn;
+  }
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { WorkingDayCalendar } from '../shared/calendar';
+import { createClock } from '../shared/clock';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { openDatabase } from '../shared/orm';
+import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
+import type { AgencyConfig } from './config';
+import { createContext, type AgencyRuntime } from './context';
+import { AGENCY_ENTITIES } from './entities';
+import { AGENCY_MIGRATIONS } from './migrations';
+import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
+import { PenaltyResolver } from './resolvers/penalty.resolver';
+import { SEARCH_TABLES, SearchIndex } from './services/search-index';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The agency contract, the same for every deployment (built once per process). */
+export function buildAgencySchema(): Promise<GraphQLSchema> {
+  schema ??= buildFederatedSchema(
+    { resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver], validate: false },
+    documentReferenceResolvers,
+  );
+  return schema;
+}
+
+/** Opens the deployment's database (migrating it) and its calendar and clock. */
+export async function createAgencyRuntime(config: AgencyConfig, onQuery?: (sql: string) => void): Promise<AgencyRuntime> {
+  const orm = await openDatabase({
+    url: config.databaseUrl, entities: AGENCY_ENTITIES, migrations: AGENCY_MIGRATIONS, unmanagedTables: SEARCH_TABLES, onQuery,
+  });
+  return {
+    config,
+    orm,
+    calendar: WorkingDayCalendar.official({ arrangementsDir: config.calendarDir }),
+    clock: createClock(config.clock),
+    search: new SearchIndex(config.databaseUrl),
+  };
+}
+
+export interface RunningAgency extends RunningSubgraph {
+  runtime: AgencyRuntime;
+}
+
+/** One agency deployment: its database, its schema, served over HTTP to the gateway. */
+export async function startAgencySubgraph(config: AgencyConfig, runtime?: AgencyRuntime): Promise<RunningAgency> {
+  const rt = runtime ?? (await createAgencyRuntime(config));
+  const running = await startSubgraphServer(
+    {
+      name: `agency:${config.agencyCode}`,
+      schema: await buildAgencySchema(),
+      gatewaySecret: config.gatewaySecret,
+      createContext: (claims) => createContext(rt, claims),
+      health: () => ({ agency: config.agencyCode }),
+    },
+    config.port,
+    config.host,
+  );
+  return {
+    ...running,
+    runtime: rt,
+    async stop() {
+      await running.stop();
+      await rt.orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,413 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { chinaDate } from '../../shared/clock';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { normalizeDocNumber } from '../../shared/identifiers';
+import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
+import { findTheme } from '../../shared/taxonomy';
+import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
+import { DocumentEntity } from '../entities/document.entity';
+import {
+  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity,
+} from '../entities/document-parts.entity';
+import {
+  Channel, DisclosureAttribute, DocumentEventKind, DocumentOrder, DocumentStatus, ReviewResult, Validity,
+} from '../entities/enums';
+import type { CreateDocumentInput, DocumentFilter, KeyFactInput, UpdateDocumentInput } from '../resolvers/document.input';
+import {
+  checkAttachments, checkCoIssuers, checkDocNumber, checkExemption, checkFormedOn, checkGenre, checkKeyFacts, checkTheme,
+  optionalText, requiredText,
+} from './document-validation';
+import { nextSerial } from './serial';
+
+/** Art. 26: proactive information is published within 20 working days of being formed or changed. */
+export const PUBLISH_WITHIN_WORKING_DAYS = 20;
+
+/** A page of a keyset connection, before GraphQL shapes it. */
+export interface DocumentPage {
+  edges: { cursor: string; node: DocumentEntity; highlight?: string | null }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when the client asks for it. */
+  readonly totalCount: Promise<number>;
+}
+
+const PUBLIC_STATUSES = [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN];
+
+/** True when the public (and other agencies' staff) may read this document. */
+export function isPublic(doc: DocumentEntity): boolean {
+  return doc.disclosure === DisclosureAttribute.PROACTIVE && PUBLIC_STATUSES.includes(doc.status);
+}
+
+/** The document if the caller may read it; null otherwise (a hidden item looks like a missing one). */
+export async function findVisibleDocument(ctx: AgencyContext, id: string): Promise<DocumentEntity | null> {
+  const doc = await ctx.loaders.document.load(id);
+  if (!doc) return null;
+  return isPublic(doc) || seesInternals(ctx) ? doc : null;
+}
+
+function startOfChinaDay(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/**
+ * The rows a list or search may return to this caller under `filter`; null when nothing can match
+ * (e.g. the filter names only other agencies). The one place list visibility is decided.
+ */
+export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null | undefined): FilterQuery<DocumentEntity> | null {
+  const f = filter ?? {};
+  if (f.agencies && !f.agencies.includes(agencyOf(ctx))) return null;
+  const where: Record<string, unknown> = {};
+  const requested = f.status?.length ? f.status : [DocumentStatus.PUBLISHED];
+  if (seesInternals(ctx)) {
+    where.status = { $in: requested };
+  } else {
+    if (!requested.includes(DocumentStatus.PUBLISHED)) return null;
+    where.status = DocumentStatus.PUBLISHED;
+    where.disclosure = DisclosureAttribute.PROACTIVE;
+  }
+  if (f.theme) where.theme = checkTheme(f.theme).name;
+  if (f.publishedFrom || f.publishedTo) {
+    if (f.publishedFrom && f.publishedTo && f.publishedFrom > f.publishedTo) {
+      throw new BadUserInputError('filter.publishedTo', '结束日期不能早于开始日期', 'publishedTo must not be before publishedFrom');
+    }
+    const range: Record<string, Date> = {};
+    if (f.publishedFrom) range.$gte = startOfChinaDay(f.publishedFrom);
+    if (f.publishedTo) range.$lt = new Date(startOfChinaDay(f.publishedTo).getTime() + 86_400_000);
+    where.publishedAt = range;
+  }
+  if (f.docNumber) where.docNumberNorm = normalizeDocNumber(f.docNumber);
+  return where as FilterQuery<DocumentEntity>;
+}
+
+function emptyPage(): DocumentPage {
+  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
+}
+
+function lazyCount(count: () => Promise<number>): Pick<DocumentPage, 'totalCount'> {
+  let cached: Promise<number> | undefined;
+  return { get totalCount() { return (cached ??= count()); } };
+}
+
+/** Documents newest (or oldest) first, keyset-paged on (listedAt, id) so shards merge exactly. */
+export async function listDocuments(
+  ctx: AgencyContext, filter: DocumentFilter | null | undefined, order: DocumentOrder, first: number, after?: string | null,
+): Promise<DocumentPage> {
+  checkPageSize(first);
+  const where = visibleWhere(ctx, filter);
+  if (!where) return emptyPage();
+  const dir = order === DocumentOrder.PUBLISHED_AT_ASC ? 'asc' : 'desc';
+  let pageWhere: FilterQuery<DocumentEntity> = where;
+  if (after) {
+    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+    const at = new Date(ms);
+    const op = dir === 'desc' ? '$lt' : '$gt';
+    pageWhere = { $and: [where, { $or: [{ listedAt: { [op]: at } }, { listedAt: at, id: { [op]: id } }] }] } as FilterQuery<DocumentEntity>;
+  }
+  const rows = await ctx.em.find(DocumentEntity, pageWhere, { orderBy: { listedAt: dir, id: dir }, limit: first + 1 });
+  const page = rows.slice(0, first);
+  for (const doc of page) ctx.loaders.document.prime(doc.id, doc);
+  const edges = page.map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    ...lazyCount(() => ctx.em.count(DocumentEntity, where)),
+  };
+}
+
+/**
+ * Chinese full-text search over published documents, best first, keyset-paged on (score, id),
+ * each hit with a highlighted fragment.
+ */
+export async function searchDocuments(
+  ctx: AgencyContext, text: string, filter: DocumentFilter | null | undefined, first: number, after?: string | null,
+): Promise<DocumentPage> {
+  checkPageSize(first);
+  if (text.trim().length > 200) throw new BadUserInputError('text', '搜索词不能超过 200 个字符', 'Search text must be at most 200 characters');
+  const hits = ctx.runtime.search.hits(text);
+  const visible = visibleWhere(ctx, { ...filter, status: [DocumentStatus.PUBLISHED] });
+  if (!hits || !visible) return emptyPage();
+  // Only the public's view is indexed, whoever searches.
+  const where = { $and: [visible, { status: DocumentStatus.PUBLISHED, disclosure: DisclosureAttribute.PROACTIVE }] } as FilterQuery<DocumentEntity>;
+  const em = ctx.em;
+  const knex = em.getKnex();
+  const base = () => {
+    const qb = em.createQueryBuilder(DocumentEntity, 'd').select(['d.id']).where(where as never).getKnexQuery();
+    return qb.join(knex.raw(`(${hits.sql}) as hits`, hits.bindings), 'hits.doc_id', 'd.id');
+  };
+  const query = base().select('hits.score');
+  if (after) {
+    const [score, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+    query.andWhere((w) => w.where('hits.score', '<', score).orWhere((x) => x.where('hits.score', '=', score).andWhere('d.id', '<', id)));
+  }
+  query.orderBy([{ column: 'hits.score', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(first + 1);
+  const rows = await em.execute<{ id: string; score: number }[]>(query);
+  const page = rows.slice(0, first);
+  const docs = await ctx.loaders.document.loadMany(page.map((r) => r.id));
+  const edges = page.map((row, i) => {
+    const node = docs[i] as DocumentEntity;
+    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms) };
+  });
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    ...lazyCount(async () => {
+      const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
+      return Number(row.n);
+    }),
+  };
+}
+
+function highlightOf(doc: DocumentEntity, terms: QueryTerm[]): string | null {
+  return highlightFragment(doc.title, terms, 120) !== undefined && !doc.summary && !doc.body
+    ? highlightFragment(doc.title, terms, 120)!
+    : (highlightFragment(doc.summary ?? '', terms) ?? highlightFragment(doc.body, terms) ?? highlightFragment(doc.title, terms, 120)
+      ?? highlightFragment(doc.docNumber ?? '', terms) ?? null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes. Each runs in one transaction; every change leaves an event; published text is versioned.
+
+async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string, roles: Parameters<typeof isStaff>[1]): Promise<DocumentEntity> {
+  const doc = await em.findOne(DocumentEntity, { id });
+  if (!doc || (!isStaff(ctx) && !isPublic(doc))) throw new NotFoundError('文件 document', id);
+  if (!isStaff(ctx, roles)) {
+    throw new ForbiddenError('只有本机关有相应职责的工作人员可以办理此事项', `Only ${agencyOf(ctx)} staff with the right role may do this`);
+  }
+  return doc;
+}
+
+function recordEvent(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, kind: DocumentEventKind, note?: string | null): void {
+  em.persist(em.create(DocumentEventEntity, { documentId: doc.id, kind, at: ctx.runtime.clock.now(), actor: actorOf(ctx), note: note ?? null }));
+}
+
+function replaceKeyFacts(em: EntityManager, documentId: string, facts: KeyFactInput[]): Promise<void> | void {
+  for (const [position, fact] of facts.entries()) {
+    em.persist(em.create(KeyFactEntity, { documentId, position, subject: fact.subject, value: fact.value, unit: fact.unit ?? null, asOf: fact.asOf ?? null }));
+  }
+}
+
+function computeDue(ctx: AgencyContext, doc: DocumentEntity, from: string): void {
+  const due = ctx.runtime.calendar.addWorkingDays(from, PUBLISH_WITHIN_WORKING_DAYS);
+  doc.publishDueOn = due.on;
+  doc.publishDueProvisional = due.provisional;
+}
+
+/** 新建 — an editor records a new item of its own agency, as a draft. */
+export async function createDocument(ctx: AgencyContext, input: CreateDocumentInput): Promise<DocumentEntity> {
+  if (!isStaff(ctx, ['editor'])) {
+    throw new ForbiddenError('只有机关的编辑人员可以新建文件', 'Only an agency editor can create documents');
+  }
+  const agency = agencyOf(ctx);
+  const title = requiredText('title', '标题', input.title, 500);
+  const body = requiredText('body', '正文', input.body, 500_000);
+  const theme = checkTheme(input.theme);
+  const formedOn = checkFormedOn(input.formedOn, ctx.runtime.clock.today());
+  const exemptionGround = checkExemption(input.disclosure, input.exemptionGround);
+  const { docNumber, docNumberNorm } = checkDocNumber(input.docNumber);
+  const keyFacts = checkKeyFacts(input.keyFacts);
+  const attachments = checkAttachments(input.attachments);
+  const doc = await ctx.em.transactional(async (em) => {
+    await ensureDocNumberFree(em, docNumberNorm, null);
+    const now = ctx.runtime.clock.now();
+    const serial = await nextSerial(em, 'document');
+    const indexSerial = await nextSerial(em, `index:${theme.code}:${formedOn.slice(0, 4)}`);
+    const doc = em.create(DocumentEntity, {
+      id: `${agency}:${String(serial).padStart(8, '0')}`,
+      agencyCode: agency,
+      indexNumber: `${ctx.runtime.config.indexPrefix}-${theme.code}-${formedOn.slice(0, 4)}-${String(indexSerial).padStart(5, '0')}`,
+      docNumber, docNumberNorm, title, body,
+      summary: optionalText('summary', '内容概述', input.summary, 2000),
+      theme: theme.name, themeCode: theme.code,
+      genre: checkGenre(input.genre, title),
+      formedOn, publishDueOn: formedOn, listedAt: now,
+      disclosure: input.disclosure, exemptionGround,
+      channels: input.channels?.length ? [...new Set(input.channels)] : [Channel.PORTAL],
+      coIssuers: checkCoIssuers(input.coIssuers, agency),
+      createdBy: actorOf(ctx), createdAt: now, updatedAt: now,
+    });
+    computeDue(ctx, doc, formedOn);
+    em.persist(doc);
+    replaceKeyFacts(em, doc.id, keyFacts);
+    for (const a of attachments) em.persist(em.create(AttachmentEntity, { documentId: doc.id, ...a }));
+    recordEvent(ctx, em, doc, DocumentEventKind.CREATED);
+    return doc;
+  });
+  return doc;
+}
+
+/** A department never gives one document number to two different documents. */
+async function ensureDocNumberFree(em: EntityManager, docNumberNorm: string | null, selfId: string | null): Promise<void> {
+  if (!docNumberNorm) return;
+  const other = await em.findOne(DocumentEntity, { docNumberNorm, ...(selfId ? { id: { $ne: selfId } } : {}) });
+  if (other) {
+    throw new BadUserInputError('docNumber', `文号已被本机关文件《${other.title}》使用`, `This document number is already used by ${other.id}`);
+  }
+}
+
+/**
+ * 修改 — before publication the draft is edited in place (an approved item goes back to draft
+ * for a new review); after publication a change is a new version and needs a reason.
+ */
+export async function updateDocument(ctx: AgencyContext, id: string, input: UpdateDocumentInput, reason?: string | null): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['editor']);
+    if (doc.status === DocumentStatus.WITHDRAWN) throw new WorkflowConflictError('已撤回的文件不能修改', 'A withdrawn document cannot be changed', doc.status);
+    const published = doc.status === DocumentStatus.PUBLISHED;
+    const why = optionalText('reason', '修改理由', reason, 2000);
+    if (published) {
+      if (!why) throw new BadUserInputError('reason', '已发布文件的修改必须说明理由', 'Changing a published document needs a reason');
+      if (input.formedOn != null || input.disclosure != null || input.exemptionGround != null) {
+        throw new BadUserInputError('input', '已发布文件的生成日期和公开属性不能修改，如需更正请撤回', 'formedOn and disclosure of a published document cannot change; withdraw it instead');
+      }
+    }
+    if (input.title != null) doc.title = requiredText('title', '标题', input.title, 500);
+    if (input.body != null) doc.body = requiredText('body', '正文', input.body, 500_000);
+    if (input.summary !== undefined) doc.summary = optionalText('summary', '内容概述', input.summary, 2000);
+    if (input.theme != null) {
+      const theme = checkTheme(input.theme);
+      doc.theme = theme.name;
+      doc.themeCode = theme.code;
+    }
+    if (input.genre != null) doc.genre = checkGenre(input.genre, doc.title);
+    if (input.docNumber !== undefined) {
+      Object.assign(doc, checkDocNumber(input.docNumber));
+      await ensureDocNumberFree(em, doc.docNumberNorm ?? null, doc.id);
+    }
+    if (input.coIssuers != null) doc.coIssuers = checkCoIssuers(input.coIssuers, doc.agencyCode);
+    if (input.channels != null) doc.channels = [...new Set(input.channels)];
+    if (input.formedOn != null) {
+      doc.formedOn = checkFormedOn(input.formedOn, ctx.runtime.clock.today());
+      computeDue(ctx, doc, doc.formedOn);
+    }
+    if (input.disclosure != null || input.exemptionGround !== undefined) {
+      doc.disclosure = input.disclosure ?? doc.disclosure;
+      doc.exemptionGround = checkExemption(doc.disclosure, input.exemptionGround ?? (input.disclosure ? null : doc.exemptionGround));
+    }
+    if (input.keyFacts != null) {
+      const facts = checkKeyFacts(input.keyFacts);
+      await em.nativeDelete(KeyFactEntity, { documentId: doc.id });
+      replaceKeyFacts(em, doc.id, facts);
+    }
+    doc.updatedAt = ctx.runtime.clock.now();
+    if (published) {
+      doc.version += 1;
+      await em.flush();
+      await snapshotVersion(ctx, em, doc, why!);
+      await ctx.runtime.search.put(em, doc);
+      recordEvent(ctx, em, doc, DocumentEventKind.REVISED, why);
+    } else {
+      if (doc.status === DocumentStatus.APPROVED || doc.status === DocumentStatus.IN_REVIEW) doc.status = DocumentStatus.DRAFT;
+      recordEvent(ctx, em, doc, DocumentEventKind.EDITED, why);
+    }
+    return doc;
+  });
+}
+
+async function snapshotVersion(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, reason: string): Promise<void> {
+  const keyFacts = await em.find(KeyFactEntity, { documentId: doc.id }, { orderBy: { position: 'asc' } });
+  em.persist(em.create(DocumentVersionEntity, {
+    documentId: doc.id, version: doc.version, title: doc.title, summary: doc.summary ?? null, body: doc.body,
+    docNumber: doc.docNumber ?? null,
+    keyFacts: keyFacts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit, asOf })),
+    reason, createdAt: ctx.runtime.clock.now(), createdBy: actorOf(ctx),
+  }));
+}
+
+/** 送审 — the editor sends a draft to confidentiality review. */
+export async function submitForReview(ctx: AgencyContext, id: string): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['editor']);
+    if (doc.status !== DocumentStatus.DRAFT) throw new WorkflowConflictError('只有草稿可以送审', 'Only a draft can be submitted for review', doc.status);
+    doc.status = DocumentStatus.IN_REVIEW;
+    doc.updatedAt = ctx.runtime.clock.now();
+    recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
+    return doc;
+  });
+}
+
+/**
+ * 保密审查 (Art. 17) — the reviewer approves or refuses, recorded with reviewer, time and note.
+ * A draft handed straight to the reviewer is submitted and reviewed in one step.
+ */
+export async function reviewDocument(ctx: AgencyContext, id: string, approve: boolean, note?: string | null): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['reviewer']);
+    if (doc.status !== DocumentStatus.DRAFT && doc.status !== DocumentStatus.IN_REVIEW) {
+      throw new WorkflowConflictError('该文件不在待审状态', 'The document is not awaiting review', doc.status);
+    }
+    const text = optionalText('note', '审查意见', note, 2000);
+    if (!approve && !text) throw new BadUserInputError('note', '不通过审查时须写明意见', 'A refusal needs a note saying why');
+    if (doc.status === DocumentStatus.DRAFT) recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
+    const now = ctx.runtime.clock.now();
+    em.persist(em.create(ConfidentialityReviewEntity, {
+      documentId: doc.id, reviewer: actorOf(ctx), reviewedAt: now, result: approve ? ReviewResult.APPROVED : ReviewResult.REFUSED, note: text,
+    }));
+    doc.status = approve ? DocumentStatus.APPROVED : DocumentStatus.DRAFT;
+    doc.updatedAt = now;
+    recordEvent(ctx, em, doc, approve ? DocumentEventKind.APPROVED : DocumentEventKind.REFUSED, text);
+    return doc;
+  });
+}
+
+/** 发布 — an approved proactive item goes public: first version, search index, publication time. */
+export async function publishDocument(ctx: AgencyContext, id: string): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['editor', 'reviewer']);
+    if (doc.status !== DocumentStatus.APPROVED) {
+      throw new WorkflowConflictError('文件须通过保密审查后才能发布', 'Only a document approved by confidentiality review can be published', doc.status);
+    }
+    if (doc.disclosure !== DisclosureAttribute.PROACTIVE) {
+      throw new WorkflowConflictError('只有主动公开的信息可以发布；依申请公开和不予公开的信息不发布', 'Only PROACTIVE items are published; ON_REQUEST and NOT_DISCLOSED items are not', doc.disclosure);
+    }
+    const now = ctx.runtime.clock.now();
+    doc.status = DocumentStatus.PUBLISHED;
+    doc.publishedAt = now;
+    doc.listedAt = now;
+    doc.updatedAt = now;
+    doc.version = 1;
+    await snapshotVersion(ctx, em, doc, '首次发布 / First publication');
+    await ctx.runtime.search.put(em, doc);
+    recordEvent(ctx, em, doc, DocumentEventKind.PUBLISHED);
+    return doc;
+  });
+}
+
+/** 撤回 — the record stays, says why, and leaves the search index. */
+export async function withdrawDocument(ctx: AgencyContext, id: string, reason: string): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['reviewer']);
+    if (doc.status !== DocumentStatus.PUBLISHED) throw new WorkflowConflictError('只有已发布的文件可以撤回', 'Only a published document can be withdrawn', doc.status);
+    const why = requiredText('reason', '撤回理由', reason, 2000);
+    const now = ctx.runtime.clock.now();
+    doc.status = DocumentStatus.WITHDRAWN;
+    doc.withdrawalReason = why;
+    doc.withdrawnAt = now;
+    doc.updatedAt = now;
+    await ctx.runtime.search.remove(em, doc.id);
+    recordEvent(ctx, em, doc, DocumentEventKind.WITHDRAWN, why);
+    return doc;
+  });
+}
+
+/** 有效性变更 — amended, repealed or expired, recorded as an event with its reason. */
+export async function changeValidity(ctx: AgencyContext, id: string, validity: Validity, reason: string): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const doc = await loadForWrite(ctx, em, id, ['editor']);
+    const why = requiredText('reason', '变更理由', reason, 2000);
+    if (doc.validity === validity) throw new WorkflowConflictError('有效性未改变', `The document is already ${validity}`, doc.validity);
+    recordEvent(ctx, em, doc, DocumentEventKind.VALIDITY_CHANGED, `${doc.validity} → ${validity}: ${why}`);
+    doc.validity = validity;
+    doc.updatedAt = ctx.runtime.clock.now();
+    return doc;
+  });
+}
+
+/** Late for publication: due date passed unpublished, or published after it. */
+export function isOverdue(doc: DocumentEntity, today: string): boolean {
+  if (doc.disclosure !== DisclosureAttribute.PROACTIVE) return false;
+  if (doc.publishedAt) return chinaDate(doc.publishedAt) > doc.publishDueOn;
+  return doc.status !== DocumentStatus.WITHDRAWN && today > doc.publishDueOn;
+}
+
+export { findTheme };

@@ -1,0 +1,147 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { chinaDate } from '../../shared/clock';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
+import { isIsoDate } from '../../shared/scalars';
+import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
+import { PartyKind, PenaltyStatus } from '../entities/enums';
+import { PenaltyDecisionEntity } from '../entities/penalty.entity';
+import type { CreatePenaltyDecisionInput } from '../resolvers/penalty.types';
+import { optionalText, requiredText } from './document-validation';
+import { nextSerial } from './serial';
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The last day a decision published on `publishedOn` is shown (3 months minor, 3 years otherwise by default). */
+export function displayUntil(ctx: AgencyContext, publishedOn: string, minor: boolean): string {
+  const { penaltyMinorMonths, penaltyOtherYears } = ctx.runtime.config;
+  return addMonths(publishedOn, minor ? penaltyMinorMonths : penaltyOtherYears * 12);
+}
+
+/** Publicly shown now: published and inside its publicity period. */
+export function isShownToPublic(p: PenaltyDecisionEntity, today: string): boolean {
+  return p.status === PenaltyStatus.PUBLISHED && !!p.displayUntil && today <= p.displayUntil;
+}
+
+function requireEditor(ctx: AgencyContext): void {
+  if (!isStaff(ctx, ['editor'])) throw new ForbiddenError('只有本机关的编辑人员可以办理行政处罚公示', 'Only the agency\'s editors handle penalty publicity');
+}
+
+export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDecisionInput): Promise<PenaltyDecisionEntity> {
+  requireEditor(ctx);
+  const caseNumber = requiredText('caseNumber', '处罚决定书文号', input.caseNumber, 128);
+  const partyName = requiredText('partyName', '当事人名称', input.partyName, 200);
+  const partyIdNumber = requiredText('partyIdNumber', '当事人证件号码', input.partyIdNumber, 32).toUpperCase();
+  if (input.partyKind === PartyKind.ENTERPRISE && !isValidCreditCode(partyIdNumber)) {
+    throw new BadUserInputError('partyIdNumber', '统一社会信用代码无效（18位，末位校验码须符合 GB 32100-2015）', 'Invalid unified social credit code (18 characters with a GB 32100-2015 check character)');
+  }
+  if (input.partyKind === PartyKind.NATURAL_PERSON && !isValidResidentId(partyIdNumber)) {
+    throw new BadUserInputError('partyIdNumber', '公民身份号码无效（18位，出生日期和校验码须正确）', 'Invalid resident identity number (18 digits with a valid birth date and check digit)');
+  }
+  if (!isIsoDate(input.decidedOn) || input.decidedOn > ctx.runtime.clock.today()) {
+    throw new BadUserInputError('decidedOn', '处罚决定日期须为不晚于今天的 YYYY-MM-DD 日期', 'decidedOn must be a date YYYY-MM-DD, not in the future');
+  }
+  return ctx.em.transactional(async (em) => {
+    if (await em.findOne(PenaltyDecisionEntity, { caseNumber })) {
+      throw new BadUserInputError('caseNumber', '该处罚决定书文号已登记', 'This case number is already recorded');
+    }
+    const serial = await nextSerial(em, 'penalty');
+    const due = ctx.runtime.calendar.addWorkingDays(input.decidedOn, ctx.runtime.config.penaltyPublishDays);
+    const now = ctx.runtime.clock.now();
+    const penalty = em.create(PenaltyDecisionEntity, {
+      id: `${agencyOf(ctx)}:p${String(serial).padStart(7, '0')}`,
+      agencyCode: agencyOf(ctx),
+      caseNumber, partyKind: input.partyKind, partyName, partyIdNumber,
+      facts: requiredText('facts', '违法事实', input.facts, 20_000),
+      legalBasis: requiredText('legalBasis', '处罚依据', input.legalBasis, 5_000),
+      penalty: requiredText('penalty', '处罚内容', input.penalty, 5_000),
+      decidedOn: input.decidedOn, minor: input.minor,
+      publishDueOn: due.on, publishDueProvisional: due.provisional,
+      listedAt: now, createdAt: now, createdBy: actorOf(ctx),
+    });
+    em.persist(penalty);
+    return penalty;
+  });
+}
+
+async function loadForWrite(ctx: AgencyContext, id: string): Promise<PenaltyDecisionEntity> {
+  requireEditor(ctx);
+  const penalty = await ctx.em.findOne(PenaltyDecisionEntity, { id });
+  if (!penalty) throw new NotFoundError('行政处罚决定 penalty decision', id);
+  return penalty;
+}
+
+export async function publishPenalty(ctx: AgencyContext, id: string): Promise<PenaltyDecisionEntity> {
+  return ctx.em.transactional(async (em) => {
+    const penalty = await loadForWrite(ctx, id);
+    if (penalty.status !== PenaltyStatus.PENDING) throw new WorkflowConflictError('该处罚决定已公示或已撤下', 'The decision is already published or withdrawn', penalty.status);
+    const now = ctx.runtime.clock.now();
+    penalty.status = PenaltyStatus.PUBLISHED;
+    penalty.publishedAt = now;
+    penalty.listedAt = now;
+    penalty.displayUntil = displayUntil(ctx, chinaDate(now), penalty.minor);
+    await em.flush();
+    return penalty;
+  });
+}
+
+/** A revoked or changed decision comes down (within 3 working days by default); the record stays. */
+export async function revokePenalty(ctx: AgencyContext, id: string, revokedOn: string, reason: string): Promise<PenaltyDecisionEntity> {
+  return ctx.em.transactional(async (em) => {
+    const penalty = await loadForWrite(ctx, id);
+    if (penalty.status === PenaltyStatus.WITHDRAWN) throw new WorkflowConflictError('该处罚决定已撤下', 'The decision is already withdrawn', penalty.status);
+    if (!isIsoDate(revokedOn) || revokedOn < penalty.decidedOn || revokedOn > ctx.runtime.clock.today()) {
+      throw new BadUserInputError('revokedOn', '撤销日期须在决定日期之后且不晚于今天', 'revokedOn must fall between the decision date and today');
+    }
+    penalty.revokedOn = revokedOn;
+    penalty.withdrawDueOn = ctx.runtime.calendar.addWorkingDays(revokedOn, ctx.runtime.config.penaltyWithdrawDays).on;
+    penalty.status = PenaltyStatus.WITHDRAWN;
+    penalty.withdrawnAt = ctx.runtime.clock.now();
+    penalty.withdrawalReason = requiredText('reason', '撤下理由', reason, 2000);
+    await em.flush();
+    return penalty;
+  });
+}
+
+export async function findVisiblePenalty(ctx: AgencyContext, id: string): Promise<PenaltyDecisionEntity | null> {
+  const penalty = await ctx.em.findOne(PenaltyDecisionEntity, { id });
+  if (!penalty) return null;
+  return seesInternals(ctx) || isShownToPublic(penalty, ctx.runtime.clock.today()) ? penalty : null;
+}
+
+export interface PenaltyPage {
+  edges: { cursor: string; node: PenaltyDecisionEntity }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly totalCount: Promise<number>;
+}
+
+/** Penalty decisions newest first; the public sees those inside their publicity period. */
+export async function listPenalties(ctx: AgencyContext, partyName: string | null | undefined, first: number, after?: string | null): Promise<PenaltyPage> {
+  checkPageSize(first);
+  const where: Record<string, unknown> = seesInternals(ctx)
+    ? {}
+    : { status: PenaltyStatus.PUBLISHED, displayUntil: { $gte: ctx.runtime.clock.today() } };
+  const name = optionalText('partyName', '当事人名称', partyName, 200);
+  // Only enterprises can be found by name: a natural person's name is never searchable by the public.
+  if (name) Object.assign(where, seesInternals(ctx) ? { partyName: { $like: `%${name}%` } } : { partyName: { $like: `%${name}%` }, partyKind: PartyKind.ENTERPRISE });
+  let pageWhere = where as FilterQuery<PenaltyDecisionEntity>;
+  if (after) {
+    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+    pageWhere = { $and: [where, { $or: [{ listedAt: { $lt: new Date(ms) } }, { listedAt: new Date(ms), id: { $lt: id } }] }] } as FilterQuery<PenaltyDecisionEntity>;
+  }
+  const rows = await ctx.em.find(PenaltyDecisionEntity, pageWhere, { orderBy: { listedAt: 'desc', id: 'desc' }, limit: first + 1 });
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
+  let count: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() { return (count ??= ctx.em.count(PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>)); },
+  };
+}

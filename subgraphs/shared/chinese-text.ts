@@ -1,0 +1,76 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { normalizeDocNumber } from './identifiers';
+
+/** One dictionary load per process: building it costs ~100 ms. */
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+/** Words of `text` for indexing: search-mode segmentation, so long words also yield their parts. */
+export function indexTokens(text: string): string[] {
+  return segmenter()
+    .cutForSearch(normalizeDocNumber(text), true)
+    .filter((w) => MEANINGFUL.test(w))
+    .map((w) => w.toLowerCase());
+}
+
+/** Indexed text as the full-text engines store it: segmented words separated by spaces. */
+export function segmentForIndex(text: string | null | undefined): string {
+  return text ? indexTokens(text).join(' ') : '';
+}
+
+/**
+ * A search query as groups of alternatives: each group is one query word, matched either whole or
+ * as all of its search-mode parts, so "政府信息公开" still finds text segmented "政府 信息 公开".
+ */
+export interface QueryTerm { word: string; parts: string[] }
+
+export function queryTerms(text: string): QueryTerm[] {
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const raw of segmenter().cut(normalizeDocNumber(text), true)) {
+    const word = raw.toLowerCase();
+    if (!MEANINGFUL.test(word) || seen.has(word)) continue;
+    seen.add(word);
+    const parts = segmenter().cutForSearch(word, true).map((p) => p.toLowerCase()).filter((p) => p !== word && MEANINGFUL.test(p));
+    terms.push({ word, parts: [...new Set(parts)] });
+  }
+  return terms;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A fragment of `text` around the first query word it contains, words wrapped in <em>…</em>
+ * (the rest HTML-escaped so a page can show it as is). Undefined when no word occurs.
+ */
+export function highlightFragment(text: string, terms: QueryTerm[], width = 80): string | undefined {
+  const normalized = normalizeDocNumber(text);
+  const words = [...new Set(terms.flatMap((t) => [t.word, ...t.parts]))].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  const lower = normalized.toLowerCase();
+  let first = -1;
+  for (const w of words) {
+    const at = lower.indexOf(w);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return undefined;
+  const start = Math.max(0, first - Math.floor(width / 4));
+  const end = Math.min(normalized.length, start + width);
+  const slice = normalized.slice(start, end);
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+  let out = '';
+  let last = 0;
+  for (const m of slice.matchAll(pattern)) {
+    out += escapeHtml(slice.slice(last, m.index)) + '<em>' + escapeHtml(m[0]) + '</em>';
+    last = m.index! + m[0].length;
+  }
+  out += escapeHtml(slice.slice(last));
+  return (start > 0 ? '…' : '') + out + (end < normalized.length ? '…' : '');
+}

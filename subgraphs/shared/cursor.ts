@@ -1,0 +1,35 @@
+import { BadUserInputError } from './errors';
+
+/**
+ * Keyset cursors carry the sort key itself (e.g. [publishedAt ms, id]) so that the same `after`
+ * means the same position on every agency deployment and the gateway can merge pages exactly.
+ */
+export type SortKey = (string | number)[];
+
+export function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor of `arity` elements; a cursor from elsewhere is a BAD_USER_INPUT on `after`. */
+export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): SortKey {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i])) {
+    throw new BadUserInputError('after', '分页游标无效，请使用上一页返回的 endCursor', 'Invalid cursor: pass the endCursor of the previous page');
+  }
+  return key as SortKey;
+}
+
+/** Largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+
+export function checkPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError('first', `每页数量须在 0 到 ${MAX_PAGE_SIZE} 之间`, `first must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}

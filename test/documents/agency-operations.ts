@@ -1,0 +1,54 @@
+/** GraphQL documents the agency tests share (not pasted into each test). */
+
+export const DOCUMENT_FIELDS = /* GraphQL */ `
+  fragment DocumentFields on Document {
+    id indexNumber docNumber title summary body theme themeCode genre formedOn publishedAt validity disclosure status channels version
+    agency { code } coIssuers { code } keyFacts { subject value unit asOf }
+    attachments { fileName mediaType sizeBytes }
+    versions { version title reason keyFacts { subject value } }
+    publishDueOn publishDueProvisional overdue exemptionGround withdrawalReason
+  }
+`;
+
+export const CREATE_DOCUMENT = /* GraphQL */ `
+  mutation Create($input: CreateDocumentInput!) { createDocument(input: $input) { ...DocumentFields } }
+  ${DOCUMENT_FIELDS}
+`;
+export const REVIEW_DOCUMENT = /* GraphQL */ `
+  mutation Review($id: ID!, $approve: Boolean!, $note: String) { reviewDocument(id: $id, approve: $approve, note: $note) { id status reviews { reviewer result note } } }
+`;
+export const PUBLISH_DOCUMENT = /* GraphQL */ `
+  mutation Publish($id: ID!) { publishDocument(id: $id) { ...DocumentFields } }
+  ${DOCUMENT_FIELDS}
+`;
+export const UPDATE_DOCUMENT = /* GraphQL */ `
+  mutation Update($id: ID!, $input: UpdateDocumentInput!, $reason: String) { updateDocument(id: $id, input: $input, reason: $reason) { ...DocumentFields } }
+  ${DOCUMENT_FIELDS}
+`;
+export const WITHDRAW_DOCUMENT = /* GraphQL */ `
+  mutation Withdraw($id: ID!, $reason: String!) { withdrawDocument(id: $id, reason: $reason) { id status withdrawalReason } }
+`;
+export const CHANGE_VALIDITY = /* GraphQL */ `
+  mutation Validity($id: ID!, $validity: Validity!, $reason: String!) { changeDocumentValidity(id: $id, validity: $validity, reason: $reason) { id validity events { kind note } } }
+`;
+export const GET_DOCUMENT = /* GraphQL */ `
+  query Get($id: ID!) { document(id: $id) { ...DocumentFields } }
+  ${DOCUMENT_FIELDS}
+`;
+export const LIST_DOCUMENTS = /* GraphQL */ `
+  query List($filter: DocumentFilter, $orderBy: DocumentOrder, $first: Int, $after: String) {
+    documents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { ...DocumentFields } }
+    }
+  }
+  ${DOCUMENT_FIELDS}
+`;
+export const SEARCH = /* GraphQL */ `
+  query Search($text: String!, $filter: DocumentFilter, $first: Int, $after: String) {
+    search(text: $text, filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor highlight node { id title docNumber } }
+    }
+  }
+`;

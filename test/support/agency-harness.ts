@@ -1,0 +1,55 @@
+import { graphql, type ExecutionResult } from 'graphql';
+import type { DatabaseKind } from '../../subgraphs/shared/orm';
+import type { Claims, Role } from '../../subgraphs/shared/claims';
+import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import { loadAgencyConfig, type AgencyConfig } from '../../subgraphs/agency/config';
+import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
+import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
+import { freshDatabase } from './databases';
+
+/** A caller of agency `agency` with `roles` (or the anonymous public). */
+export function staff(agency: string, ...roles: Role[]): Claims {
+  return { sub: `${roles.join('+')}@${agency}`, agency, roles };
+}
+export const PUBLIC = ANONYMOUS;
+export const SUPERVISOR: Claims = { sub: 'supervisor@province', roles: ['supervisor'] };
+
+export interface TestAgency {
+  runtime: AgencyRuntime;
+  config: AgencyConfig;
+  /** Every SQL statement run since the last `sql.length = 0`. */
+  sql: string[];
+  /** Executes a GraphQL operation in-process as `claims`, failing on errors unless `allowErrors`. */
+  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<T>;
+  execRaw(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<ExecutionResult>;
+  close(): Promise<void>;
+}
+
+/** One agency deployment on a fresh database of `kind`, with a fixed clock. */
+export async function openTestAgency(
+  kind: DatabaseKind, options: { code?: string; clock?: string; env?: Record<string, string> } = {},
+): Promise<TestAgency> {
+  const db = await freshDatabase(kind);
+  const code = options.code ?? 'fjdrc';
+  const config = loadAgencyConfig({
+    HUB_AGENCY_CODE: code, HUB_AGENCY_INDEX_PREFIX: 'FJ00201', HUB_DATABASE_URL: db.url,
+    HUB_CLOCK: options.clock ?? '2026-11-27T10:00:00+08:00', ...options.env,
+  });
+  const sql: string[] = [];
+  const runtime = await createAgencyRuntime(config, (message) => sql.push(message));
+  const schema = await buildAgencySchema();
+  const execRaw = (query: string, variables?: Record<string, unknown>, claims: Claims = PUBLIC) =>
+    Promise.resolve(graphql({ schema, source: query, variableValues: variables, contextValue: createContext(runtime, claims) }));
+  return {
+    runtime, config, sql, execRaw,
+    async exec(query, variables, claims) {
+      const result = await execRaw(query, variables, claims);
+      if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions)}`).join('\n'));
+      return result.data as never;
+    },
+    async close() {
+      await runtime.orm.close(true);
+      await db.drop();
+    },
+  };
+}
