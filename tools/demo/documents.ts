@@ -122,7 +122,6 @@ export function generateAgencyPenalties(agency: DemoAgency, options: GenerateOpt
   const rng = SeededRandom.derive(seed, agency.code, 'penalties');
   const domains = penaltyDomains(agency);
   const cities = partyCities(agency);
-  const knownParties = new Map<string, string>();
   const days = Array.from({ length: count }, () => weekdayOnOrBefore(rng.int(startDay, todayDay)))
     .map((day) => (day < startDay ? startDay : day))
     .sort((a, b) => a - b);
@@ -133,11 +132,9 @@ export function generateAgencyPenalties(agency: DemoAgency, options: GenerateOpt
     const minor = rng.chance(0.3);
     const kase = pickCase(rng, domains, naturalPerson, minor);
     const city = rng.pick(cities);
-    const district = rng.pick(city.districts);
+    const party = naturalPerson ? person(rng, city, decidedDay) : enterprise(rng, city, kase);
+    const { district } = party;
     const address = `${city.code === '350128' ? '' : city.name}${district.name}${rng.pick(district.streets)}${rng.int(1, 399)}号`;
-    const party = naturalPerson
-      ? { kind: 'NATURAL_PERSON' as const, name: personName(rng), id: personId(rng, district, decidedDay) }
-      : enterprise(rng, city, district, kase, knownParties);
 
     const investigationDay = decidedDay - rng.int(20, 90);
     const sinceDay = investigationDay - rng.int(30, 300);
@@ -240,7 +237,7 @@ function buildDocument(agency: DemoAgency, rng: SeededRandom, state: BuildState)
   const doc: DemoDocument = {
     seq: state.seq,
     title,
-    summary: summaryText(ctx, title, coIssuers),
+    summary: summaryText(ctx, title, genre, coIssuers),
     body: bodyText(ctx, genre, disclosure, keyFacts, coIssuers),
     theme,
     genre,
@@ -300,8 +297,8 @@ const TITLE_TEMPLATES: readonly (readonly [(c: TextContext) => string | undefine
   [({ rng, vocabulary: v, region }) =>
     `关于印发《${region}${rng.pick(v.rules)}${rng.pick(['管理办法', '实施办法', '管理暂行办法'])}》的通知`, 6],
   [({ rng, vocabulary: v, region }) => `${region}${rng.pick(v.rules)}${rng.pick(['管理办法', '实施办法', '管理暂行办法'])}`, 4],
-  [({ rng, vocabulary: v, agency, year }) =>
-    `${agency.name}关于${year}年${rng.pick(['上半年', '第一季度', '第三季度', ''])}${rng.pick(v.tasks)}工作情况的通报`, 4],
+  [({ rng, vocabulary: v, agency, formedDay }) =>
+    `${agency.name}关于${pastPeriod(rng, formedDay)}${rng.pick(v.tasks)}工作情况的通报`, 4],
   [({ rng, vocabulary: v, agency }) => `${agency.name}关于加快推进${rng.pick(v.plans)}的实施意见`, 3],
   [({ rng, vocabulary: v }) => `关于进一步加强${rng.pick(v.focuses)}的意见`, 3],
   [({ rng, vocabulary: v, places }) => `关于同意${rng.pick(places)}开展${rng.pick(v.plans)}试点的批复`, 3],
@@ -316,17 +313,28 @@ const TITLE_TEMPLATES: readonly (readonly [(c: TextContext) => string | undefine
   [({ rng, vocabulary: v, region, year }) => `${region}${rng.pick(v.plans)}三年行动方案（${year}—${year + 2}年）`, 2],
   [({ rng, vocabulary: v, region, year }) =>
     year >= 2026 ? `${region}“十五五”${rng.pick(v.plans)}专项规划` : `${region}“十四五”${rng.pick(v.plans)}专项规划中期评估报告`, 2],
-  [({ rng, vocabulary: v, year }) => `关于表彰${year - 1}年度${rng.pick(v.tasks)}工作先进集体和先进个人的决定`, 2],
+  [({ rng, vocabulary: v, formedDay }) => `关于表彰${yearOf(formedDay) - 1}年度${rng.pick(v.tasks)}工作先进集体和先进个人的决定`, 2],
   [({ rng, vocabulary: v, agency, year }) => `${agency.name}关于废止${year - 1}年度部分${rng.pick(v.rules)}规范性文件的决定`, 1],
   [({ rng, vocabulary: v, region }) => `${region}${rng.pick(v.rules)}若干规定`, 2],
   [({ rng, vocabulary: v, year }) => `关于${year}年度${rng.pick(v.plans)}示范项目拟入选名单的公示`, 2],
   [({ rng, vocabulary: v, region, year }) => `关于公布${year}年${region}${rng.pick(v.plans)}示范项目名单的通知`, 3],
   [({ rng, vocabulary: v }) => `关于进一步加强${rng.pick(v.focuses)}工作的通知`, 4],
-  [({ rng, vocabulary: v, agency, year }) => `${agency.name}关于${year}年${rng.pick(v.tasks)}工作情况的报告`, 2],
+  [({ rng, vocabulary: v, agency, formedDay }) => `${agency.name}关于${pastPeriod(rng, formedDay)}${rng.pick(v.tasks)}工作情况的报告`, 2],
   [({ rng, vocabulary: v, region }) => `关于调整${region}${rng.pick(v.plans)}工作领导小组成员的通知`, 2],
   [({ rng, vocabulary: v, year }) =>
     `关于印发《${year}年${rng.pick(v.focuses)}${rng.pick(['专项行动方案', '实施方案', '工作方案'])}》的通知`, 4],
 ];
+
+/** A period already over when the document is formed, as reports and circulars look back: 2025年上半年. */
+function pastPeriod(rng: SeededRandom, formedDay: number): string {
+  const year = yearOf(formedDay);
+  const month = monthOf(formedDay);
+  const periods = [`${year - 1}年`, `${year - 1}年度`];
+  if (month >= 4) periods.push(`${year}年第一季度`);
+  if (month >= 7) periods.push(`${year}年上半年`);
+  if (month >= 10) periods.push(`${year}年前三季度`);
+  return rng.pick(periods);
+}
 
 /** Tries templates until the title is new in this batch; repeated titles would confuse search and duplicate checks. */
 function uniqueTitle(ctx: TextContext, used: Set<string>): string {
@@ -362,18 +370,29 @@ function closingFormula(genre: Genre): string {
   }
 }
 
-function summaryText(ctx: TextContext, title: string, coIssuers: string[]): string {
+/** Genres that lay down rules or tasks; the others report, reply or explain, and are summarised that way. */
+const DIRECTIVE_GENRES: ReadonlySet<Genre> = new Set<Genre>(['通知', '公告', '意见', '决定', '办法', '规定', '方案', '规划']);
+
+function summaryText(ctx: TextContext, title: string, genre: Genre, coIssuers: string[]): string {
   const { rng, vocabulary: v, agency, places } = ctx;
   const [focus1, focus2] = rng.shuffle(v.focuses);
   const deadline = chineseDate(ctx.formedDay + rng.int(30, 150));
-  const core = (title.startsWith(agency.name) ? title.slice(agency.name.length) : title).replace(/^关于/, '').replace(/的(通知|公告|意见|决定|批复|函|通报|报告)$/, '');
-  const first = rng.pick([
-    `${agency.name}就${core}有关事项作出部署，明确${focus1}、${focus2}等${rng.int(3, 8)}方面重点任务。`,
-    `为做好${rng.pick(v.tasks)}工作，文件要求${rng.pick(places)}等地于${deadline}前报送实施情况。`,
-    `文件围绕${rng.pick(v.plans)}提出${rng.int(6, 25)}项具体措施，自印发之日起实施。`,
-    `本文件对${focus1}作出规定，明确了适用范围、工作程序、信息公开和监督检查等内容。`,
-    `文件进一步规范${focus1}，推动${focus2}落地见效，并对政府信息公开提出明确要求。`,
-  ]);
+  const core = (title.startsWith(agency.name) ? title.slice(agency.name.length) : title)
+    .replace(/^关于/, '').replace(/的(通知|公告|意见|决定|批复|函|通报|报告)$/, '');
+  const first = DIRECTIVE_GENRES.has(genre)
+    ? rng.pick([
+      `${agency.name}就${core}有关事项作出部署，明确${focus1}、${focus2}等${rng.int(3, 8)}方面重点任务。`,
+      `为做好${rng.pick(v.tasks)}工作，文件要求${rng.pick(places)}等地于${deadline}前报送实施情况。`,
+      `文件围绕${rng.pick(v.plans)}提出${rng.int(6, 25)}项具体措施，自印发之日起实施。`,
+      `本文件对${focus1}作出规定，明确了适用范围、工作程序、信息公开和监督检查等内容。`,
+      `文件进一步规范${focus1}，推动${focus2}落地见效，并对政府信息公开提出明确要求。`,
+    ])
+    : genre === '通报' || genre === '报告'
+      ? `文件总结了${core}，指出${focus1}等方面存在的不足，并对下一步工作提出要求。`
+      : rng.pick([
+        `文件就${core}作出说明，涉及${focus1}、${focus2}等内容。`,
+        `${agency.name}发布${core}，相关内容依照《中华人民共和国政府信息公开条例》公开。`,
+      ]);
   if (coIssuers.length > 0) {
     return `${first}文件由${agency.name}会同${coIssuers.map(agencyName).join('、')}联合印发。`;
   }
@@ -404,7 +423,7 @@ const POINT_SENTENCES: readonly ((c: TextContext) => string)[] = [
     `到${year + rng.int(0, 2)}年底，${rng.pick(v.focuses)}相关指标达到${rng.int(850, 999) / 10}%以上，${rng.pick(v.plans)}取得明显成效。`,
   ({ vocabulary: v, rng }) =>
     `严格按照${rng.pick(v.laws)}有关规定，执行${rng.pick(v.rules)}管理办法，规范工作程序，不得擅自扩大或者缩小适用范围。`,
-  ({ vocabulary: v, rng, places, scope, year }) =>
+  ({ rng, places, scope, year }) =>
     `在${rng.pick(places)}先行开展试点的基础上，总结推广可复制的经验做法，${year + 1}年在${scope}范围内全面实施。`,
   () => '建立健全按月调度、按季通报的工作机制，对工作推进不力的地方和单位予以通报，并督促限期整改。',
   () => '涉及公众切身利益的政策文件，要通过政府门户网站政府信息公开专栏及时公开，同步做好政策解读和回应关切。',
@@ -597,16 +616,21 @@ function penaltyText(rng: SeededRandom, kase: PenaltyCase, minor: boolean): stri
 const SURNAMES = ['陈', '林', '黄', '张', '吴', '王', '郑', '李', '刘', '杨', '蔡', '许', '曾', '洪', '苏', '游', '叶', '郭'];
 const GIVEN = ['志', '明', '丽', '建', '华', '秀', '文', '辉', '伟', '芳', '婷', '强', '清', '海', '榕', '鹭', '锦', '瑞', '珍', '鸿'];
 
-function personName(rng: SeededRandom): string {
-  const given = Array.from({ length: rng.weighted([[1, 3], [2, 7]] as const) }, () => rng.pick(GIVEN)).join('');
-  return rng.pick(SURNAMES) + given;
+/** A party of a penalty decision and the district it is registered in. */
+interface Party {
+  kind: DemoPenalty['partyKind'];
+  name: string;
+  id: string;
+  district: District;
 }
 
-/** A resident ID registered in the party's district, for an adult on the decision day. */
-function personId(rng: SeededRandom, district: District, decidedDay: number): string {
+/** A natural person registered in one of the city's districts, adult on the decision day. */
+function person(rng: SeededRandom, city: City, decidedDay: number): Party {
+  const district = rng.pick(city.districts);
+  const given = Array.from({ length: rng.weighted([[1, 3], [2, 7]] as const) }, () => rng.pick(GIVEN)).join('');
   const birthYear = rng.int(1960, yearOf(decidedDay) - 20);
   const birth = `${birthYear}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
-  return residentId(district.code, birth, rng.int(1, 999));
+  return { kind: 'NATURAL_PERSON', name: rng.pick(SURNAMES) + given, id: residentId(district.code, birth, rng.int(1, 999)), district };
 }
 
 const BRANDS = ['鑫盛', '恒达', '闽味', '海润', '榕发', '鹭达', '泉顺', '永丰', '嘉禾', '宏裕', '万利', '兴闽', '德泰', '新锐', '佳美',
@@ -614,21 +638,16 @@ const BRANDS = ['鑫盛', '恒达', '闽味', '海润', '榕发', '鹭达', '泉
 const CREDIT_CHARS = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
 
 /**
- * An enterprise with a valid credit code. A repeated name reuses its code, since one company
- * keeps one code however often it is penalised.
+ * An enterprise with a valid credit code. District and code derive from the name alone, so a
+ * company penalised twice, even by two agencies, keeps one registration and one code.
  */
-function enterprise(
-  rng: SeededRandom, city: City, district: District, kase: PenaltyCase, known: Map<string, string>,
-): { kind: 'ENTERPRISE'; name: string; id: string } {
+function enterprise(rng: SeededRandom, city: City, kase: PenaltyCase): Party {
   const name = `${city.short}${rng.pick(BRANDS)}${rng.pick(kase.industries)}${rng.chance(0.1) ? '股份' : ''}有限公司`;
-  let id = known.get(name);
-  if (id === undefined) {
-    // Enterprises registered since 2015 carry a registration number (MA…); older ones their organisation code.
-    const organisation = rng.chance(0.6)
-      ? 'MA' + Array.from({ length: 7 }, () => rng.pick(CREDIT_CHARS)).join('')
-      : organisationCode(String(rng.int(10_000_000, 99_999_999)));
-    id = creditCode('91', district.code, organisation);
-    known.set(name, id);
-  }
-  return { kind: 'ENTERPRISE', name, id };
+  const own = SeededRandom.derive(0, 'enterprise', name);
+  const district = own.pick(city.districts);
+  // Enterprises registered since 2015 carry a registration number (MA…); older ones their organisation code.
+  const organisation = own.chance(0.6)
+    ? 'MA' + Array.from({ length: 7 }, () => own.pick(CREDIT_CHARS)).join('')
+    : organisationCode(String(own.int(10_000_000, 99_999_999)));
+  return { kind: 'ENTERPRISE', name, id: creditCode('91', district.code, organisation), district };
 }

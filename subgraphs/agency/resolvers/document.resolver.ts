@@ -10,7 +10,7 @@ import {
 } from './document.types';
 
 /** Pagination arguments shared by every document list. */
-const FIRST = { defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' };
+const FIRST = { nullable: true, defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' };
 const AFTER = { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' };
 
 @Resolver(() => Document)
@@ -24,11 +24,11 @@ export class DocumentResolver {
   documents(
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
-    @Arg('orderBy', () => DocumentOrder, { defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy: DocumentOrder = DocumentOrder.PUBLISHED_AT_DESC,
-    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy?: DocumentOrder | null,
+    @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.listDocuments(ctx, filter, orderBy, first, after);
+    return documents.listDocuments(ctx, filter, orderBy ?? DocumentOrder.PUBLISHED_AT_DESC, first ?? 20, after);
   }
 
   @Query(() => DocumentConnection, { description: '中文全文检索，相关度优先 / Chinese full-text search, best first' })
@@ -36,10 +36,10 @@ export class DocumentResolver {
     @Arg('text') text: string,
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
-    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.searchDocuments(ctx, text, filter, first, after);
+    return documents.searchDocuments(ctx, text, filter, first ?? 20, after);
   }
 
   @Mutation(() => Document, { description: '新建文件（草稿）/ Create a document of the caller\'s agency, as a draft' })
@@ -162,11 +162,11 @@ export class AgencyDocumentsResolver {
     @Root() agency: Agency,
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
-    @Arg('orderBy', () => DocumentOrder, { defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy: DocumentOrder = DocumentOrder.PUBLISHED_AT_DESC,
-    @Arg('first', () => Int, FIRST) first: number = 20,
+    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy?: DocumentOrder | null,
+    @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.listDocuments(ctx, { ...filter, agencies: [agency.code] }, orderBy, first, after);
+    return documents.listDocuments(ctx, { ...filter, agencies: [agency.code] }, orderBy ?? DocumentOrder.PUBLISHED_AT_DESC, first ?? 20, after);
   }
 }
 

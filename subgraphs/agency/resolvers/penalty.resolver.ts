@@ -20,10 +20,10 @@ export class PenaltyResolver {
   penaltyDecisions(
     @Ctx() ctx: AgencyContext,
     @Arg('partyName', () => String, { nullable: true, description: '企业名称关键字 / Part of an enterprise\'s name' }) partyName?: string,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number = 20,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<penalties.PenaltyPage> {
-    return penalties.listPenalties(ctx, partyName, first, after);
+    return penalties.listPenalties(ctx, partyName, first ?? 20, after);
   }
 
   @Mutation(() => PenaltyDecision, { description: '登记行政处罚决定 / Record a penalty decision' })

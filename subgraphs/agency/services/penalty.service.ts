@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
@@ -71,16 +72,16 @@ export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDeci
   });
 }
 
-async function loadForWrite(ctx: AgencyContext, id: string): Promise<PenaltyDecisionEntity> {
+async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string): Promise<PenaltyDecisionEntity> {
   requireEditor(ctx);
-  const penalty = await ctx.em.findOne(PenaltyDecisionEntity, { id });
+  const penalty = await em.findOne(PenaltyDecisionEntity, { id });
   if (!penalty) throw new NotFoundError('行政处罚决定 penalty decision', id);
   return penalty;
 }
 
 export async function publishPenalty(ctx: AgencyContext, id: string): Promise<PenaltyDecisionEntity> {
   return ctx.em.transactional(async (em) => {
-    const penalty = await loadForWrite(ctx, id);
+    const penalty = await loadForWrite(ctx, em, id);
     if (penalty.status !== PenaltyStatus.PENDING) throw new WorkflowConflictError('该处罚决定已公示或已撤下', 'The decision is already published or withdrawn', penalty.status);
     const now = ctx.runtime.clock.now();
     penalty.status = PenaltyStatus.PUBLISHED;
@@ -95,7 +96,7 @@ export async function publishPenalty(ctx: AgencyContext, id: string): Promise<Pe
 /** A revoked or changed decision comes down (within 3 working days by default); the record stays. */
 export async function revokePenalty(ctx: AgencyContext, id: string, revokedOn: string, reason: string): Promise<PenaltyDecisionEntity> {
   return ctx.em.transactional(async (em) => {
-    const penalty = await loadForWrite(ctx, id);
+    const penalty = await loadForWrite(ctx, em, id);
     if (penalty.status === PenaltyStatus.WITHDRAWN) throw new WorkflowConflictError('该处罚决定已撤下', 'The decision is already withdrawn', penalty.status);
     if (!isIsoDate(revokedOn) || revokedOn < penalty.decidedOn || revokedOn > ctx.runtime.clock.today()) {
       throw new BadUserInputError('revokedOn', '撤销日期须在决定日期之后且不晚于今天', 'revokedOn must fall between the decision date and today');

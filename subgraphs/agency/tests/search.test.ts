@@ -1,0 +1,75 @@
+import { openTestAgency, staff, PUBLIC, type TestAgency } from '../../../test/support/agency-harness';
+import { testEngines } from '../../../test/support/databases';
+import { CREATE_DOCUMENT, PUBLISH_DOCUMENT, REVIEW_DOCUMENT, SEARCH, WITHDRAW_DOCUMENT } from '../../../test/documents/agency-operations';
+
+const EDITOR = staff('fjdrc', 'editor');
+const REVIEWER = staff('fjdrc', 'reviewer');
+
+const DOCS = [
+  { key: 'notice', title: '关于做好2026年政府信息公开工作的通知', summary: '部署全年政府信息公开重点任务。', body: '各单位要严格落实政府信息公开条例，按时主动公开。', docNumber: '闽政办〔2014〕52号' },
+  { key: 'plan', title: '福建省数字经济发展三年行动方案', summary: '推动数字经济高质量发展。', body: '到2027年，数字经济规模持续扩大。本方案自印发之日起实施。', docNumber: '闽发改〔2025〕12号' },
+  { key: 'bodyOnly', title: '全省重点项目建设进展情况', summary: '通报一季度重点项目进展。', body: '请各地于月底前报送进展情况，并按要求予以公开。', docNumber: null },
+  { key: 'unrelated', title: '福建省林业产业发展规划', summary: '林业产业布局。', body: '优化林下经济。', docNumber: null },
+];
+
+describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
+  let agency: TestAgency;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    agency = await openTestAgency(kind);
+    for (const doc of DOCS) {
+      const { key, ...fields } = doc;
+      const { createDocument: d } = await agency.exec(CREATE_DOCUMENT, {
+        input: { ...fields, theme: '综合政务', formedOn: '2026-11-02', disclosure: 'PROACTIVE' },
+      }, EDITOR);
+      ids[key] = d.id;
+      await agency.exec(REVIEW_DOCUMENT, { id: d.id, approve: true }, REVIEWER);
+      await agency.exec(PUBLISH_DOCUMENT, { id: d.id }, EDITOR);
+    }
+    // A draft that mentions the same words must never be found.
+    await agency.exec(CREATE_DOCUMENT, { input: { title: '未发布的政府信息公开通知草稿', body: '公开 通知', theme: '综合政务', formedOn: '2026-11-02', disclosure: 'PROACTIVE' } }, EDITOR);
+  });
+  afterAll(() => agency.close());
+
+  const search = async (text: string, extra: Record<string, unknown> = {}) => (await agency.exec(SEARCH, { text, ...extra }, PUBLIC)).search;
+
+  it('finds two-character words, ranking a title hit above a body hit, with highlighted fragments', async () => {
+    const found = await search('公开');
+    const order = found.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(order).toEqual([ids.notice, ids.bodyOnly]);
+    expect(found.totalCount).toBe(2);
+    expect(found.edges[0].highlight).toContain('<em>公开</em>');
+    expect(found.edges[1].highlight).toContain('<em>公开</em>');
+
+    const notices = await search('通知');
+    expect(notices.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
+    expect((await search('实施')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.plan]);
+  });
+
+  it('matches several words together, and a long word segmented differently', async () => {
+    expect((await search('政府信息公开')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
+    expect((await search('数字经济 行动')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.plan]);
+    expect((await search('林业 公开')).totalCount).toBe(0);
+  });
+
+  it.each(['闽政办[2014]52号', '闽政办（2014）52号', '闽政办【2014】52号', '闽政办〔2014〕52号'])('finds the document numbered %s', async (written) => {
+    const found = await search(written);
+    expect(found.edges[0].node.id).toBe(ids.notice);
+    expect(found.edges[0].node.docNumber).toBe('闽政办〔2014〕52号');
+  });
+
+  it('pages by keyset with the same order as one big page', async () => {
+    const one = await search('发展', { first: 1 });
+    const two = await search('发展', { first: 1, after: one.pageInfo.endCursor });
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    expect(two.edges[0].node.id).not.toBe(one.edges[0].node.id);
+    const both = await search('发展', { first: 5 });
+    expect(both.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([one.edges[0].node.id, two.edges[0].node.id]);
+  });
+
+  it('forgets a withdrawn document and answers empty text with nothing', async () => {
+    await agency.exec(WITHDRAW_DOCUMENT, { id: ids.bodyOnly, reason: '已过时' }, REVIEWER);
+    expect((await search('公开')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
+    expect((await search('  ，。 ')).totalCount).toBe(0);
+  });
+});
