@@ -52,9 +52,9 @@ function escapeHtml(text: string): string {
  * (the rest HTML-escaped so a page can show it as is). Undefined when no word occurs.
  */
 export function highlightFragment(text: string, terms: QueryTerm[], width = 80): string | undefined {
-  const normalized = normalizeDocNumber(text);
+  // The text is shown as written; only the query was normalised (its brackets are not words anyway).
   const words = [...new Set(terms.flatMap((t) => [t.word, ...t.parts]))].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-  const lower = normalized.toLowerCase();
+  const lower = text.toLowerCase();
   let first = -1;
   for (const w of words) {
     const at = lower.indexOf(w);
@@ -62,8 +62,8 @@ export function highlightFragment(text: string, terms: QueryTerm[], width = 80):
   }
   if (first < 0) return undefined;
   const start = Math.max(0, first - Math.floor(width / 4));
-  const end = Math.min(normalized.length, start + width);
-  const slice = normalized.slice(start, end);
+  const end = Math.min(text.length, start + width);
+  const slice = text.slice(start, end);
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
   let out = '';
   let last = 0;
@@ -72,5 +72,5 @@ export function highlightFragment(text: string, terms: QueryTerm[], width = 80):
     last = m.index! + m[0].length;
   }
   out += escapeHtml(slice.slice(last));
-  return (start > 0 ? '…' : '') + out + (end < normalized.length ? '…' : '');
+  return (start > 0 ? '…' : '') + out + (end < text.length ? '…' : '');
 }

@@ -1,0 +1,5 @@
+import { AgencyProfileEntity } from './agency-profile.entity';
+import { HolidayArrangementEntity } from './holiday-arrangement.entity';
+
+/** Every table of the directory's database. */
+export const DIRECTORY_ENTITIES = [AgencyProfileEntity, HolidayArrangementEntity];
