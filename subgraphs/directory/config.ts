@@ -26,6 +26,7 @@ function portFrom(env: NodeJS.ProcessEnv, fallback: number): number {
   return value;
 }
 
+/** Reads the directory's configuration; every setting has a default, so none is required. */
 export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): DirectoryConfig {
   return {
     databaseUrl: env.HUB_DIRECTORY_DATABASE_URL ?? join(env.HUB_DATA_DIR ?? './data', 'directory.sqlite'),

@@ -23,6 +23,7 @@ export interface DirectoryContext {
   loaders: AgencyLoaders;
 }
 
+/** The context of one request, made for `claims` as the gateway verified them. */
 export function createContext(runtime: DirectoryRuntime, claims: Claims): DirectoryContext {
   const em = runtime.orm.em.fork() as EntityManager;
   return { runtime, em, claims, loaders: createAgencyLoaders(em) };

@@ -34,7 +34,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   const common: Partial<Options> = {
     entities: options.entities,
     extensions: [Migrator],
-    migrations: { migrationsList: options.migrations[kind], transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList: options.migrations[kind], transactional: true, allOrNothing: true, snapshot: false, silent: true },
     schemaGenerator: { skipTables: options.unmanagedTables ?? [] },
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -58,6 +58,7 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
   const f = filter ?? {};
   if (f.agencies && !f.agencies.includes(agencyOf(ctx))) return null;
   const where: Record<string, unknown> = {};
+  if (f.agencies) where.agencyCode = { $in: f.agencies };
   const requested = f.status?.length ? f.status : [DocumentStatus.PUBLISHED];
   if (seesInternals(ctx)) {
     where.status = { $in: requested };

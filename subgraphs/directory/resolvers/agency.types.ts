@@ -6,6 +6,7 @@ import { AgencyKind } from '../entities/enums';
  * schema, so storage can change without changing what clients rely on (api-core.graphql).
  */
 
+/** How to reach an agency, assembled from its profile. */
 @ObjectType({ description: '联系方式 / How to reach the agency' })
 export class AgencyContact {
   @Field({ description: '地址 / Postal address' }) address!: string;
@@ -15,6 +16,7 @@ export class AgencyContact {
   @Field({ description: '办公（受理）时间 / Office hours' }) officeHours!: string;
 }
 
+/** An agency; the agency subgraph extends it with `documents` by the same key. */
 @ObjectType({ description: '机关：目录子图是其名称、层级和公开指南的权威来源 / An agency; the directory is the authority on its name, hierarchy and disclosure guide' })
 @Directive('@key(fields: "code")')
 export class Agency {

@@ -1,5 +1,5 @@
 import { actsFor } from '../../shared/claims';
-import { ForbiddenError, NotFoundError } from '../../shared/errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { DirectoryContext } from '../context';
 import { AgencyProfileEntity } from '../entities/agency-profile.entity';
 import { byCode } from '../loaders/agency.loader';
@@ -26,6 +26,9 @@ export async function updateAgencyProfile(ctx: DirectoryContext, code: string, i
   return ctx.em.transactional(async (em) => {
     const profile = await em.findOne(AgencyProfileEntity, { code });
     if (!profile) throw new NotFoundError('机关', code);
+    if (changes.creditCode && changes.creditCode !== profile.creditCode && (await em.count(AgencyProfileEntity, { creditCode: changes.creditCode })) > 0) {
+      throw new BadUserInputError('creditCode', '该统一社会信用代码已登记为其他机关', 'creditCode is already registered for another agency');
+    }
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).some((field) => profile[field] !== changes[field]);
     if (changed) em.assign(profile, { ...changes, updatedAt: ctx.runtime.clock.now() });
     return profile;

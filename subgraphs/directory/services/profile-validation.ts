@@ -17,6 +17,7 @@ export function checkAgencyCode(value: string): string {
   return value;
 }
 
+/** 行政区划代码: six digits. */
 export function checkRegionCode(value: string): string {
   if (!/^\d{6}$/.test(value)) {
     throw new BadUserInputError('regionCode', '行政区划代码应为 6 位数字，如 350000', 'regionCode must be six digits, e.g. 350000');
@@ -33,6 +34,7 @@ export function checkCreditCode(value: string | null | undefined): string {
   return code;
 }
 
+/** A telephone number as agencies print it, e.g. 0591-87033911. */
 export function checkPhone(value: string | null | undefined): string {
   const phone = requiredText('phone', '电话', value, 32);
   if (!/^\+?\d[\d\s()-]{4,31}$/.test(phone)) {
@@ -41,6 +43,7 @@ export function checkPhone(value: string | null | undefined): string {
   return phone;
 }
 
+/** An e-mail address, or null when none is given. */
 export function checkEmail(value: string | null | undefined): string | null {
   const email = optionalText('email', '电子邮箱', value, 128);
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -49,6 +52,7 @@ export function checkEmail(value: string | null | undefined): string | null {
   return email;
 }
 
+/** An http(s) address, or null when none is given. */
 export function checkWebsite(value: string | null | undefined): string | null {
   const website = optionalText('website', '网站', value, 255);
   if (!website) return null;

@@ -1,0 +1,117 @@
+import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * Merging the answers of several shards into the one a single database would have given.
+ * Connections are merged on the sort key their cursors carry (see subgraphs/shared/cursor.ts).
+ */
+
+/** Aliases of the fields the gateway adds for merging: not valid GraphQL names a client would pick by accident, and not "__". */
+export const MERGE_EDGES = 'hubMergeEdges_';
+export const MERGE_PAGE_INFO = 'hubMergePageInfo_';
+
+function field(name: string, alias?: string, selections?: FieldNode[]): FieldNode {
+  return {
+    kind: Kind.FIELD,
+    name: { kind: Kind.NAME, value: name },
+    alias: alias ? { kind: Kind.NAME, value: alias } : undefined,
+    selectionSet: selections ? { kind: Kind.SELECTION_SET, selections } : undefined,
+  };
+}
+
+/** The connection field as sent to each shard: the client's selection plus the cursors and next-page flag merging needs. */
+export function withMergeFields(connection: FieldNode): FieldNode {
+  const selections = [...(connection.selectionSet?.selections ?? [])];
+  selections.push(field('edges', MERGE_EDGES, [field('cursor')]), field('pageInfo', MERGE_PAGE_INFO, [field('hasNextPage')]));
+  return { ...connection, selectionSet: { kind: Kind.SELECTION_SET, selections } };
+}
+
+/** The fields of a selection set by response key, inline fragments and spreads expanded. */
+export function fieldsByResponseKey(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, into = new Map<string, FieldNode>()): Map<string, FieldNode> {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === Kind.FIELD) into.set(s.alias?.value ?? s.name.value, s);
+    else if (s.kind === Kind.INLINE_FRAGMENT) fieldsByResponseKey(s.selectionSet, fragments, into);
+    else fieldsByResponseKey(fragments.get(s.name.value)?.selectionSet, fragments, into);
+  }
+  return into;
+}
+
+export type SortKey = (string | number)[];
+
+export function decodeSortKey(cursor: string): SortKey {
+  return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as SortKey;
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+type Conn = Record<string, unknown>;
+interface Entry { key: SortKey; cursor: string; conn: Conn; index: number }
+
+/**
+ * Merges shard pages of one connection: the first `pageSize` edges over all shards in sort order,
+ * totals summed, pageInfo recomputed; only the client's fields are kept.
+ */
+export function mergeConnections(
+  connection: FieldNode, fragments: Map<string, FragmentDefinitionNode>, pages: Conn[], pageSize: number, direction: 'asc' | 'desc',
+): Conn {
+  const entries: Entry[] = [];
+  let anyMore = false;
+  for (const conn of pages) {
+    const edges = (conn[MERGE_EDGES] as { cursor: string }[] | null) ?? [];
+    edges.forEach((edge, index) => entries.push({ key: decodeSortKey(edge.cursor), cursor: edge.cursor, conn, index }));
+    anyMore ||= Boolean((conn[MERGE_PAGE_INFO] as { hasNextPage?: boolean } | null)?.hasNextPage);
+  }
+  const sign = direction === 'asc' ? 1 : -1;
+  entries.sort((a, b) => sign * compareKeys(a.key, b.key));
+  const winners = entries.slice(0, pageSize);
+  const hasNextPage = anyMore || entries.length > pageSize;
+  const endCursor = winners.at(-1)?.cursor ?? null;
+
+  const merged: Conn = {};
+  for (const [key, f] of fieldsByResponseKey(connection.selectionSet, fragments)) {
+    switch (f.name.value) {
+      case 'totalCount':
+        merged[key] = pages.reduce((sum, conn) => sum + Number(conn[key] ?? 0), 0);
+        break;
+      case 'edges':
+        merged[key] = winners.map((w) => (w.conn[key] as unknown[])[w.index]);
+        break;
+      case 'pageInfo': {
+        const info: Conn = {};
+        for (const [infoKey, infoField] of fieldsByResponseKey(f.selectionSet, fragments)) {
+          if (infoField.name.value === 'hasNextPage') info[infoKey] = hasNextPage;
+          else if (infoField.name.value === 'endCursor') info[infoKey] = endCursor;
+          else if (infoField.name.value === '__typename') info[infoKey] = 'PageInfo';
+          else info[infoKey] = null;
+        }
+        merged[key] = info;
+        break;
+      }
+      default:
+        merged[key] = pages[0]?.[key] ?? null;
+    }
+  }
+  return merged;
+}
+
+/** Adds up shard answers of the same shape: numbers summed position by position, anything else from the first. */
+export function sumAnswers(answers: unknown[]): unknown {
+  const [first] = answers;
+  if (typeof first === 'number') return answers.reduce<number>((s, a) => s + (typeof a === 'number' ? a : 0), 0);
+  if (Array.isArray(first)) return first.map((_, i) => sumAnswers(answers.map((a) => (Array.isArray(a) ? a[i] : undefined))));
+  if (first && typeof first === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(first)) out[key] = sumAnswers(answers.map((a) => (a as Record<string, unknown> | null)?.[key]));
+    return out;
+  }
+  return first ?? null;
+}

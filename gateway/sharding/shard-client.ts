@@ -1,0 +1,69 @@
+import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+
+/** Options of the calls to one shard. */
+export interface ShardCallOptions {
+  /** Per-shard deadline in milliseconds. @default 5000 */
+  timeoutMs: number;
+  /** Consecutive failures that open the circuit. @default 3 */
+  breakerThreshold: number;
+  /** How long an open circuit fails fast before one trial call, in milliseconds. @default 10000 */
+  breakerCooldownMs: number;
+}
+
+export const DEFAULT_SHARD_CALL_OPTIONS: ShardCallOptions = { timeoutMs: 5000, breakerThreshold: 3, breakerCooldownMs: 10_000 };
+
+/** Why a shard gave no answer. */
+export class ShardUnavailable extends Error {
+  constructor(readonly agency: string, readonly reason: 'timeout' | 'circuit-open' | 'error', detail?: string) {
+    super(`${agency}: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/**
+ * One agency deployment as the gateway sees it: an executor behind a deadline and a circuit
+ * breaker, so a dead or hung department costs the others at most one timeout, then nothing.
+ */
+export class ShardClient {
+  private failures = 0;
+  private openUntil = 0;
+
+  constructor(readonly agency: string, readonly url: string, private readonly executor: Executor, private readonly options: ShardCallOptions) {}
+
+  /** closed, open (failing fast) or half-open (next call is a trial). */
+  get state(): 'closed' | 'open' | 'half-open' {
+    if (this.failures < this.options.breakerThreshold) return 'closed';
+    return Date.now() < this.openUntil ? 'open' : 'half-open';
+  }
+
+  async execute(request: ExecutionRequest): Promise<ExecutionResult> {
+    if (this.state === 'open') throw new ShardUnavailable(this.agency, 'circuit-open');
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new ShardUnavailable(this.agency, 'timeout', `${this.options.timeoutMs} ms`));
+      }, this.options.timeoutMs);
+    });
+    try {
+      const result = (await Promise.race([this.executor({ ...request, signal: controller.signal }), deadline])) as ExecutionResult;
+      if (isTransportFailure(result)) throw new ShardUnavailable(this.agency, 'error', result.errors?.[0]?.message);
+      this.failures = 0;
+      return result;
+    } catch (error) {
+      this.failures += 1;
+      if (this.failures >= this.options.breakerThreshold) this.openUntil = Date.now() + this.options.breakerCooldownMs;
+      throw error instanceof ShardUnavailable ? error : new ShardUnavailable(this.agency, 'error', (error as Error).message);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The HTTP executor reports connection failures as a result with errors and no data. */
+function isTransportFailure(result: ExecutionResult): boolean {
+  return !result.data && Boolean(result.errors?.length) && result.errors!.every((e) => {
+    const code = (e.extensions as { code?: string } | undefined)?.code;
+    return code === 'DOWNSTREAM_SERVICE_ERROR' || code === 'UNAUTHENTICATED' || /fetch failed|ECONNREFUSED|socket|aborted|Unexpected end/i.test(e.message);
+  });
+}

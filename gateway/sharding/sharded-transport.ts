@@ -1,0 +1,186 @@
+import type { Transport, TransportGetSubgraphExecutorOptions } from '@graphql-mesh/transport-common';
+import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import type { Claims } from '../../subgraphs/shared/claims';
+import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
+import { shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import type { ShardRegistry } from '../registry';
+import { mergeConnections, sumAnswers, withMergeFields } from './merge';
+import { fragmentsOf, rootFieldCall, splitOperation, type RootFieldCall } from './operation';
+import { DEFAULT_SHARD_CALL_OPTIONS, ShardClient, ShardUnavailable, type ShardCallOptions } from './shard-client';
+
+/** Options of the sharded transport. */
+export interface ShardedTransportOptions {
+  /** The contract's routing rules (e.g. AGENCY_ROUTING). */
+  routing: ShardRouting;
+  registry: ShardRegistry;
+  /** Deadlines and circuit breaker per shard. @default DEFAULT_SHARD_CALL_OPTIONS */
+  call?: Partial<ShardCallOptions>;
+  /** The verified caller of a gateway request. */
+  claimsOf: (context: unknown) => Claims;
+  /** The signed claims header value for a gateway request (signed once per request). */
+  signedClaimsOf: (context: unknown) => Promise<string>;
+}
+
+type Errors = GraphQLError[];
+type Data = Record<string, unknown>;
+
+function unavailable(agency: string, path: (string | number)[], cause: unknown): GraphQLError {
+  const reason = cause instanceof ShardUnavailable ? cause.reason : 'error';
+  return new GraphQLError(`机关 ${agency} 的信息公开服务暂时无法访问 / Agency ${agency} is unavailable (${reason})`, {
+    path, extensions: { code: 'AGENCY_UNAVAILABLE', agency, reason },
+  });
+}
+
+function fromShard(error: GraphQLFormattedError, agency: string, path: readonly (string | number)[] | undefined): GraphQLError {
+  return new GraphQLError(error.message, { path, extensions: { ...error.extensions, agency } });
+}
+
+/**
+ * The agency subgraph over many deployments, as one subgraph to the query planner: every call is
+ * routed by key, fanned out and merged according to the contract's routing rules.
+ */
+export function createShardedTransport(options: ShardedTransportOptions): Transport {
+  const callOptions = { ...DEFAULT_SHARD_CALL_OPTIONS, ...options.call };
+  return {
+    async getSubgraphExecutor(opts: TransportGetSubgraphExecutorOptions) {
+      const clients = new Map<string, ShardClient>();
+      const clientOf = async (code: string | undefined): Promise<ShardClient | undefined> => {
+        const entry = code ? options.registry.get(code) : undefined;
+        if (!entry) return undefined;
+        let client = clients.get(entry.code);
+        if (!client || client.url !== entry.url) {
+          const executor = (await opts.getTransportExecutor({ kind: 'http', subgraph: opts.subgraphName, location: entry.url })) as Executor;
+          client = new ShardClient(entry.code, entry.url, executor, callOptions);
+          clients.set(entry.code, client);
+        }
+        return client;
+      };
+      const sharded = new ShardedExecutor(options, clientOf);
+      return (request: ExecutionRequest) => sharded.execute(request);
+    },
+  };
+}
+
+class ShardedExecutor {
+  constructor(
+    private readonly options: ShardedTransportOptions,
+    private readonly clientOf: (code: string | undefined) => Promise<ShardClient | undefined>,
+  ) {}
+
+  async execute(request: ExecutionRequest): Promise<ExecutionResult> {
+    const split = splitOperation(request.document, request.variables ?? {}, request.operationName);
+    const header = await this.options.signedClaimsOf(request.context);
+    const send = (client: ShardClient, call: RootFieldCall) =>
+      client.execute({
+        document: call.document,
+        variables: call.variables,
+        operationType: request.operationType,
+        context: request.context,
+        extensions: { ...request.extensions, headers: { ...(request.extensions?.headers as object), [GATEWAY_CLAIMS_HEADER]: header } },
+      });
+    const data: Data = {};
+    const errors: Errors = [];
+    for (const key of split.typenameKeys) data[key] = request.operationType === 'mutation' ? 'Mutation' : 'Query';
+    const fragments = fragmentsOf(request.document);
+    await Promise.all(split.calls.map(async (call) => {
+      const name = call.field.name.value;
+      if (name === '_entities') return this.entities(call, send, data, errors);
+      const rule = this.options.routing.rootFields[name];
+      if (!rule) {
+        data[call.responseKey] = null;
+        errors.push(new GraphQLError(`No shard routing rule for ${name}`, { path: [call.responseKey], extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+        return;
+      }
+      if (rule.route === 'fanOut') return this.fanOut(rule, call, split.operation, request, fragments, send, data, errors);
+      const code = rule.route === 'byId' ? shardOfId(call.args[rule.argument]) : this.options.claimsOf(request.context).agency;
+      const client = await this.clientOf(code);
+      if (!client) {
+        data[call.responseKey] = null;
+        if (rule.route === 'byCallerAgency') {
+          errors.push(new GraphQLError('只有机关工作人员可以办理此事项 / Only agency staff can do this', { path: [call.responseKey], extensions: { code: 'FORBIDDEN' } }));
+        } else if (request.operationType === 'mutation') {
+          errors.push(new GraphQLError(`未找到：${String(call.args[rule.argument])} / Not found`, { path: [call.responseKey], extensions: { code: 'NOT_FOUND' } }));
+        }
+        return;
+      }
+      try {
+        const result = await send(client, call);
+        data[call.responseKey] = result.data?.[call.responseKey] ?? null;
+        for (const e of result.errors ?? []) errors.push(fromShard(e, client.agency, e.path));
+      } catch (error) {
+        data[call.responseKey] = null;
+        errors.push(unavailable(client.agency, [call.responseKey], error));
+      }
+    }));
+    return errors.length ? { data, errors } : { data };
+  }
+
+  /** `_entities`: representations grouped per shard, sent in parallel, put back in order. */
+  private async entities(call: RootFieldCall, send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors) {
+    const reps = (call.args.representations as Record<string, unknown>[] | undefined) ?? [];
+    const out: unknown[] = new Array(reps.length).fill(null);
+    const groups = new Map<string, number[]>();
+    reps.forEach((rep, index) => {
+      const rule = this.options.routing.entities[rep.__typename as string];
+      const value = rule ? rep[rule.field] : undefined;
+      const code = rule?.holds === 'prefixedId' ? shardOfId(value) : typeof value === 'string' ? value : undefined;
+      if (code) groups.set(code, [...(groups.get(code) ?? []), index]);
+    });
+    const variableName = call.field.arguments?.find((a) => a.name.value === 'representations')?.value;
+    await Promise.all([...groups].map(async ([code, indexes]) => {
+      const client = await this.clientOf(code);
+      if (!client) return;
+      const subset = indexes.map((i) => reps[i]);
+      const variables = variableName?.kind === Kind.VARIABLE ? { ...call.variables, [variableName.name.value]: subset } : call.variables;
+      const remap = (path: readonly (string | number)[] | undefined) =>
+        path && path.length > 1 && typeof path[1] === 'number' ? [path[0], indexes[path[1]], ...path.slice(2)] : path;
+      try {
+        const result = await send(client, { ...call, variables });
+        const list = (result.data?.[call.responseKey] as unknown[] | undefined) ?? [];
+        indexes.forEach((original, j) => { out[original] = list[j] ?? null; });
+        for (const e of result.errors ?? []) errors.push(fromShard(e, code, remap(e.path)));
+      } catch (error) {
+        for (const original of indexes) errors.push(unavailable(code, [call.responseKey, original], error));
+      }
+    }));
+    data[call.responseKey] = out;
+  }
+
+  /** Root list fields: every shard named (or all), merged as the contract says. */
+  private async fanOut(
+    rule: Extract<RootFieldRule, { route: 'fanOut' }>, call: RootFieldCall, operation: OperationDefinitionNode, request: ExecutionRequest,
+    fragments: ReturnType<typeof fragmentsOf>, send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors,
+  ) {
+    const named = rule.agenciesArgument ? valueAt(call.args, rule.agenciesArgument) : undefined;
+    const codes = Array.isArray(named) ? [...new Set(named as string[])] : this.options.registry.all().map((e) => e.code);
+    const clients = (await Promise.all(codes.map((c) => this.clientOf(c)))).filter((c): c is ShardClient => Boolean(c));
+    const shardCall = rule.merge === 'connection'
+      ? rootFieldCall(operation, call.field, fragments, request.variables ?? {}, withMergeFields(call.field))
+      : call;
+    const answers: Record<string, unknown>[] = [];
+    await Promise.all(clients.map(async (client) => {
+      try {
+        const result = await send(client, shardCall);
+        const value = result.data?.[call.responseKey];
+        if (value) answers.push(value as Record<string, unknown>);
+        for (const e of result.errors ?? []) errors.push(fromShard(e, client.agency, e.path));
+      } catch (error) {
+        errors.push(unavailable(client.agency, [call.responseKey], error));
+      }
+    }));
+    if (rule.merge === 'sum') {
+      data[call.responseKey] = answers.length ? sumAnswers(answers) : null;
+      return;
+    }
+    const first = call.args[rule.pageSize.argument];
+    const pageSize = typeof first === 'number' ? first : rule.pageSize.default;
+    const orderValue = rule.order.argument ? call.args[rule.order.argument] : undefined;
+    const direction = typeof orderValue === 'string' ? (rule.order.ascendingValues?.includes(orderValue) ? 'asc' : 'desc') : rule.order.defaultDirection;
+    data[call.responseKey] = mergeConnections(call.field, fragments, answers, pageSize, direction);
+  }
+}
+
+function valueAt(args: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), args);
+}

@@ -1,0 +1,13 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { DatabaseKind } from '../../shared/orm';
+import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
+import { SqliteInitial20261127 } from './sqlite-20261127-initial';
+
+/**
+ * Committed migrations of the directory database, per engine, oldest first. A schema change adds
+ * one migration to each list (never edits an applied one), so the registry is never wiped.
+ */
+export const DIRECTORY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
+  sqlite: [{ name: 'sqlite-20261127-initial', class: SqliteInitial20261127 }],
+  postgresql: [{ name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 }],
+};

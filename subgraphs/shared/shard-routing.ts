@@ -1,0 +1,58 @@
+/**
+ * How the gateway spreads calls for a sharded subgraph over its deployments. The rules are
+ * declared next to the subgraph's contract (e.g. subgraphs/agency/routing.ts) and read by the
+ * gateway's sharded transport, so a new root field needs a rule here, never a gateway change.
+ */
+
+/** Finds the shard key (an agency code) of an entity representation. */
+export type EntityKeyRule =
+  /** The key field holds the shard key itself (Agency.code). */
+  | { field: string; holds: 'shardKey' }
+  /** The key field is an id whose prefix before ":" is the shard key ("fjdrc:00000012"). */
+  | { field: string; holds: 'prefixedId' };
+
+/** Sort order of a merged connection, as the cursor encodes it. */
+export interface MergeOrder {
+  /** Argument choosing the order, if any, and which of its values sort ascending. */
+  argument?: string;
+  ascendingValues?: string[];
+  /** Default when there is no such argument or it is absent. */
+  defaultDirection: 'asc' | 'desc';
+}
+
+export type RootFieldRule =
+  /** One shard, named by an argument holding a prefixed id (document(id:)). */
+  | { route: 'byId'; argument: string }
+  /** One shard: the caller's own agency (createDocument). */
+  | { route: 'byCallerAgency' }
+  /**
+   * Every shard (or those an argument names), merging keyset connections by the sort key that the
+   * edges' cursors carry, and summing totalCount.
+   */
+  | {
+      route: 'fanOut';
+      merge: 'connection';
+      /** Dotted path of an argument listing agency codes that limits the fan-out ("filter.agencies"). */
+      agenciesArgument?: string;
+      /** Page size argument and its default. */
+      pageSize: { argument: string; default: number };
+      order: MergeOrder;
+    }
+  /** Every shard (or those named), summing every number in the answer position by position. */
+  | { route: 'fanOut'; merge: 'sum'; agenciesArgument?: string };
+
+export interface ShardRouting {
+  /** Subgraph name in the supergraph. */
+  subgraph: string;
+  /** Entity types and where their shard key is. */
+  entities: Record<string, EntityKeyRule>;
+  /** Rules for Query and Mutation root fields, by field name. */
+  rootFields: Record<string, RootFieldRule>;
+}
+
+/** The shard key of a prefixed id ("fjdrc:00000012" → "fjdrc"); undefined when it has none. */
+export function shardOfId(id: unknown): string | undefined {
+  if (typeof id !== 'string') return undefined;
+  const at = id.indexOf(':');
+  return at > 0 ? id.slice(0, at) : undefined;
+}
