@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEV_GATEWAY_SECRET } from '../subgraphs/agency/config';
+import { DEV_GATEWAY_SECRET, intFrom } from '../subgraphs/shared/env';
 import type { ShardCallOptions } from './sharding/shard-client';
 
 /** The development key of locally issued tokens (`npm run token`); production configures the identity provider's key. */
@@ -27,19 +27,11 @@ export interface GatewayConfig {
   shardCalls: ShardCallOptions;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${raw}`);
-  return value;
-}
-
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const dataDir = env.HUB_DATA_DIR ?? './data';
   return {
     host: env.HOST ?? '127.0.0.1',
-    port: int(env, 'PORT', 4000),
+    port: intFrom(env, 'PORT', 4000),
     supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '..', ...(__dirname.includes('dist') ? ['..'] : []), 'schema', 'supergraph.graphql'),
     registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
     directoryUrl: env.HUB_DIRECTORY_URL ?? 'http://127.0.0.1:4100/graphql',
@@ -49,9 +41,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     jwtIssuer: env.HUB_JWT_ISSUER || undefined,
     gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
     shardCalls: {
-      timeoutMs: int(env, 'HUB_SHARD_TIMEOUT_MS', 5000),
-      breakerThreshold: int(env, 'HUB_SHARD_BREAKER_THRESHOLD', 3),
-      breakerCooldownMs: int(env, 'HUB_SHARD_BREAKER_COOLDOWN_MS', 10_000),
+      timeoutMs: intFrom(env, 'HUB_SHARD_TIMEOUT_MS', 5000),
+      breakerThreshold: intFrom(env, 'HUB_SHARD_BREAKER_THRESHOLD', 3),
+      breakerCooldownMs: intFrom(env, 'HUB_SHARD_BREAKER_COOLDOWN_MS', 10_000),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,6 +71,18 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       coordination: { kind: 'signed-http', location: config.coordinationUrl },
     },
     plugins: () => [identity, useHubHealth(registry)],
+    // The IDE's assets are bundled: government networks reach no CDN.
+    renderGraphiQL,
+    graphiql: {
+      title: '福建省政府信息公开枢纽 / Fujian disclosure hub',
+      defaultQuery: `# 最新公开的政府信息 / The latest published documents
+{
+  documents(first: 5) {
+    totalCount
+    edges { node { id title publishedAt agency { code name } } }
+  }
+}`,
+    },
     landingPage: false,
     logging: 'warn',
   });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEV_GATEWAY_SECRET, intFrom } from '../shared/env';
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -25,18 +26,12 @@ export interface AgencyConfig {
   penaltyMinorMonths: number;
   /** Years any other penalty stays shown. @default 3 */
   penaltyOtherYears: number;
+  /** Fill an empty database with the demo province's documents (HUB_SEED_DEMO=1). @default false */
+  seedDemo: boolean;
+  /** Demo documents per agency when seeding. @default 240 */
+  demoDocuments: number;
 }
 
-/** The development secret; `npm start` and tests use it, production sets HUB_GATEWAY_SECRET. */
-export const DEV_GATEWAY_SECRET = 'dev-only-gateway-secret-change-me';
-
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${raw}`);
-  return value;
-}
 
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
@@ -57,5 +52,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
+    seedDemo: env.HUB_SEED_DEMO === '1',
+    demoDocuments: intFrom(env, 'HUB_DEMO_DOCUMENTS', 240),
   };
 }

@@ -1,11 +1,20 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import { DEMO_AGENCIES } from '../../tools/demo/province';
+import { seedAgency } from '../../tools/demo/seed-agency';
 import { loadAgencyConfig } from './config';
-import { startAgencySubgraph } from './server';
+import { createAgencyRuntime, startAgencySubgraph } from './server';
 
 /** Runs one agency deployment: `HUB_AGENCY_CODE=fjdrc PORT=4101 node dist/subgraphs/agency/main.js`. */
 async function main(): Promise<void> {
   const config = loadAgencyConfig();
-  const agency = await startAgencySubgraph(config);
+  const runtime = await createAgencyRuntime(config);
+  const demo = DEMO_AGENCIES.find((a) => a.code === config.agencyCode);
+  if (config.seedDemo && demo) {
+    const documents = config.demoDocuments;
+    const added = await seedAgency(runtime, demo, { documents, penalties: Math.round(documents / 6), today: runtime.clock.today() });
+    if (added > 0) console.log(`agency ${config.agencyCode} seeded with ${added} demo documents`);
+  }
+  const agency = await startAgencySubgraph(config, runtime);
   console.log(`agency ${config.agencyCode} ready at ${agency.url} (database ${config.databaseUrl})`);
   const stop = async () => {
     await agency.stop();

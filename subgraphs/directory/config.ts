@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEV_GATEWAY_SECRET } from '../agency/config';
+import { DEV_GATEWAY_SECRET, intFrom } from '../shared/env';
 
 /** Everything the directory reads from its environment; nothing else touches process.env. */
 export interface DirectoryConfig {
@@ -18,20 +18,12 @@ export interface DirectoryConfig {
   seedDemo: boolean;
 }
 
-function portFrom(env: NodeJS.ProcessEnv, fallback: number): number {
-  const raw = env.PORT;
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new RangeError(`PORT must be a port number, got ${raw}`);
-  return value;
-}
-
 /** Reads the directory's configuration; every setting has a default, so none is required. */
 export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): DirectoryConfig {
   return {
     databaseUrl: env.HUB_DIRECTORY_DATABASE_URL ?? join(env.HUB_DATA_DIR ?? './data', 'directory.sqlite'),
     host: env.HOST ?? '127.0.0.1',
-    port: portFrom(env, 4100),
+    port: intFrom(env, 'PORT', 4100),
     gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,

@@ -52,8 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     orm = await MikroORM.init({ ...common, driver: BetterSqliteDriver, dbName: file } as Options);
     const connection = orm.em.getConnection();
-    // WAL lets readers go on while a writer commits; the timeout rides out short write bursts.
+    // WAL lets readers go on while a writer commits; with WAL, synchronous=normal keeps the database
+    // consistent on a crash (a power cut may lose the last commits, never corrupt) and makes
+    // small transactions several times cheaper. The timeout rides out short write bursts.
     await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma synchronous = normal');
     await connection.execute('pragma busy_timeout = 5000');
   }
   await orm.getMigrator().up();

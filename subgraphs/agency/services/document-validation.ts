@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../shared/errors';
+import { optionalText, requiredText } from '../../shared/text-input';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { findTheme, GENRES, type Theme } from '../../shared/taxonomy';
@@ -9,20 +10,6 @@ import type { AttachmentInput, KeyFactInput } from '../resolvers/document.input'
  * Checks of editor input, each failing with the field's name and a bilingual message that says
  * what to do. Pure functions: the service decides when to call them.
  */
-
-export function requiredText(field: string, label: string, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').trim();
-  if (!text) throw new BadUserInputError(field, `${label}不能为空`, `${field} must not be empty`);
-  if (text.length > max) throw new BadUserInputError(field, `${label}不能超过 ${max} 个字符`, `${field} must be at most ${max} characters`);
-  return text;
-}
-
-export function optionalText(field: string, label: string, value: string | null | undefined, max: number): string | null {
-  const text = (value ?? '').trim();
-  if (!text) return null;
-  if (text.length > max) throw new BadUserInputError(field, `${label}不能超过 ${max} 个字符`, `${field} must be at most ${max} characters`);
-  return text;
-}
 
 export function checkTheme(value: string): Theme {
   const theme = findTheme(value);

@@ -9,7 +9,7 @@ import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '.
 import { PartyKind, PenaltyStatus } from '../entities/enums';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import type { CreatePenaltyDecisionInput } from '../resolvers/penalty.types';
-import { optionalText, requiredText } from './document-validation';
+import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
 
 function addMonths(date: string, months: number): string {

@@ -1,4 +1,4 @@
-import { optionalText, requiredText } from '../../agency/services/document-validation';
+import { optionalText, requiredText } from '../../shared/text-input';
 import { BadUserInputError } from '../../shared/errors';
 import { isValidCreditCode } from '../../shared/identifiers';
 import type { AgencyProfileEntity } from '../entities/agency-profile.entity';

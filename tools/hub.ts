@@ -1,0 +1,97 @@
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeRegistry } from '../gateway/registry';
+import { DEMO_AGENCIES } from './demo/province';
+
+/**
+ * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
+ * department (each its own process and SQLite file, seeded on first start) and the gateway.
+ * Ports: gateway PORT (4000), directory 4100, agencies 4101… Ctrl-C stops everything.
+ */
+
+const dist = resolve(__dirname, '..');
+const dataDir = resolve(process.env.HUB_DATA_DIR ?? './data');
+const gatewayPort = Number(process.env.PORT ?? 4000);
+const host = '127.0.0.1';
+const children: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+
+function launch(name: string, script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [join(dist, script)], {
+    env: { ...process.env, HUB_DATA_DIR: dataDir, HOST: host, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${name}] `;
+  child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${name} exited (${code}); stopping the hub`);
+      void stop(1);
+    }
+  });
+  children.push({ name, child });
+  return child;
+}
+
+async function waitHealthy(name: string, url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${name} did not become healthy at ${url}`);
+}
+
+async function stop(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map(({ child }) => new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  })));
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(dataDir, { recursive: true });
+  const services: { name: string; url: string }[] = [];
+  const directoryPort = 4100;
+  launch('directory', 'subgraphs/directory/main.js', { PORT: String(directoryPort), HUB_SEED_DEMO: '1' });
+  services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
+  const registry = DEMO_AGENCIES.map((agency, i) => {
+    const port = 4101 + i;
+    launch(`agency:${agency.code}`, 'subgraphs/agency/main.js', {
+      PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_SEED_DEMO: '1',
+    });
+    return { code: agency.code, url: `http://${host}:${port}/graphql` };
+  });
+  for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
+  await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
+  const registryPath = join(dataDir, 'registry.json');
+  writeRegistry(registryPath, registry);
+  launch('gateway', 'gateway/main.js', {
+    PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
+  });
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
+  await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/health'));
+  console.log('\nThe disclosure hub is running:');
+  for (const s of services) console.log(`  ${s.name.padEnd(18)} ${s.url}`);
+  console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);
+  console.log(`  shard registry     ${registryPath}`);
+  console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+main().catch((error) => {
+  console.error(error);
+  void stop(1);
+});

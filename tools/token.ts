@@ -1,0 +1,34 @@
+import { ROLES, type Role } from '../subgraphs/shared/claims';
+import { loadGatewayConfig } from '../gateway/config';
+import { issueDevToken } from '../gateway/identity';
+
+const USAGE = 'usage: npm run token -- --role <role> [--role <role>…] [--agency <code>] [--sub <name>] [--ttl 12h]';
+
+/** `npm run token -- --role editor --agency fjdrc`: prints a development token the local gateway accepts. */
+async function main(argv: string[]): Promise<void> {
+  const roles: Role[] = [];
+  let agency: string | undefined;
+  let sub: string | undefined;
+  let ttl = '12h';
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(USAGE);
+    if (flag === '--role') {
+      if (!ROLES.includes(value as Role)) throw new Error(`unknown role ${value}; roles: ${ROLES.join(', ')}`);
+      roles.push(value as Role);
+    } else if (flag === '--agency') agency = value;
+    else if (flag === '--sub') sub = value;
+    else if (flag === '--ttl') ttl = value;
+    else throw new Error(USAGE);
+  }
+  if (roles.length === 0) throw new Error(USAGE);
+  const config = loadGatewayConfig();
+  if (!config.jwtSecret) throw new Error('HUB_JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this tool');
+  const service = roles.includes('service');
+  console.log(await issueDevToken(config.jwtSecret, { sub: sub ?? `${roles.join('+')}@${agency ?? 'province'}`, roles: roles.filter((r) => r !== 'service'), agency, service }, ttl));
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error((error as Error).message);
+  process.exit(2);
+});
