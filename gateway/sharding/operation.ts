@@ -7,40 +7,39 @@ import {
  * Taking a subgraph operation apart, one root field at a time. The planner may batch several root
  * fields (aliased) into one operation; each may go to other shards, so each becomes an operation of
  * its own that carries only the variables and fragments it uses (a shard rejects unused ones).
+ * Plans are cached per operation document, so the per-request work is resolving arguments.
  */
 
-export interface RootFieldCall {
+/** One root field as an operation of its own. */
+export interface RootFieldPlan {
   /** Where its value goes in the response: the alias, or the field name. */
   responseKey: string;
   field: FieldNode;
-  /** A document holding just this root field, its fragments and its variables. */
+  /** A document holding just this root field, its fragments and its variable definitions. */
   document: DocumentNode;
-  variables: Record<string, unknown>;
-  /** Argument values, variables resolved. */
-  args: Record<string, unknown>;
+  variableNames: string[];
+  /** The same with the selection `rewrite` made, built once per rewrite (merge fields injected). */
+  rewritten(key: string, rewrite: (field: FieldNode) => FieldNode): RootFieldPlan;
 }
 
-export interface SplitOperation {
-  operation: OperationDefinitionNode;
-  calls: RootFieldCall[];
+export interface OperationPlan {
+  fragments: Map<string, FragmentDefinitionNode>;
+  calls: RootFieldPlan[];
   /** Root `__typename` selections, answered by the gateway itself. */
   typenameKeys: string[];
 }
 
-const cache = new Map<DocumentNode, OperationDefinitionNode>();
-
-function operationOf(document: DocumentNode, operationName?: string): OperationDefinitionNode {
-  let op = cache.get(document);
-  if (!op) {
-    op = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-    );
-    if (!op) throw new Error('no operation in subgraph request');
-    if (cache.size > 1000) cache.clear();
-    cache.set(document, op);
-  }
-  return op;
+/** A root field call of one request: its plan, its variables and its argument values. */
+export interface RootFieldCall {
+  plan: RootFieldPlan;
+  responseKey: string;
+  field: FieldNode;
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  args: Record<string, unknown>;
 }
+
+const plans = new WeakMap<DocumentNode, OperationPlan>();
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(
@@ -68,52 +67,68 @@ function usage(node: FieldNode | SelectionSetNode, fragments: Map<string, Fragme
   return { variables, fragments: used };
 }
 
-/** Resolves an argument's value, variables included. */
+function planRootField(operation: OperationDefinitionNode, field: FieldNode, fragments: Map<string, FragmentDefinitionNode>, responseKey: string): RootFieldPlan {
+  const used = usage(field, fragments);
+  const rewrites = new Map<string, RootFieldPlan>();
+  const plan: RootFieldPlan = {
+    responseKey,
+    field,
+    document: {
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          ...operation,
+          variableDefinitions: operation.variableDefinitions?.filter((v) => used.variables.has(v.variable.name.value)),
+          selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+        },
+        ...[...used.fragments].map((name) => fragments.get(name)!).filter(Boolean),
+      ],
+    },
+    variableNames: [...used.variables],
+    rewritten(key, rewrite) {
+      let done = rewrites.get(key);
+      if (!done) {
+        done = planRootField(operation, rewrite(field), fragments, responseKey);
+        rewrites.set(key, done);
+      }
+      return done;
+    },
+  };
+  return plan;
+}
+
+/** The cached plan of a subgraph operation. */
+export function planOperation(document: DocumentNode, operationName?: string): OperationPlan {
+  let plan = plans.get(document);
+  if (plan) return plan;
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  if (!operation) throw new Error('no operation in subgraph request');
+  const fragments = fragmentsOf(document);
+  const calls: RootFieldPlan[] = [];
+  const typenameKeys: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) throw new Error('fragments on the root type are not supported by the sharded transport');
+    const responseKey = selection.alias?.value ?? selection.name.value;
+    if (selection.name.value === '__typename') typenameKeys.push(responseKey);
+    else calls.push(planRootField(operation, selection, fragments, responseKey));
+  }
+  plan = { fragments, calls, typenameKeys };
+  plans.set(document, plan);
+  return plan;
+}
+
+/** Resolves a field's argument values, variables included. */
 export function argumentValues(field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const arg of field.arguments ?? []) args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
   return args;
 }
 
-/** Splits a subgraph operation into one call per root field. */
-export function splitOperation(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): SplitOperation {
-  const operation = operationOf(document, operationName);
-  const fragments = fragmentsOf(document);
-  const calls: RootFieldCall[] = [];
-  const typenameKeys: string[] = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) throw new Error('fragments on the root type are not supported by the sharded transport');
-    const responseKey = selection.alias?.value ?? selection.name.value;
-    if (selection.name.value === '__typename') {
-      typenameKeys.push(responseKey);
-      continue;
-    }
-    calls.push(rootFieldCall(operation, selection, fragments, variables));
-  }
-  return { operation, calls, typenameKeys };
-}
-
-/** One root field as an operation of its own, with a new selection set if given (merge fields injected). */
-export function rootFieldCall(
-  operation: OperationDefinitionNode, field: FieldNode, fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>, replaceField?: FieldNode,
-): RootFieldCall {
-  const target = replaceField ?? field;
-  const used = usage(target, fragments);
-  const document: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: [
-      {
-        ...operation,
-        variableDefinitions: operation.variableDefinitions?.filter((v) => used.variables.has(v.variable.name.value)),
-        selectionSet: { kind: Kind.SELECTION_SET, selections: [target] },
-      },
-      ...[...used.fragments].map((name) => fragments.get(name)!).filter(Boolean),
-    ],
-  };
+/** A planned root field bound to one request's variables. */
+export function bindCall(plan: RootFieldPlan, variables: Record<string, unknown>): RootFieldCall {
   const subset: Record<string, unknown> = {};
-  for (const name of used.variables) if (name in variables) subset[name] = variables[name];
-  return { responseKey: field.alias?.value ?? field.name.value, field, document, variables: subset, args: argumentValues(field, variables) };
+  for (const name of plan.variableNames) if (name in variables) subset[name] = variables[name];
+  return { plan, responseKey: plan.responseKey, field: plan.field, document: plan.document, variables: subset, args: argumentValues(plan.field, variables) };
 }
-
-export { fragmentsOf };

@@ -1,12 +1,13 @@
-import type { Transport, TransportGetSubgraphExecutorOptions } from '@graphql-mesh/transport-common';
-import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
-import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import type { Transport } from '@graphql-mesh/transport-common';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../subgraphs/shared/claims';
 import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
 import { shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
 import type { ShardRegistry } from '../registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
-import { fragmentsOf, rootFieldCall, splitOperation, type RootFieldCall } from './operation';
+import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
+import { createHttpShardExecutor } from './http-shard-executor';
 import { DEFAULT_SHARD_CALL_OPTIONS, ShardClient, ShardUnavailable, type ShardCallOptions } from './shard-client';
 
 /** Options of the sharded transport. */
@@ -43,15 +44,14 @@ function fromShard(error: GraphQLFormattedError, agency: string, path: readonly 
 export function createShardedTransport(options: ShardedTransportOptions): Transport {
   const callOptions = { ...DEFAULT_SHARD_CALL_OPTIONS, ...options.call };
   return {
-    async getSubgraphExecutor(opts: TransportGetSubgraphExecutorOptions) {
+    async getSubgraphExecutor() {
       const clients = new Map<string, ShardClient>();
       const clientOf = async (code: string | undefined): Promise<ShardClient | undefined> => {
         const entry = code ? options.registry.get(code) : undefined;
         if (!entry) return undefined;
         let client = clients.get(entry.code);
         if (!client || client.url !== entry.url) {
-          const executor = (await opts.getTransportExecutor({ kind: 'http', subgraph: opts.subgraphName, location: entry.url })) as Executor;
-          client = new ShardClient(entry.code, entry.url, executor, callOptions);
+          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url), callOptions);
           clients.set(entry.code, client);
         }
         return client;
@@ -69,7 +69,8 @@ class ShardedExecutor {
   ) {}
 
   async execute(request: ExecutionRequest): Promise<ExecutionResult> {
-    const split = splitOperation(request.document, request.variables ?? {}, request.operationName);
+    const plan = planOperation(request.document, request.operationName);
+    const variables = request.variables ?? {};
     const header = await this.options.signedClaimsOf(request.context);
     const send = (client: ShardClient, call: RootFieldCall) =>
       client.execute({
@@ -81,9 +82,9 @@ class ShardedExecutor {
       });
     const data: Data = {};
     const errors: Errors = [];
-    for (const key of split.typenameKeys) data[key] = request.operationType === 'mutation' ? 'Mutation' : 'Query';
-    const fragments = fragmentsOf(request.document);
-    await Promise.all(split.calls.map(async (call) => {
+    for (const key of plan.typenameKeys) data[key] = request.operationType === 'mutation' ? 'Mutation' : 'Query';
+    await Promise.all(plan.calls.map(async (callPlan) => {
+      const call = bindCall(callPlan, variables);
       const name = call.field.name.value;
       if (name === '_entities') return this.entities(call, send, data, errors);
       const rule = this.options.routing.rootFields[name];
@@ -92,7 +93,7 @@ class ShardedExecutor {
         errors.push(new GraphQLError(`No shard routing rule for ${name}`, { path: [call.responseKey], extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
         return;
       }
-      if (rule.route === 'fanOut') return this.fanOut(rule, call, split.operation, request, fragments, send, data, errors);
+      if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors);
       const code = rule.route === 'byId' ? shardOfId(call.args[rule.argument]) : this.options.claimsOf(request.context).agency;
       const client = await this.clientOf(code);
       if (!client) {
@@ -149,15 +150,13 @@ class ShardedExecutor {
 
   /** Root list fields: every shard named (or all), merged as the contract says. */
   private async fanOut(
-    rule: Extract<RootFieldRule, { route: 'fanOut' }>, call: RootFieldCall, operation: OperationDefinitionNode, request: ExecutionRequest,
-    fragments: ReturnType<typeof fragmentsOf>, send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors,
+    rule: Extract<RootFieldRule, { route: 'fanOut' }>, call: RootFieldCall, plan: OperationPlan,
+    send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors,
   ) {
     const named = rule.agenciesArgument ? valueAt(call.args, rule.agenciesArgument) : undefined;
     const codes = Array.isArray(named) ? [...new Set(named as string[])] : this.options.registry.all().map((e) => e.code);
     const clients = (await Promise.all(codes.map((c) => this.clientOf(c)))).filter((c): c is ShardClient => Boolean(c));
-    const shardCall = rule.merge === 'connection'
-      ? rootFieldCall(operation, call.field, fragments, request.variables ?? {}, withMergeFields(call.field))
-      : call;
+    const shardCall = rule.merge === 'connection' ? { ...call, document: call.plan.rewritten('merge', withMergeFields).document } : call;
     const answers: Record<string, unknown>[] = [];
     await Promise.all(clients.map(async (client) => {
       try {
@@ -177,7 +176,7 @@ class ShardedExecutor {
     const pageSize = typeof first === 'number' ? first : rule.pageSize.default;
     const orderValue = rule.order.argument ? call.args[rule.order.argument] : undefined;
     const direction = typeof orderValue === 'string' ? (rule.order.ascendingValues?.includes(orderValue) ? 'asc' : 'desc') : rule.order.defaultDirection;
-    data[call.responseKey] = mergeConnections(call.field, fragments, answers, pageSize, direction);
+    data[call.responseKey] = mergeConnections(call.field, plan.fragments, answers, pageSize, direction);
   }
 }
 

@@ -1,0 +1,210 @@
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadAgencyConfig } from '../../subgraphs/agency/config';
+import { createAgencyRuntime } from '../../subgraphs/agency/server';
+import { loadDirectoryConfig } from '../../subgraphs/directory/config';
+import { createDirectoryRuntime } from '../../subgraphs/directory/server';
+import { seedDirectory } from '../../subgraphs/directory/services/registry-seed';
+import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgraphs/shared/claims';
+import { DEV_GATEWAY_SECRET } from '../../subgraphs/shared/env';
+import { writeRegistry, type ShardEntry } from '../../gateway/registry';
+import { composeSupergraph } from '../compose';
+import { DEMO_AGENCIES } from '../demo/province';
+import { seedAgency } from '../demo/seed-agency';
+import type { DemoAgency } from '../demo/seed-types';
+
+/**
+ * `npm run bench`: every configuration side by side in one run on this machine, written to
+ * docs/benchmarks.md. Each configuration runs as its own processes (a gateway, the directory,
+ * agency deployments on SQLite files) and autocannon drives it from this process.
+ */
+
+const DIST = resolve(__dirname, '..', '..');
+const SHARD_COUNTS = [1, 4, 8, 16];
+const DOCS_PER_AGENCY = Number(process.env.BENCH_DOCS ?? 150);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const BASE_PORT = 5100;
+
+const PORTAL = /* GraphQL */ `query Latest($to: Date) { documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } } }`;
+const PORTAL_DIRECT = PORTAL.replace('agency { name }', 'agency { code }');
+const SEARCH = /* GraphQL */ `query Search($text: String!) { search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } } }`;
+const SEARCH_DIRECT = SEARCH.replace('agency { name }', 'agency { code }');
+const WORDS = ['公开', '通知', '实施', '发展', '管理', '建设', '服务', '安全', '资金', '监督', '规划', '改革', '教育', '环境', '市场', '数字经济'];
+
+/** Varied variables so no layer answers from a cache or an in-flight duplicate. */
+function portalVariables(i: number) {
+  const day = 1 + (i % 28);
+  const month = 1 + (Math.floor(i / 28) % 10);
+  return { to: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+function searchVariables(i: number) {
+  return { text: WORDS[i % WORDS.length] + (i % 3 === 0 ? ' 工作' : '') };
+}
+
+function benchAgencies(n: number): DemoAgency[] {
+  return Array.from({ length: n }, (_, i) => {
+    const base = DEMO_AGENCIES[i % DEMO_AGENCIES.length];
+    return { ...base, code: `b${String(i + 1).padStart(2, '0')}${base.code}`, indexPrefix: `BN${String(i + 1).padStart(5, '0')}` };
+  });
+}
+
+const children: ChildProcess[] = [];
+function launch(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolveReady, reject) => {
+    const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolveReady(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output.slice(-2000)}`)));
+  });
+}
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  await new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 3000).unref(); });
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Row { config: string; query: string; rps: number; p50: number; p99: number; cpuMsPerReq?: number; errors: number }
+
+async function load(url: string, query: string, vary: (i: number) => Record<string, unknown>, headers: Record<string, string>, pid?: number): Promise<Omit<Row, 'config' | 'query'>> {
+  let i = 0;
+  const run = (seconds: number) => autocannon({
+    url, connections: CONNECTIONS, duration: seconds, method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: vary(i++) }) }) }],
+  });
+  await run(2); // warm-up: JIT, connection pools, SQLite page cache
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const result = await run(DURATION_S);
+  const cpu = pid ? cpuSeconds(pid) - cpuBefore : undefined;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerReq: cpu !== undefined ? (cpu * 1000) / result.requests.total : undefined,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  const agencies = benchAgencies(Math.max(...SHARD_COUNTS));
+  const secret = DEV_GATEWAY_SECRET;
+  console.log(`seeding ${agencies.length} deployments × ${DOCS_PER_AGENCY} documents in ${work}`);
+  for (const agency of agencies) {
+    const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`), HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
+    await seedAgency(runtime, agency, { documents: DOCS_PER_AGENCY, penalties: 0, today: '2026-11-27' });
+    await runtime.orm.close();
+  }
+  const directoryRuntime = await createDirectoryRuntime(loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
+  await seedDirectory(directoryRuntime, agencies);
+  await directoryRuntime.orm.close();
+
+  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: '2026-11-27T10:00:00+08:00' };
+  const directoryUrl = `http://127.0.0.1:${BASE_PORT}/graphql`;
+  await launch('subgraphs/directory/main.js', { ...env, PORT: String(BASE_PORT), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }, /ready at/);
+  const shards: ShardEntry[] = [];
+  for (const [i, agency] of agencies.entries()) {
+    const port = BASE_PORT + 1 + i;
+    await launch('subgraphs/agency/main.js', { ...env, PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`) }, /ready at/);
+    shards.push({ code: agency.code, url: `http://127.0.0.1:${port}/graphql` });
+  }
+  const supergraph = composeSupergraph();
+  const rows: Row[] = [];
+  const record = (config: string, query: string, r: Omit<Row, 'config' | 'query'>) => {
+    rows.push({ config, query, ...r });
+    console.log(`${config.padEnd(34)} ${query.padEnd(7)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMsPerReq?.toFixed(2) ?? '-'} ms/req  errors ${r.errors}`);
+  };
+
+  // (a) the agency subgraph called directly, with a signed claims header as the gateway would send.
+  const direct = { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(ANONYMOUS, secret, 3600) };
+  record('(a) agency subgraph, direct', 'portal', await load(shards[0].url, PORTAL_DIRECT, portalVariables, direct));
+  record('(a) agency subgraph, direct', 'search', await load(shards[0].url, SEARCH_DIRECT, searchVariables, direct));
+
+  // (b) stock Apollo Gateway over one deployment.
+  const apolloSupergraph = join(work, 'supergraph-apollo.graphql');
+  writeFileSync(apolloSupergraph, supergraph.replace('http://agency.sharded.invalid/graphql', shards[0].url).replace('http://directory.hub.invalid/graphql', directoryUrl));
+  const apolloPort = BASE_PORT + 90;
+  const apollo = await launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(apolloPort), SUPERGRAPH: apolloSupergraph }, /ready at/);
+  for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
+    record('(b) Apollo Gateway 2.x, 1 deployment', name, await load(`http://127.0.0.1:${apolloPort}/`, query, vary, {}, apollo.pid));
+  }
+  await stopChild(apollo);
+
+  // (c, d) the hub's gateway over 1, 4, 8 and 16 deployments.
+  const supergraphPath = join(work, 'supergraph.graphql');
+  writeFileSync(supergraphPath, supergraph);
+  for (const count of SHARD_COUNTS) {
+    const registry = join(work, `registry-${count}.json`);
+    writeRegistry(registry, shards.slice(0, count));
+    const port = BASE_PORT + 91;
+    const gateway = await launch('gateway/main.js', { ...env, PORT: String(port), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl }, /ready at/);
+    const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${count} deployments`;
+    for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
+      record(label, name, await load(`http://127.0.0.1:${port}/graphql`, query, vary, {}, gateway.pid));
+    }
+    await stopChild(gateway);
+  }
+  await Promise.all(children.map(stopChild));
+  rmSync(work, { recursive: true, force: true });
+  writeReport(rows);
+}
+
+function writeReport(rows: Row[]): void {
+  const find = (config: string, query: string) => rows.find((r) => r.config.startsWith(config) && r.query === query)!;
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (tools/bench/bench.ts): every configuration side by side in one run.`,
+    '',
+    `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, gateways and every deployment on this one machine.`,
+    `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer).`,
+    `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), each deployment its own process.`,
+    '- portal: `documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } }` (the direct subgraph asks `agency { code }`: it has no names);',
+    '  search: `search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } }`.',
+    '- CPU per request: the gateway process\'s user + system time over the run, divided by the requests served.',
+    '',
+    '| configuration | query | req/s | p50 ms | p99 ms | gateway CPU ms/req | errors |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.config} | ${r.query} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMsPerReq?.toFixed(2) ?? '—'} | ${r.errors} |`),
+    '',
+    '## Against the targets',
+    '',
+  ];
+  for (const q of ['portal', 'search']) {
+    const a = find('(a)', q);
+    const b = find('(b)', q);
+    const c = find('(c)', q);
+    const d16 = find('(d) hub gateway, 16', q);
+    lines.push(
+      `- ${q}: hub gateway / Apollo Gateway req/s over one deployment = **${(c.rps / b.rps).toFixed(2)}×** (target ≥ 2.0×); ` +
+      `hub gateway p50 / direct subgraph p50 = **${(c.p50 / Math.max(a.p50, 0.5)).toFixed(2)}×** (target ≤ 1.3×); ` +
+      `gateway CPU per merged page at 16 / at 1 deployment = **${((d16.cpuMsPerReq ?? 0) / (c.cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×).`,
+    );
+  }
+  const target = resolve(DIST, '..', 'docs', 'benchmarks.md');
+  writeFileSync(target, lines.join('\n') + '\n');
+  console.log(`wrote ${target}`);
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await Promise.all(children.map(stopChild));
+  process.exit(1);
+});
