@@ -94,14 +94,20 @@ class ShardedExecutor {
         return;
       }
       if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors);
-      const code = rule.route === 'byId' ? shardOfId(call.args[rule.argument]) : this.options.claimsOf(request.context).agency;
+      const code = rule.route === 'byId' ? shardOfId(valueAt(call.args, rule.argument))
+        : rule.route === 'byAgencyArgument' ? String(valueAt(call.args, rule.argument) ?? '')
+        : this.options.claimsOf(request.context).agency;
       const client = await this.clientOf(code);
       if (!client) {
         data[call.responseKey] = null;
         if (rule.route === 'byCallerAgency') {
           errors.push(new GraphQLError('只有机关工作人员可以办理此事项 / Only agency staff can do this', { path: [call.responseKey], extensions: { code: 'FORBIDDEN' } }));
+        } else if (rule.route === 'byAgencyArgument') {
+          errors.push(new GraphQLError(`没有代码为"${String(valueAt(call.args, rule.argument) ?? '')}"的机关 / No agency with that code`, {
+            path: [call.responseKey], extensions: { code: 'BAD_USER_INPUT', field: rule.argument },
+          }));
         } else if (request.operationType === 'mutation') {
-          errors.push(new GraphQLError(`未找到：${String(call.args[rule.argument])} / Not found`, { path: [call.responseKey], extensions: { code: 'NOT_FOUND' } }));
+          errors.push(new GraphQLError(`未找到：${String(valueAt(call.args, rule.argument))} / Not found`, { path: [call.responseKey], extensions: { code: 'NOT_FOUND' } }));
         }
         return;
       }

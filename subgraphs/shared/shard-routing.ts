@@ -21,8 +21,10 @@ export interface MergeOrder {
 }
 
 export type RootFieldRule =
-  /** One shard, named by an argument holding a prefixed id (document(id:)). */
+  /** One shard, named by an argument holding a prefixed id (document(id:)); dotted paths reach into inputs. */
   | { route: 'byId'; argument: string }
+  /** One shard, named by an argument holding the agency code itself (submitDisclosureRequest(input: { agency })). */
+  | { route: 'byAgencyArgument'; argument: string }
   /** One shard: the caller's own agency (createDocument). */
   | { route: 'byCallerAgency' }
   /**
