@@ -103,14 +103,19 @@ export function mergeConnections(
   return merged;
 }
 
-/** Adds up shard answers of the same shape: numbers summed position by position, anything else from the first. */
-export function sumAnswers(answers: unknown[]): unknown {
+/**
+ * Adds up shard answers of the same shape: numbers summed position by position, fields named in
+ * `keep` and anything not a number taken from the first answer.
+ */
+export function sumAnswers(answers: unknown[], keep: ReadonlySet<string> = new Set()): unknown {
   const [first] = answers;
   if (typeof first === 'number') return answers.reduce<number>((s, a) => s + (typeof a === 'number' ? a : 0), 0);
-  if (Array.isArray(first)) return first.map((_, i) => sumAnswers(answers.map((a) => (Array.isArray(a) ? a[i] : undefined))));
+  if (Array.isArray(first)) return first.map((_, i) => sumAnswers(answers.map((a) => (Array.isArray(a) ? a[i] : undefined)), keep));
   if (first && typeof first === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(first)) out[key] = sumAnswers(answers.map((a) => (a as Record<string, unknown> | null)?.[key]));
+    for (const [key, value] of Object.entries(first)) {
+      out[key] = keep.has(key) ? value : sumAnswers(answers.map((a) => (a as Record<string, unknown> | null)?.[key]), keep);
+    }
     return out;
   }
   return first ?? null;

@@ -175,7 +175,7 @@ class ShardedExecutor {
       }
     }));
     if (rule.merge === 'sum') {
-      data[call.responseKey] = answers.length ? sumAnswers(answers) : null;
+      data[call.responseKey] = answers.length ? sumAnswers(answers, new Set(rule.keep)) : null;
       return;
     }
     const first = call.args[rule.pageSize.argument];

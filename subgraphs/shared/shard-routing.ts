@@ -40,8 +40,11 @@ export type RootFieldRule =
       pageSize: { argument: string; default: number };
       order: MergeOrder;
     }
-  /** Every shard (or those named), summing every number in the answer position by position. */
-  | { route: 'fanOut'; merge: 'sum'; agenciesArgument?: string };
+  /**
+   * Every shard (or those named), summing every number in the answer position by position, except
+   * fields named in `keep` (e.g. "year"), taken as the first shard has them.
+   */
+  | { route: 'fanOut'; merge: 'sum'; agenciesArgument?: string; keep?: string[] };
 
 export interface ShardRouting {
   /** Subgraph name in the supergraph. */

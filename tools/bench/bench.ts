@@ -2,7 +2,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { createAgencyRuntime } from '../../subgraphs/agency/server';
@@ -13,8 +13,10 @@ import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgr
 import { DEV_GATEWAY_SECRET } from '../../subgraphs/shared/env';
 import { writeRegistry, type ShardEntry } from '../../gateway/registry';
 import { composeSupergraph } from '../compose';
+import { creditCode, organisationCode } from '../demo/codes';
 import { DEMO_AGENCIES } from '../demo/province';
 import { seedAgency } from '../demo/seed-agency';
+import { machineLine, writeBenchmarkSection } from './report-file';
 import type { DemoAgency } from '../demo/seed-types';
 
 /**
@@ -49,7 +51,12 @@ function searchVariables(i: number) {
 function benchAgencies(n: number): DemoAgency[] {
   return Array.from({ length: n }, (_, i) => {
     const base = DEMO_AGENCIES[i % DEMO_AGENCIES.length];
-    return { ...base, code: `b${String(i + 1).padStart(2, '0')}${base.code}`, indexPrefix: `BN${String(i + 1).padStart(5, '0')}` };
+    return {
+      ...base,
+      code: `b${String(i + 1).padStart(2, '0')}${base.code}`,
+      indexPrefix: `BN${String(i + 1).padStart(5, '0')}`,
+      creditCode: creditCode('11', base.regionCode, organisationCode(String(70000000 + i))),
+    };
   });
 }
 
@@ -169,11 +176,11 @@ async function main(): Promise<void> {
 function writeReport(rows: Row[]): void {
   const find = (config: string, query: string) => rows.find((r) => r.config.startsWith(config) && r.query === query)!;
   const lines = [
-    '# Benchmarks',
+    '## The gateway: direct subgraph, Apollo Gateway, the hub over 1–16 deployments',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (tools/bench/bench.ts): every configuration side by side in one run.`,
     '',
-    `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load generator, gateways and every deployment on this one machine.`,
+    `- Machine: ${machineLine()}; load generator, gateways and every deployment on this one machine.`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer).`,
     `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), each deployment its own process.`,
     '- portal: `documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } }` (the direct subgraph asks `agency { code }`: it has no names);',
@@ -198,9 +205,7 @@ function writeReport(rows: Row[]): void {
       `gateway CPU per merged page at 16 / at 1 deployment = **${((d16.cpuMsPerReq ?? 0) / (c.cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×).`,
     );
   }
-  const target = resolve(DIST, '..', 'docs', 'benchmarks.md');
-  writeFileSync(target, lines.join('\n') + '\n');
-  console.log(`wrote ${target}`);
+  console.log(`wrote ${writeBenchmarkSection('gateway', lines.join('\n'))}`);
 }
 
 main().catch(async (error) => {
