@@ -63,7 +63,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       sharded: createShardedTransport({
         routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf: (ctx) => identity.signedClaimsOf(ctx),
       }),
-      'signed-http': createSignedHttpTransport((ctx) => identity.signedClaimsOf(ctx)),
+      'signed-http': createSignedHttpTransport((ctx) => identity.signedClaimsOf(ctx), config.shardCalls),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },

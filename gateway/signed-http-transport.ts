@@ -1,20 +1,34 @@
 import type { Transport } from '@graphql-mesh/transport-common';
-import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
+import { GraphQLError } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/claims';
+import { createHttpShardExecutor } from './sharding/http-shard-executor';
+import { ShardClient, type ShardCallOptions } from './sharding/shard-client';
 
-/** A singleton subgraph over HTTP, each call carrying the caller's claims signed by the gateway. */
-export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>): Transport {
+/**
+ * A singleton subgraph (directory, coordination) over HTTP, each call carrying the caller's claims
+ * signed by the gateway; through the same lean keep-alive executor the agency shards use.
+ */
+export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, calls: ShardCallOptions): Transport {
   return {
-    async getSubgraphExecutor({ getTransportExecutor, transportEntry }) {
-      const http = (await getTransportExecutor({ ...transportEntry, kind: 'http' })) as Executor;
-      return async (request: ExecutionRequest) =>
-        http({
-          ...request,
-          extensions: {
-            ...request.extensions,
-            headers: { ...(request.extensions?.headers as object), [GATEWAY_CLAIMS_HEADER]: await signedClaimsOf(request.context) },
-          },
-        });
+    getSubgraphExecutor({ transportEntry }) {
+      const { subgraph, location } = transportEntry;
+      if (!location) throw new Error(`no location for subgraph ${subgraph}`);
+      // The same deadline and circuit breaker as an agency deployment: a slow directory must not hang the portal.
+      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location), calls);
+      return async (request: ExecutionRequest): Promise<ExecutionResult> => {
+        try {
+          return await client.execute({
+            ...request,
+            extensions: {
+              ...request.extensions,
+              headers: { ...(request.extensions?.headers as object), [GATEWAY_CLAIMS_HEADER]: await signedClaimsOf(request.context) },
+            },
+          });
+        } catch {
+          return { errors: [new GraphQLError(`${subgraph} 服务暂时无法访问 / The ${subgraph} service is unavailable`, { extensions: { code: 'SERVICE_UNAVAILABLE', service: subgraph } })] };
+        }
+      };
     },
   };
 }

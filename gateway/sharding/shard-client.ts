@@ -20,8 +20,9 @@ export class ShardUnavailable extends Error {
 }
 
 /**
- * One agency deployment as the gateway sees it: an executor behind a deadline and a circuit
- * breaker, so a dead or hung department costs the others at most one timeout, then nothing.
+ * One agency deployment (or singleton subgraph; `agency` is then its name) as the gateway sees it:
+ * an executor behind a deadline and a circuit breaker, so a dead or hung service costs the others
+ * at most one timeout, then nothing.
  */
 export class ShardClient {
   private failures = 0;

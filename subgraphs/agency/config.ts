@@ -26,10 +26,20 @@ export interface AgencyConfig {
   penaltyMinorMonths: number;
   /** Years any other penalty stays shown. @default 3 */
   penaltyOtherYears: number;
+  /**
+   * Working days a requester has to supplement an unclear request after the notice (Art. 30 leaves
+   * the period to the agency); after it the request counts as abandoned (table 3, row 3.6.1).
+   * @default 15
+   */
+  supplementWorkingDays: number;
+  /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
+  deadlineWatchHours: number;
   /** Fill an empty database with the demo province's documents (HUB_SEED_DEMO=1). @default false */
   seedDemo: boolean;
   /** Demo documents per agency when seeding. @default 240 */
   demoDocuments: number;
+  /** Demo disclosure requests per agency when seeding. @default 48 */
+  demoRequests: number;
 }
 
 
@@ -52,7 +62,10 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
+    supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
+    deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     seedDemo: env.HUB_SEED_DEMO === '1',
     demoDocuments: intFrom(env, 'HUB_DEMO_DOCUMENTS', 240),
+    demoRequests: intFrom(env, 'HUB_DEMO_REQUESTS', 48),
   };
 }

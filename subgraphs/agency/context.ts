@@ -1,10 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { AuditSink } from '../shared/audit-log';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { WorkingDayCalendar } from '../shared/calendar';
 import { actsFor, type Claims, type Role } from '../shared/claims';
 import type { Clock } from '../shared/clock';
 import type { AgencyConfig } from './config';
 import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.loader';
+import { createRequestLoaders, type RequestLoaders } from './loaders/request.loader';
 import type { SearchIndex } from './services/search-index';
 
 /** What lives as long as the deployment: its configuration, database, calendar and clock. */
@@ -14,6 +16,8 @@ export interface AgencyRuntime {
   calendar: WorkingDayCalendar;
   clock: Clock;
   search: SearchIndex;
+  /** Where audit lines (personal-data reads) go: stdout unless a test captures them. */
+  auditSink: AuditSink;
 }
 
 /** Per request: a forked EntityManager, fresh loaders and the verified caller. */
@@ -21,12 +25,13 @@ export interface AgencyContext {
   runtime: AgencyRuntime;
   em: EntityManager;
   claims: Claims;
-  loaders: DocumentLoaders;
+  loaders: DocumentLoaders & RequestLoaders;
 }
 
 export function createContext(runtime: AgencyRuntime, claims: Claims): AgencyContext {
   const em = runtime.orm.em.fork() as EntityManager;
-  return { runtime, em, claims, loaders: createDocumentLoaders(em) };
+  const reader = { actor: claims.sub ?? 'anonymous', agency: runtime.config.agencyCode, sink: runtime.auditSink, now: () => runtime.clock.now() };
+  return { runtime, em, claims, loaders: { ...createDocumentLoaders(em), ...createRequestLoaders(em, reader) } };
 }
 
 /** The deployment's own agency code. */
@@ -42,6 +47,11 @@ export function isStaff(ctx: AgencyContext, roles?: readonly Role[]): boolean {
 /** Staff of this agency and supervisors (电子监察) see staff-only fields such as deadlines. */
 export function seesInternals(ctx: AgencyContext): boolean {
   return isStaff(ctx) || ctx.claims.roles.includes('supervisor');
+}
+
+/** The agency's disclosure officers and admin: the only ones who handle requests and see requesters' identities. */
+export function handlesRequests(ctx: AgencyContext): boolean {
+  return isStaff(ctx, ['disclosure-officer']);
 }
 
 /** Who did it, for audit trails. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { WorkingDayCalendar } from '../shared/calendar';
+import { stdoutAuditSink } from '../shared/audit-log';
 import { createClock } from '../shared/clock';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { openDatabase } from '../shared/orm';
@@ -35,6 +36,7 @@ export async function createAgencyRuntime(config: AgencyConfig, onQuery?: (sql: 
     calendar: WorkingDayCalendar.official({ arrangementsDir: config.calendarDir }),
     clock: createClock(config.clock),
     search: new SearchIndex(config.databaseUrl),
+    auditSink: stdoutAuditSink,
   };
 }
 

@@ -8,7 +8,11 @@ import { DEV_JWT_SECRET, loadGatewayConfig, type GatewayConfig } from '../../gat
 import { issueDevToken } from '../../gateway/identity';
 import { ShardRegistry } from '../../gateway/registry';
 import { startGateway, type RunningGateway } from '../../gateway/server';
+import { loadDirectoryConfig } from '../../subgraphs/directory/config';
+import { createDirectoryRuntime, startDirectorySubgraph, type RunningDirectory } from '../../subgraphs/directory/server';
+import { seedDirectory } from '../../subgraphs/directory/services/registry-seed';
 import { composeSupergraph } from '../../tools/compose';
+import { DEMO_AGENCIES } from '../../tools/demo/province';
 
 export interface HubOptions {
   /** Agency codes to deploy, each on its own port with its own database. */
@@ -18,6 +22,8 @@ export interface HubOptions {
   /** Gateway overrides (shard timeouts...). */
   gateway?: Partial<GatewayConfig>;
   clock?: string;
+  /** Also run the directory (seeded with the demo province), so agency names resolve. */
+  withDirectory?: boolean;
 }
 
 /** A gateway response as tests read it. */
@@ -30,6 +36,7 @@ export interface GatewayAnswer {
 
 export interface TestHub {
   gateway: RunningGateway;
+  directory?: RunningDirectory;
   agencies: Map<string, RunningAgency>;
   /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without). */
   query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GatewayAnswer>;
@@ -57,10 +64,21 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     return agency;
   };
   for (const code of options.agencies) await start(code);
+  let directory: RunningDirectory | undefined;
+  if (options.withDirectory) {
+    const config = loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: ':memory:', PORT: '0' });
+    const runtime = await createDirectoryRuntime(config);
+    await seedDirectory(runtime, DEMO_AGENCIES);
+    directory = await startDirectorySubgraph(config, runtime);
+  }
   const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
-  const gateway = await startGateway({ ...loadGatewayConfig({ PORT: '0', HUB_SUPERGRAPH: supergraphPath }), ...options.gateway }, { registry });
+  const gateway = await startGateway({
+    ...loadGatewayConfig({ PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql' }),
+    ...options.gateway,
+  }, { registry });
   return {
     gateway,
+    directory,
     agencies,
     async query(query, variables, token) {
       const response = await fetch(gateway.url, {
@@ -79,7 +97,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     },
     async stop() {
       await gateway.stop();
-      await Promise.all([...agencies.values()].map((a) => a.stop().catch(() => undefined)));
+      await Promise.all([...agencies.values(), ...(directory ? [directory] : [])].map((s) => s.stop().catch(() => undefined)));
       rmSync(dir, { recursive: true, force: true });
     },
   };

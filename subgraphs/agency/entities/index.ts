@@ -3,9 +3,14 @@ import {
   AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity, SerialCounterEntity,
 } from './document-parts.entity';
 import { PenaltyDecisionEntity } from './penalty.entity';
+import {
+  AnnualReportTextEntity, DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity,
+} from './request.entity';
+import { PublicFeedbackEntity } from './feedback.entity';
 
 /** Every table of an agency deployment's database. */
 export const AGENCY_ENTITIES = [
   DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
   SerialCounterEntity, PenaltyDecisionEntity,
+  DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity, PublicFeedbackEntity,
 ];

@@ -1,0 +1,182 @@
+import type { WorkingDayCalendar } from '../../shared/calendar';
+import { ConsultationParty, RequestEventKind, RequestStatus, type RequestOutcome } from '../entities/request-enums';
+
+/**
+ * The reply clock of a disclosure request (依申请公开) as a pure function of its events and the
+ * official working-day calendar, so the due date shown is always derivable and explainable.
+ *
+ * Rules (domain.md, "Disclosure on request"; Articles of the 2019 Regulations):
+ * - Day zero is the receipt date (Art. 31); counting starts the next working day.
+ * - Art. 30: one supplement notice within 7 working days of receipt; while the requester has not
+ *   supplemented there is no reply due date; the 20 days restart from the day the supplement
+ *   arrives. No supplement within `supplementWorkingDays` of the notice = abandoned (3.6.1).
+ * - Art. 32–34: third-party and co-producer consultations of at most 15 working days each are not
+ *   counted; the clock pauses from a consultation's start to its answer or its 15th working day,
+ *   overlapping consultations counted once. An open consultation is assumed to take its full 15
+ *   days (the latest the reply can be due), which the answer may bring forward.
+ * - Art. 33: 20 working days, plus one extension of at most 20 working days.
+ * - Art. 35: a longer period for excessive requests adds the working days the agency set.
+ */
+
+/** The parts of an event the clock reads. */
+export interface ClockEvent {
+  kind: RequestEventKind;
+  /** The legal date of the event, "YYYY-MM-DD". */
+  on: string;
+  days?: number | null;
+  party?: ConsultationParty | null;
+  outcome?: RequestOutcome | null;
+}
+
+/** Statutory periods in working days; `supplementWorkingDays` is the deployment's choice (config). */
+export interface ClockRules {
+  replyWorkingDays: number;
+  supplementNoticeWorkingDays: number;
+  supplementWorkingDays: number;
+  consultationWorkingDays: number;
+  maxExtensionWorkingDays: number;
+}
+
+/** The law's periods, with the default 15 working days for the requester to supplement. */
+export const STATUTORY_RULES: ClockRules = {
+  replyWorkingDays: 20,
+  supplementNoticeWorkingDays: 7,
+  supplementWorkingDays: 15,
+  consultationWorkingDays: 15,
+  maxExtensionWorkingDays: 20,
+};
+
+/** Everything the events say about the request's dates. */
+export interface ReplyClock {
+  status: RequestStatus;
+  receivedOn: string | null;
+  /** The day the reply period counts from: the receipt, or the supplement's arrival. */
+  countsFrom: string | null;
+  replyDueOn: string | null;
+  /** True when a count ran into a year whose holiday arrangement is not yet published. */
+  provisional: boolean;
+  /** Last day to send the one supplement notice (receipt + 7 working days). */
+  supplementNoticeDueOn: string | null;
+  /** Last day for the requester to supplement, once a notice went out. */
+  supplementDueOn: string | null;
+  pausedWorkingDays: number;
+  extendedWorkingDays: number;
+  /** Consultations started and not yet answered nor run out, by party. */
+  openConsultations: ConsultationParty[];
+  closedOn: string | null;
+  outcome: RequestOutcome | null;
+  /** How the due date was computed, step by step, bilingual. */
+  steps: string[];
+}
+
+interface Consultation { party: ConsultationParty; start: string; answered: string | null }
+
+/**
+ * Derives the reply clock from `events` (in the order they happened) on `calendar`, as of `today`
+ * (which only decides whether an unanswered consultation has run out).
+ */
+export function computeReplyClock(
+  events: readonly ClockEvent[], calendar: WorkingDayCalendar, today: string, rules: ClockRules = STATUTORY_RULES,
+): ReplyClock {
+  let provisional = false;
+  const add = (from: string, days: number): string => {
+    const due = calendar.addWorkingDays(from, days);
+    provisional ||= due.provisional;
+    return due.on;
+  };
+  let receivedOn: string | null = null;
+  let countsFrom: string | null = null;
+  let supplementRequested: string | null = null;
+  let supplementReceived: string | null = null;
+  let extension = 0;
+  let excessive = 0;
+  let closedOn: string | null = null;
+  let outcome: RequestOutcome | null = null;
+  const consultations: Consultation[] = [];
+  const steps: string[] = [];
+
+  for (const e of events) {
+    switch (e.kind) {
+      case RequestEventKind.RECEIVED:
+        receivedOn = countsFrom = e.on;
+        steps.push(`收到申请 ${e.on}（第0日）/ received ${e.on} (day zero)`);
+        break;
+      case RequestEventKind.SUPPLEMENT_REQUESTED:
+        supplementRequested = e.on;
+        steps.push(`${e.on} 发出补正通知，计时中止 / supplement requested ${e.on}; the clock stops`);
+        break;
+      case RequestEventKind.SUPPLEMENT_RECEIVED:
+        supplementReceived = countsFrom = e.on;
+        steps.push(`${e.on} 收到补正，答复期限重新起算 / supplement received ${e.on}; the reply period restarts (day zero)`);
+        break;
+      case RequestEventKind.CONSULTATION_STARTED:
+        consultations.push({ party: e.party ?? ConsultationParty.THIRD_PARTY, start: e.on, answered: null });
+        break;
+      case RequestEventKind.CONSULTATION_ANSWERED: {
+        const open = consultations.find((c) => c.party === e.party && c.answered === null);
+        if (open) open.answered = e.on;
+        break;
+      }
+      case RequestEventKind.EXTENDED:
+        extension += e.days ?? 0;
+        break;
+      case RequestEventKind.EXCESSIVE_PERIOD_SET:
+        excessive += e.days ?? 0;
+        break;
+      case RequestEventKind.REPLIED:
+        closedOn = e.on;
+        outcome = e.outcome ?? null;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const supplementNoticeDueOn = receivedOn ? add(receivedOn, rules.supplementNoticeWorkingDays) : null;
+  const supplementDueOn = supplementRequested ? add(supplementRequested, rules.supplementWorkingDays) : null;
+  const awaitingSupplement = supplementRequested !== null && supplementReceived === null;
+
+  // Each consultation pauses the clock over (start, min(answer, start + 15 working days)].
+  const spans = consultations.map((c) => {
+    const limit = add(c.start, rules.consultationWorkingDays);
+    const end = c.answered !== null && c.answered < limit ? c.answered : limit;
+    return { ...c, end, limit };
+  }).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let paused = 0;
+  let reach: string | null = null;
+  for (const s of spans) {
+    const from = reach !== null && reach > s.start ? reach : s.start;
+    if (s.end > from) paused += calendar.workingDaysBetween(from, s.end);
+    if (reach === null || s.end > reach) reach = s.end;
+    const who = s.party === ConsultationParty.CO_PRODUCER ? ['征求共同制作机关意见', 'co-producer consultation'] : ['征求第三方意见', 'third-party consultation'];
+    const how = s.answered !== null && s.answered < s.limit
+      ? `${s.start}–${s.answered} 答复 / answered`
+      : s.answered !== null || today > s.limit ? `${s.start}–${s.limit} 期满 / ran its 15 working days` : `${s.start} 起，按满 15 个工作日计 / open, counted as its full 15 working days`;
+    steps.push(`${who[0]} ${how}，不计入答复期限 / ${who[1]} not counted`);
+  }
+  const openConsultations = spans.filter((s) => s.answered === null && today <= s.limit).map((s) => s.party);
+
+  let replyDueOn: string | null = null;
+  if (countsFrom !== null && !awaitingSupplement) {
+    steps.push(`+${rules.replyWorkingDays} 个工作日（第三十三条）/ +${rules.replyWorkingDays} working days (Art. 33)`);
+    if (paused > 0) steps.push(`暂停 ${paused} 个工作日（征求意见）/ paused ${paused} working days for consultation`);
+    if (extension > 0) steps.push(`经批准延长 ${extension} 个工作日 / extended ${extension} working days (approved)`);
+    if (excessive > 0) steps.push(`申请数量、频次明显超过合理范围，另定期限 ${excessive} 个工作日（第三十五条）/ longer period of ${excessive} working days for an excessive request (Art. 35)`);
+    replyDueOn = add(countsFrom, rules.replyWorkingDays + paused + extension + excessive);
+    steps.push(`答复期限 ${replyDueOn} / reply due ${replyDueOn}`);
+  } else if (awaitingSupplement) {
+    steps.push(`申请人应于 ${supplementDueOn} 前补正，逾期视为放弃 / the requester has until ${supplementDueOn} to supplement, else the request is abandoned`);
+  } else {
+    steps.push('尚待确认收到申请之日（第三十一条）/ awaiting confirmation of the receipt date (Art. 31)');
+  }
+
+  const status = closedOn !== null ? RequestStatus.CLOSED
+    : receivedOn === null ? RequestStatus.AWAITING_RECEIPT
+      : awaitingSupplement ? RequestStatus.AWAITING_SUPPLEMENT
+        : openConsultations.length > 0 ? RequestStatus.IN_CONSULTATION
+          : RequestStatus.PROCESSING;
+  return {
+    status, receivedOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
+    pausedWorkingDays: paused, extendedWorkingDays: extension + excessive, openConsultations, closedOn, outcome, steps,
+  };
+}

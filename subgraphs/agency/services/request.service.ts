@@ -1,0 +1,422 @@
+import { randomBytes } from 'node:crypto';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
+import { isIsoDate } from '../../shared/scalars';
+import { optionalText, requiredText } from '../../shared/text-input';
+import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
+import { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
+import {
+  AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+} from '../entities/request-enums';
+import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
+import { computeReplyClock, STATUTORY_RULES, type ClockRules, type ReplyClock } from './request-clock';
+import { nextSerial } from './serial';
+
+/** The clock rules of this deployment: the statutory periods and its supplement period. */
+export function clockRules(ctx: AgencyContext): ClockRules {
+  return { ...STATUTORY_RULES, supplementWorkingDays: ctx.runtime.config.supplementWorkingDays };
+}
+
+/** The reply clock of a request from its events, as of today. */
+export function clockOf(ctx: AgencyContext, events: readonly RequestEventEntity[]): ReplyClock {
+  return computeReplyClock(events, ctx.runtime.calendar, ctx.runtime.clock.today(), clockRules(ctx));
+}
+
+// Crockford's base32: no I, L, O, U, so a code read out on the phone is not misheard.
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A tracking code: the agency code (so the gateway routes by it) and 80 random bits in four
+ * groups, e.g. "fjdrc:7K3M-9QX2-PL4D-XW8T". It says nothing about the requester.
+ */
+export function newTrackingCode(agency: string): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b & 31]).join('');
+  return `${agency}:${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
+}
+
+function requireHandler(ctx: AgencyContext): void {
+  if (!handlesRequests(ctx)) {
+    throw new ForbiddenError('只有本机关的依申请公开经办人员可以办理申请', `Only ${agencyOf(ctx)}'s disclosure officers and admin handle requests`);
+  }
+}
+
+function checkDate(field: string, label: string, value: string | null | undefined, today: string): string {
+  if (!value || !isIsoDate(value)) throw new BadUserInputError(field, `${label}格式应为 YYYY-MM-DD`, `${field} must be a date YYYY-MM-DD`);
+  if (value > today) throw new BadUserInputError(field, `${label}不能晚于今天`, `${field} cannot be in the future`);
+  return value;
+}
+
+/** The requester's identity, checked as the form shows it: field named, bilingual, actionable. */
+function checkRequester(input: DisclosureRequestInput) {
+  const requesterName = requiredText('requesterName', '申请人姓名或名称', input.requesterName, 200);
+  const contact = requiredText('contact', '联系方式', input.contact, 200);
+  if ([...contact].length < 5) {
+    throw new BadUserInputError('contact', '请填写能联系到申请人的电话、邮箱或通讯地址', 'contact must be a telephone number, e-mail or postal address that reaches the requester');
+  }
+  const description = requiredText('description', '所需信息的描述', input.description, 5000);
+  if ([...description].length < 5) {
+    throw new BadUserInputError('description', '请写明所需政府信息的名称、文号或其他特征性描述（第二十九条）', 'description must name the information sought: title, number or another description (Art. 29)');
+  }
+  const raw = optionalText('idNumber', '证件号码', input.idNumber, 32)?.toUpperCase() ?? null;
+  if (input.requesterKind === RequesterKind.NATURAL_PERSON) {
+    if (!raw) throw new BadUserInputError('idNumber', '自然人申请须填写公民身份号码', 'A natural person must give a resident identity number');
+    if (!isValidResidentId(raw)) {
+      throw new BadUserInputError('idNumber', '公民身份号码无效（18位，出生日期和末位校验码须正确）', 'Invalid resident identity number (18 digits with a valid birth date and GB 11643 check digit)');
+    }
+  } else if (raw || input.requesterKind !== RequesterKind.OTHER_ORGANISATION) {
+    // Other organisations (e.g. an unregistered residents' group) may have no credit code.
+    if (!raw) throw new BadUserInputError('idNumber', '法人或其他组织申请须填写统一社会信用代码', 'An organisation must give its unified social credit code');
+    if (!isValidCreditCode(raw)) {
+      throw new BadUserInputError('idNumber', '统一社会信用代码无效（18位，末位校验码须符合 GB 32100-2015）', 'Invalid unified social credit code (18 characters with a GB 32100-2015 check character)');
+    }
+  }
+  return { requesterKind: input.requesterKind, requesterName, idNumber: raw, contact, description };
+}
+
+function checkAgency(ctx: AgencyContext, agency: string): void {
+  if (agency !== agencyOf(ctx)) {
+    throw new BadUserInputError('agency', `本服务只受理${agencyOf(ctx)}的申请`, `This deployment only accepts requests to ${agencyOf(ctx)}`);
+  }
+}
+
+/** Writes the event, recomputes the clock from the whole history, and stores what it derives. */
+async function transition(
+  ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
+  event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>,
+): Promise<ReplyClock> {
+  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: ctx.runtime.clock.now(), actor: actorOf(ctx) });
+  em.persist(row);
+  const clock = clockOf(ctx, [...history, row]);
+  request.status = clock.status;
+  request.receivedOn = clock.receivedOn;
+  request.replyDueOn = clock.replyDueOn;
+  request.replyDueProvisional = clock.provisional;
+  request.version += 1;
+  return clock;
+}
+
+async function create(
+  ctx: AgencyContext, fields: ReturnType<typeof checkRequester>, channel: RequestChannel, submittedOn: string, receivedOn: string | null,
+): Promise<DisclosureRequestEntity> {
+  return ctx.em.transactional(async (em) => {
+    const agency = agencyOf(ctx);
+    const serial = await nextSerial(em, 'request');
+    const request = em.create(DisclosureRequestEntity, {
+      id: `${agency}:r${String(serial).padStart(7, '0')}`, agencyCode: agency, trackingCode: newTrackingCode(agency),
+      ...fields, channel, submittedOn, status: RequestStatus.AWAITING_RECEIPT,
+      listedAt: ctx.runtime.clock.now(), createdBy: actorOf(ctx),
+    });
+    em.persist(request);
+    const history: RequestEventEntity[] = [];
+    const submitted = em.create(RequestEventEntity, {
+      requestId: request.id, kind: RequestEventKind.SUBMITTED, on: submittedOn, detail: channel, at: ctx.runtime.clock.now(), actor: actorOf(ctx),
+    });
+    em.persist(submitted);
+    history.push(submitted);
+    if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn });
+    request.version = 1;
+    return request;
+  });
+}
+
+/**
+ * 提交申请 — the public's online form. Submitting here and getting the tracking code back is both
+ * sides confirming the request, so it is received the day it is submitted (Art. 31); requests on
+ * paper, by post or fax are entered by the agency's staff ({@link recordRequest}).
+ */
+export async function submitRequest(ctx: AgencyContext, input: DisclosureRequestInput): Promise<DisclosureRequestEntity> {
+  checkAgency(ctx, input.agency);
+  if (input.channel !== RequestChannel.ONLINE) {
+    throw new BadUserInputError('channel', '网上提交的申请渠道应为 ONLINE；当面、邮寄、传真申请由机关工作人员登记', 'A request submitted here is ONLINE; in-person, postal and fax requests are entered by the agency\'s staff');
+  }
+  const fields = checkRequester(input);
+  const today = ctx.runtime.clock.today();
+  return create(ctx, fields, RequestChannel.ONLINE, today, today);
+}
+
+/**
+ * 登记申请 — staff enter a request received in person, by post, fax or online elsewhere, with
+ * its receipt date by channel (Art. 31): in person the day submitted; registered post the day
+ * signed for (required); ordinary post, fax and online the day both sides confirm (later, with
+ * {@link confirmReceipt}, when not known yet).
+ */
+export async function recordRequest(ctx: AgencyContext, input: RecordRequestInput): Promise<DisclosureRequestEntity> {
+  requireHandler(ctx);
+  checkAgency(ctx, input.agency);
+  const fields = checkRequester(input);
+  const today = ctx.runtime.clock.today();
+  const submittedOn = checkDate('submittedOn', '提交日期', input.submittedOn, today);
+  let receivedOn = input.receivedOn ? checkDate('receivedOn', '收到申请日期', input.receivedOn, today) : null;
+  if (receivedOn && receivedOn < submittedOn) throw new BadUserInputError('receivedOn', '收到申请之日不能早于提交之日', 'receivedOn cannot be before submittedOn');
+  if (input.channel === RequestChannel.IN_PERSON) {
+    if (receivedOn && receivedOn !== submittedOn) throw new BadUserInputError('receivedOn', '当面提交的申请以提交之日为收到之日', 'An in-person request is received the day it is submitted');
+    receivedOn = submittedOn;
+  }
+  if (input.channel === RequestChannel.REGISTERED_POST && !receivedOn) {
+    throw new BadUserInputError('receivedOn', '挂号信申请须填写签收之日', 'A registered letter needs the day it was signed for');
+  }
+  return create(ctx, fields, input.channel, submittedOn, receivedOn);
+}
+
+/** A request this agency's handlers may change: not archived. */
+async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
+  const request = await em.findOne(DisclosureRequestEntity, { id });
+  if (!request || !seesInternals(ctx)) throw new NotFoundError('申请 request', id);
+  requireHandler(ctx);
+  if (request.status === RequestStatus.CLOSED) {
+    throw new WorkflowConflictError('申请已办结归档，不能再变更（保存备查）', 'The request is closed and archived; it can no longer change', request.status);
+  }
+  const history = await em.find(RequestEventEntity, { requestId: id }, { orderBy: { id: 'asc' } });
+  return { request, history, clock: clockOf(ctx, history) };
+}
+
+/** Event dates never go back in time nor into the future, so the history reads in order. */
+function checkEventDate(ctx: AgencyContext, history: RequestEventEntity[], on: string): string {
+  const date = checkDate('on', '日期', on, ctx.runtime.clock.today());
+  const last = history.at(-1)?.on;
+  if (last && date < last) throw new BadUserInputError('on', `日期不能早于上一办理环节（${last}）`, `on cannot be before the previous step (${last})`);
+  return date;
+}
+
+type Change = (ctx: AgencyContext, em: EntityManager, loaded: Awaited<ReturnType<typeof loadForWrite>>) => Promise<void> | void;
+
+function change(ctx: AgencyContext, id: string, apply: Change): Promise<DisclosureRequestEntity> {
+  return ctx.em.transactional(async (em) => {
+    const loaded = await loadForWrite(ctx, em, id);
+    await apply(ctx, em, loaded);
+    return loaded.request;
+  });
+}
+
+/** 确认收到 — for ordinary post, fax and staff-entered online requests, the day both sides confirmed. */
+export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (clock.status !== RequestStatus.AWAITING_RECEIPT) throw new WorkflowConflictError('该申请的收到日期已确定', 'The receipt date is already set', clock.status);
+    await transition(c, em, request, history, { kind: RequestEventKind.RECEIVED, on: checkEventDate(c, history, on) });
+  });
+}
+
+/** 补正通知 (Art. 30) — once, within 7 working days of receipt, saying what is unclear. */
+export function requestSupplement(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.SUPPLEMENT_REQUESTED)) {
+      throw new WorkflowConflictError('补正通知只能发出一次（第三十条）', 'A supplement can be requested only once (Art. 30)', clock.status);
+    }
+    const date = checkEventDate(c, history, on);
+    if (date > clock.supplementNoticeDueOn!) {
+      throw new BadUserInputError('on', `补正通知须在收到申请后 7 个工作日内（${clock.supplementNoticeDueOn} 前）发出`, `The supplement notice must go out within 7 working days of receipt (by ${clock.supplementNoticeDueOn})`);
+    }
+    const text = requiredText('detail', '需要补正的事项', detail, 2000);
+    await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_REQUESTED, on: date, detail: text });
+  });
+}
+
+/** 收到补正 — the reply period restarts from this day. */
+export function receiveSupplement(ctx: AgencyContext, id: string, on: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (clock.status !== RequestStatus.AWAITING_SUPPLEMENT) throw new WorkflowConflictError('该申请未在等待补正', 'The request is not awaiting a supplement', clock.status);
+    const date = checkEventDate(c, history, on);
+    if (date > clock.supplementDueOn!) {
+      throw new WorkflowConflictError(`补正期限（${clock.supplementDueOn}）已过，申请视为放弃`, `The supplement period ended on ${clock.supplementDueOn}; the request counts as abandoned`, clock.status);
+    }
+    await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_RECEIVED, on: date, detail: optionalText('detail', '补正内容', detail, 5000) });
+  });
+}
+
+/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has 15 working days; the clock pauses. */
+export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party)) {
+      throw new WorkflowConflictError('已就此申请向该类对象征求过意见', 'This kind of party has already been consulted on this request', clock.status);
+    }
+    const date = checkEventDate(c, history, on);
+    if (date > clock.replyDueOn) throw new BadUserInputError('on', `答复期限（${clock.replyDueOn}）已过，不能再征求意见`, `The reply period ended on ${clock.replyDueOn}`);
+    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, detail: requiredText('detail', '征求意见事项', detail, 2000) });
+  });
+}
+
+/** 意见反馈 — the consulted party answered; the clock runs again from this day. */
+export function answerConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history }) => {
+    const started = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party).length;
+    const answered = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_ANSWERED && e.party === party).length;
+    if (started <= answered) throw new WorkflowConflictError('没有待答复的征求意见', 'No open consultation with this party', request.status);
+    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_ANSWERED, on: checkEventDate(c, history, on), party, detail: optionalText('detail', '意见', detail, 5000) });
+  });
+}
+
+/** 延期答复 (Art. 33) — once, at most 20 working days, approved by the head of disclosure work, with notice. */
+export function extendReplyPeriod(
+  ctx: AgencyContext, id: string, on: string, days: number, approver: string, notice: string,
+): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.EXTENDED)) throw new WorkflowConflictError('答复期限只能延长一次', 'The reply period can be extended only once', clock.status);
+    const max = clockRules(c).maxExtensionWorkingDays;
+    if (!Number.isInteger(days) || days < 1 || days > max) throw new BadUserInputError('days', `延长期限须为 1 到 ${max} 个工作日`, `days must be 1 to ${max} working days`);
+    const date = checkEventDate(c, history, on);
+    if (date > clock.replyDueOn) throw new BadUserInputError('on', `须在答复期限（${clock.replyDueOn}）届满前决定延期`, `An extension must be decided before the reply period ends (${clock.replyDueOn})`);
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.EXTENDED, on: date, days,
+      approver: requiredText('approver', '批准人', approver, 128),
+      detail: requiredText('notice', '告知申请人的延期通知', notice, 2000),
+    });
+  });
+}
+
+/**
+ * 第三十五条 — a request excessive in volume or frequency: the agency may give it a longer period
+ * (`days` > 0, told to the requester) or refuse it later by replying NOT_PROCESSED_EXCESSIVE. Only
+ * such a request may be charged an information-processing fee (Art. 42).
+ */
+export function markExcessive(ctx: AgencyContext, id: string, on: string, days: number, reason: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (request.excessive) throw new WorkflowConflictError('已认定为超出合理范围的申请', 'The request is already marked excessive', clock.status);
+    if (!Number.isInteger(days) || days < 0 || days > 60) throw new BadUserInputError('days', '另定的期限须为 0 到 60 个工作日', 'days must be 0 to 60 working days');
+    request.excessive = true;
+    await transition(c, em, request, history, { kind: RequestEventKind.EXCESSIVE_PERIOD_SET, on: checkEventDate(c, history, on), days, detail: requiredText('reason', '理由', reason, 2000) });
+  });
+}
+
+/** 信息处理费 (Art. 42) — only for a request found excessive; amount in yuan. */
+export function notifyFee(ctx: AgencyContext, id: string, on: string, amountYuan: number, notice: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!request.excessive) {
+      throw new WorkflowConflictError('只有申请数量、频次明显超过合理范围的，才可收取信息处理费（第四十二条）', 'A fee may be charged only for an excessive request (Art. 42)', clock.status);
+    }
+    if (!Number.isInteger(amountYuan) || amountYuan <= 0) throw new BadUserInputError('amountYuan', '收费金额须为正整数（元）', 'amountYuan must be a positive whole number of yuan');
+    request.feeYuan = amountYuan;
+    await transition(c, em, request, history, { kind: RequestEventKind.FEE_NOTIFIED, on: checkEventDate(c, history, on), days: null, detail: `${amountYuan} 元 / yuan: ${requiredText('notice', '收费通知', notice, 2000)}` });
+  });
+}
+
+/** Outcomes that only fit a request whose history shows their condition. */
+function checkOutcome(outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string): void {
+  const has = (kind: RequestEventKind) => history.some((e) => e.kind === kind);
+  const refuse = (zh: string, en: string) => { throw new WorkflowConflictError(zh, en, clock.status); };
+  if (clock.status === RequestStatus.AWAITING_SUPPLEMENT) {
+    if (outcome !== RequestOutcome.OTHER_NO_SUPPLEMENT) refuse('申请正在等待补正，只能按逾期不补正办结', 'While awaiting a supplement the only reply is OTHER_NO_SUPPLEMENT');
+    if (on <= clock.supplementDueOn!) refuse(`补正期限 ${clock.supplementDueOn} 尚未届满`, `The supplement period runs until ${clock.supplementDueOn}`);
+    return;
+  }
+  if (outcome === RequestOutcome.OTHER_NO_SUPPLEMENT) refuse('只有发出补正通知而申请人逾期未补正的，才按此办结', 'OTHER_NO_SUPPLEMENT needs a supplement notice left unanswered past its period');
+  if (outcome === RequestOutcome.CANNOT_PROVIDE_STILL_UNCLEAR && !has(RequestEventKind.SUPPLEMENT_RECEIVED)) refuse('只有补正后仍不明确的，才按此办结', 'CANNOT_PROVIDE_STILL_UNCLEAR needs a supplement received');
+  if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE && !request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
+  if (outcome === RequestOutcome.OTHER_FEE_UNPAID && !has(RequestEventKind.FEE_NOTIFIED)) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
+}
+
+/**
+ * 答复 (Art. 36–37) — the outcome and the response document; the request is then archived
+ * (保存备查) with its whole history and refuses every later change.
+ */
+export function replyToRequest(ctx: AgencyContext, id: string, on: string, outcome: RequestOutcome, responseText: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请，不能答复', 'The request has not been received yet', clock.status);
+    const date = checkEventDate(c, history, on);
+    checkOutcome(outcome, request, history, clock, date);
+    const text = requiredText('responseText', '答复书', responseText, 50_000);
+    request.outcome = outcome;
+    request.closedOn = date;
+    request.responseText = text;
+    request.replyWorkingDays = c.runtime.calendar.workingDaysBetween(clock.receivedOn, date);
+    request.repliedLate = clock.replyDueOn !== null && date > clock.replyDueOn;
+    await transition(c, em, request, history, { kind: RequestEventKind.REPLIED, on: date, outcome, detail: null });
+    // The due date stays what it was when the reply went out.
+    request.replyDueOn = clock.replyDueOn;
+    request.replyDueProvisional = clock.provisional;
+  });
+}
+
+/** A request the caller may read: the agency's staff and supervisors; null for anyone else. */
+export async function findVisibleRequest(ctx: AgencyContext, id: string): Promise<DisclosureRequestEntity | null> {
+  if (!seesInternals(ctx)) return null;
+  return ctx.loaders.request.load(id);
+}
+
+/** 进度查询 — by tracking code, for anyone holding it; unknown codes are null. */
+export async function findByTrackingCode(ctx: AgencyContext, trackingCode: string): Promise<DisclosureRequestEntity | null> {
+  const code = trackingCode.trim();
+  if (code.length > 64) return null;
+  const request = await ctx.em.findOne(DisclosureRequestEntity, { trackingCode: code });
+  if (request) ctx.loaders.request.prime(request.id, request);
+  return request;
+}
+
+/** A page of requests, newest entered first, keyset-paged on (listedAt, id) so the gateway merges shards. */
+export interface RequestPage {
+  edges: { cursor: string; node: DisclosureRequestEntity }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly totalCount: Promise<number>;
+}
+
+export async function listRequests(ctx: AgencyContext, filter: RequestFilter | null | undefined, first: number, after?: string | null): Promise<RequestPage> {
+  checkPageSize(first);
+  if (!seesInternals(ctx)) throw new ForbiddenError('只有本机关工作人员和监察人员可以查看申请列表', 'Only the agency\'s staff and supervisors can list requests');
+  const where: Record<string, unknown> = {};
+  if (filter?.agencies) where.agencyCode = { $in: filter.agencies };
+  if (filter?.status?.length) where.status = { $in: filter.status };
+  if (filter?.overdue) {
+    where.status = { $ne: RequestStatus.CLOSED, ...(filter.status?.length ? { $in: filter.status } : {}) };
+    where.replyDueOn = { $lt: ctx.runtime.clock.today() };
+  }
+  let pageWhere = where as FilterQuery<DisclosureRequestEntity>;
+  if (after) {
+    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+    const at = new Date(ms);
+    pageWhere = { $and: [where, { $or: [{ listedAt: { $lt: at } }, { listedAt: at, id: { $lt: id } }] }] } as FilterQuery<DisclosureRequestEntity>;
+  }
+  const rows = await ctx.em.find(DisclosureRequestEntity, pageWhere, { orderBy: { listedAt: 'desc', id: 'desc' }, limit: first + 1 });
+  const page = rows.slice(0, first);
+  for (const r of page) ctx.loaders.request.prime(r.id, r);
+  const edges = page.map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
+  let count: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() { return (count ??= ctx.em.count(DisclosureRequestEntity, where as FilterQuery<DisclosureRequestEntity>)); },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table 4: reconsideration and litigation about the agency's disclosure work.
+
+/** 登记行政复议或行政诉讼 — linked to a request of this agency when there is one (archived requests too). */
+export async function recordAppeal(ctx: AgencyContext, input: AppealInput): Promise<RequestAppealEntity> {
+  requireHandler(ctx);
+  const filedOn = checkDate('filedOn', '提起日期', input.filedOn, ctx.runtime.clock.today());
+  return ctx.em.transactional(async (em) => {
+    if (input.requestId) {
+      const request = await em.findOne(DisclosureRequestEntity, { id: input.requestId });
+      if (!request) throw new BadUserInputError('requestId', `本机关没有申请 ${input.requestId}`, `No request ${input.requestId} in this agency`);
+    }
+    const serial = await nextSerial(em, 'appeal');
+    const appeal = em.create(RequestAppealEntity, {
+      id: `${agencyOf(ctx)}:a${String(serial).padStart(7, '0')}`, requestId: input.requestId ?? null, kind: input.kind, filedOn,
+      note: optionalText('note', '说明', input.note, 2000), createdBy: actorOf(ctx),
+    });
+    em.persist(appeal);
+    return appeal;
+  });
+}
+
+/** 审结 — the result of a reconsideration or lawsuit, once. */
+export async function concludeAppeal(ctx: AgencyContext, id: string, input: AppealConclusionInput): Promise<RequestAppealEntity> {
+  requireHandler(ctx);
+  return ctx.em.transactional(async (em) => {
+    const appeal = await em.findOne(RequestAppealEntity, { id });
+    if (!appeal) throw new NotFoundError('复议诉讼记录 appeal', id);
+    if (appeal.result !== AppealResult.PENDING) throw new WorkflowConflictError('该案件已审结', 'The case is already concluded', appeal.result);
+    if (input.result === AppealResult.PENDING) throw new BadUserInputError('result', '审结结果不能为"尚未审结"', 'result cannot be PENDING');
+    const concludedOn = checkDate('concludedOn', '审结日期', input.concludedOn, ctx.runtime.clock.today());
+    if (concludedOn < appeal.filedOn) throw new BadUserInputError('concludedOn', '审结日期不能早于提起日期', 'concludedOn cannot be before filedOn');
+    appeal.result = input.result;
+    appeal.concludedOn = concludedOn;
+    return appeal;
+  });
+}
