@@ -2,12 +2,19 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
+import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
+import { useExport, type SelfQuery } from './export';
 import { claimsOf, useHubIdentity } from './identity';
+import { GatewayObservability } from './observability';
+import { limitPlugins, useQuotas } from './protection';
+import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from './registry';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createSignedHttpTransport } from './signed-http-transport';
@@ -15,6 +22,7 @@ import { createSignedHttpTransport } from './signed-http-transport';
 export interface RunningGateway {
   url: string;
   registry: ShardRegistry;
+  apiKeys: ApiKeyStore;
   server: Server;
   stop(): Promise<void>;
 }
@@ -45,32 +53,65 @@ function useHubHealth(registry: ShardRegistry): GatewayPlugin {
   };
 }
 
+/** Marks the gateway's own requests (exports paging through the API); its value is random per process. */
+const INTERNAL_HEADER = 'x-hub-internal';
+
+/** Persisted documents of the portal: `{ "<sha256>": "<document>" }`. */
+function loadPersistedDocuments(path: string): Map<string, string> {
+  return existsSync(path) ? new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>)) : new Map();
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
 /**
  * The provincial gateway: the composed schema at /graphql on Hive Gateway's runtime with the Rust
- * query planner, the agency subgraph carried by the sharded transport over the shard registry.
+ * query planner, the agency subgraph carried by the sharded transport over the shard registry,
+ * behind request limits, quotas, persisted documents and CSRF prevention.
  */
-export async function startGateway(config: GatewayConfig, options: { registry?: ShardRegistry } = {}): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, options: { registry?: ShardRegistry; apiKeys?: ApiKeyStore } = {}): Promise<RunningGateway> {
   const registry = options.registry ?? new ShardRegistry(config.registryPath);
   if (!options.registry) registry.watch();
+  const apiKeys = options.apiKeys ?? new ApiKeyStore(config.apiKeysPath);
+  if (!options.apiKeys) apiKeys.watch();
+  const counter: QuotaCounter = config.redisUrl ? new RedisQuotaCounter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new MemoryQuotaCounter();
+  const observability = new GatewayObservability(config.logLevel);
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeyPem: config.jwtPublicKeyPem, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
+  const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
+  const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
+  const internalToken = randomBytes(24).toString('base64url');
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.supergraphPath, 'utf8'),
     unifiedGraphHandler,
     transports: {
       http: httpTransport,
-      sharded: createShardedTransport({
-        routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf: (ctx) => identity.signedClaimsOf(ctx),
-      }),
-      'signed-http': createSignedHttpTransport((ctx) => identity.signedClaimsOf(ctx), config.shardCalls),
+      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf, observe: observability.observeCall }),
+      'signed-http': createSignedHttpTransport(signedClaimsOf, config.shardCalls, observability.observeCall),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
       directory: { kind: 'signed-http', location: config.directoryUrl },
       coordination: { kind: 'signed-http', location: config.coordinationUrl },
     },
-    plugins: () => [identity, useHubHealth(registry)],
+    plugins: () => [
+      observability.plugin(),
+      useHubHealth(registry),
+      useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
+      useExport(() => selfQuery),
+      identity,
+      ...limitPlugins(config.limits),
+    ],
+    demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
+    persistedDocuments: {
+      getPersistedOperation: (key: string) => persisted.get(key) ?? null,
+      allowArbitraryDocuments: !config.safelistOnly,
+    },
+    batching: false,
     // The IDE's assets are bundled: government networks reach no CDN.
     renderGraphiQL,
     graphiql: {
@@ -86,21 +127,45 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     landingPage: false,
     logging: 'warn',
   });
-  const server = createServer(runtime);
+  const selfQuery: SelfQuery = async (query, variables, headers) => {
+    const forwarded = new Headers({ 'content-type': 'application/json', accept: 'application/graphql-response+json', [INTERNAL_HEADER]: internalToken });
+    for (const name of ['authorization', 'x-api-key']) {
+      const value = headers.get(name);
+      if (value) forwarded.set(name, value);
+    }
+    const response = await runtime.fetch('http://gateway.internal/graphql', { method: 'POST', headers: forwarded, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: unknown; errors?: unknown[] };
+  };
+  // Body size is checked before anything reads the body; a POST must say how long it is.
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'POST') {
+      const length = req.headers['content-length'];
+      if (length === undefined) return refuse(res, 411, 'LENGTH_REQUIRED', '请求须带 Content-Length / A POST must carry Content-Length');
+      if (Number(length) > config.limits.maxBodyBytes) {
+        return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${config.limits.maxBodyBytes} 字节）/ Request body too large (max ${config.limits.maxBodyBytes} bytes)`);
+      }
+    }
+    void runtime(req, res);
+  });
   server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}/graphql`,
     registry,
+    apiKeys,
     server,
     async stop() {
       registry.close();
+      apiKeys.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await runtime.dispose();
+      await counter.close();
     },
   };
 }

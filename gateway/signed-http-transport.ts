@@ -3,19 +3,20 @@ import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/claims';
 import { createHttpShardExecutor } from './sharding/http-shard-executor';
+import type { CallObserver } from './observability';
 import { ShardClient, type ShardCallOptions } from './sharding/shard-client';
 
 /**
  * A singleton subgraph (directory, coordination) over HTTP, each call carrying the caller's claims
  * signed by the gateway; through the same lean keep-alive executor the agency shards use.
  */
-export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, calls: ShardCallOptions): Transport {
+export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, calls: ShardCallOptions, observe?: CallObserver): Transport {
   return {
     getSubgraphExecutor({ transportEntry }) {
       const { subgraph, location } = transportEntry;
       if (!location) throw new Error(`no location for subgraph ${subgraph}`);
       // The same deadline and circuit breaker as an agency deployment: a slow directory must not hang the portal.
-      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location), calls);
+      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location), calls, observe);
       return async (request: ExecutionRequest): Promise<ExecutionResult> => {
         try {
           return await client.execute({

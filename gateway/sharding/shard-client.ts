@@ -1,4 +1,5 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+import type { CallObserver } from '../observability';
 
 /** Options of the calls to one shard. */
 export interface ShardCallOptions {
@@ -28,7 +29,13 @@ export class ShardClient {
   private failures = 0;
   private openUntil = 0;
 
-  constructor(readonly agency: string, readonly url: string, private readonly executor: Executor, private readonly options: ShardCallOptions) {}
+  constructor(
+    readonly agency: string,
+    readonly url: string,
+    private readonly executor: Executor,
+    private readonly options: ShardCallOptions,
+    private readonly observe?: CallObserver,
+  ) {}
 
   /** closed, open (failing fast) or half-open (next call is a trial). */
   get state(): 'closed' | 'open' | 'half-open' {
@@ -37,7 +44,11 @@ export class ShardClient {
   }
 
   async execute(request: ExecutionRequest): Promise<ExecutionResult> {
-    if (this.state === 'open') throw new ShardUnavailable(this.agency, 'circuit-open');
+    if (this.state === 'open') {
+      this.observe?.(this.agency, 0, 'circuit-open');
+      throw new ShardUnavailable(this.agency, 'circuit-open');
+    }
+    const start = performance.now();
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -50,9 +61,11 @@ export class ShardClient {
       const result = (await Promise.race([this.executor({ ...request, signal: controller.signal }), deadline])) as ExecutionResult;
       if (isTransportFailure(result)) throw new ShardUnavailable(this.agency, 'error', result.errors?.[0]?.message);
       this.failures = 0;
+      this.observe?.(this.agency, (performance.now() - start) / 1000, 'ok');
       return result;
     } catch (error) {
       this.failures += 1;
+      this.observe?.(this.agency, (performance.now() - start) / 1000, error instanceof ShardUnavailable && error.reason === 'timeout' ? 'timeout' : 'error');
       if (this.failures >= this.options.breakerThreshold) this.openUntil = Date.now() + this.options.breakerCooldownMs;
       throw error instanceof ShardUnavailable ? error : new ShardUnavailable(this.agency, 'error', (error as Error).message);
     } finally {

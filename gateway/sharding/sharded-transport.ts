@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../subgraphs/shared/claims';
 import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
 import { shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
@@ -21,6 +22,8 @@ export interface ShardedTransportOptions {
   claimsOf: (context: unknown) => Claims;
   /** The signed claims header value for a gateway request (signed once per request). */
   signedClaimsOf: (context: unknown) => Promise<string>;
+  /** Records each shard call (metrics, logs). */
+  observe?: CallObserver;
 }
 
 type Errors = GraphQLError[];
@@ -51,7 +54,7 @@ export function createShardedTransport(options: ShardedTransportOptions): Transp
         if (!entry) return undefined;
         let client = clients.get(entry.code);
         if (!client || client.url !== entry.url) {
-          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url), callOptions);
+          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url), callOptions, options.observe);
           clients.set(entry.code, client);
         }
         return client;

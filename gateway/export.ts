@@ -1,0 +1,104 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+
+/**
+ * Bulk data for researchers: GET /export/documents.(ndjson|csv) and /export/penalties.(ndjson|csv)
+ * stream every published item page by page through the gateway's own GraphQL API (so the same
+ * visibility, merge and partial-answer rules apply) in constant memory, whatever the size.
+ * `?since=<DateTime>` harvests what changed (published, revised, withdrawn) since then, oldest
+ * first; every line carries `cursor`, and `?after=<cursor>` resumes an interrupted harvest.
+ */
+
+/** Runs a GraphQL operation against the gateway itself, with the caller's headers. */
+export type SelfQuery = (query: string, variables: Record<string, unknown>, headers: Headers) => Promise<{ data?: any; errors?: any[] }>;
+
+const PAGE = 100;
+
+const DOCUMENT_FIELDS = 'id indexNumber docNumber title summary body theme genre formedOn publishedAt validity status version withdrawalReason agency { code } coIssuers { code } keyFacts { subject value unit asOf }';
+const DOCUMENTS = `query Export($first: Int, $after: String, $filter: DocumentFilter, $orderBy: DocumentOrder) {
+  documents(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { pageInfo { hasNextPage endCursor } edges { cursor node { ${DOCUMENT_FIELDS} } } }
+}`;
+const PENALTIES = `query Export($first: Int, $after: String) {
+  penaltyDecisions(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node {
+    id caseNumber partyKind partyName partyCreditCode partyIdNumber facts legalBasis penalty decidedOn publishedAt displayUntil status authority { code }
+  } } }
+}`;
+
+const CSV_COLUMNS: Record<'documents' | 'penalties', string[]> = {
+  documents: ['cursor', 'id', 'agency', 'indexNumber', 'docNumber', 'title', 'summary', 'theme', 'genre', 'formedOn', 'publishedAt', 'validity', 'status', 'version', 'withdrawalReason', 'coIssuers', 'keyFacts', 'body'],
+  penalties: ['cursor', 'id', 'authority', 'caseNumber', 'partyKind', 'partyName', 'partyCreditCode', 'partyIdNumber', 'facts', 'legalBasis', 'penalty', 'decidedOn', 'publishedAt', 'displayUntil', 'status'],
+};
+
+function flatten(kind: 'documents' | 'penalties', cursor: string, node: Record<string, any>): Record<string, unknown> {
+  if (kind === 'penalties') return { cursor, ...node, authority: node.authority?.code };
+  return {
+    cursor, ...node, agency: node.agency?.code,
+    coIssuers: (node.coIssuers ?? []).map((a: { code: string }) => a.code).join(' '),
+    keyFacts: JSON.stringify(node.keyFacts ?? []),
+  };
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function badRequest(message: string): Response {
+  return Response.json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }, { status: 400 });
+}
+
+export function useExport(selfQuery: () => SelfQuery): GatewayPlugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      const match = /^\/export\/(documents|penalties)\.(ndjson|csv)$/.exec(url.pathname);
+      if (!match) return;
+      if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
+      const kind = match[1] as 'documents' | 'penalties';
+      const format = match[2] as 'ndjson' | 'csv';
+      const since = url.searchParams.get('since');
+      if (since !== null && (kind === 'penalties' || Number.isNaN(Date.parse(since)))) {
+        return endResponse(badRequest('since 须为 ISO-8601 时间，且仅适用于 documents / since must be an ISO-8601 date-time, for documents only'));
+      }
+      const variables: Record<string, unknown> = kind === 'documents'
+        ? { orderBy: since ? 'UPDATED_AT_ASC' : 'PUBLISHED_AT_ASC', filter: since ? { updatedSince: since } : null }
+        : {};
+      let after = url.searchParams.get('after');
+      let done = false;
+      const encoder = new TextEncoder();
+      const query = selfQuery();
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (format === 'csv') controller.enqueue(encoder.encode(CSV_COLUMNS[kind].join(',') + '\r\n'));
+        },
+        // One page per pull: the client's reading speed sets the pace, memory stays flat.
+        async pull(controller) {
+          if (done) return controller.close();
+          const result = await query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: PAGE, after }, request.headers);
+          const connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
+          if (!connection) {
+            controller.enqueue(encoder.encode(format === 'ndjson' ? JSON.stringify({ error: result.errors ?? 'export failed', resumeAfter: after }) + '\n' : ''));
+            return controller.close();
+          }
+          let chunk = '';
+          for (const edge of connection.edges as { cursor: string; node: Record<string, any> }[]) {
+            const row = flatten(kind, edge.cursor, edge.node);
+            chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : CSV_COLUMNS[kind].map((c) => csvCell(row[c])).join(',') + '\r\n';
+          }
+          // A shard that is down makes the export incomplete: say so in-band, with where to resume.
+          for (const error of result.errors ?? []) {
+            if (format === 'ndjson') chunk += JSON.stringify({ warning: error.message, agency: error.extensions?.agency, resumeAfter: after }) + '\n';
+          }
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          after = connection.pageInfo.endCursor;
+          done = !connection.pageInfo.hasNextPage;
+        },
+      });
+      endResponse(new Response(stream, {
+        headers: {
+          'content-type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${kind}.${format}"`,
+        },
+      }));
+    },
+  };
+}
