@@ -97,3 +97,37 @@ export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quot
     },
   };
 }
+
+type MutableError = { message: string; extensions: Record<string, unknown> };
+
+/** A code (and a Chinese lead) for an error that reached the response without one. */
+function classify(message: string): { code: string; message?: string } | undefined {
+  if (/limit of \d+ exceeded/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED', message: `查询超出网关限制 / ${message.replace(/^Syntax Error: /, '')}` };
+  if (/^PersistedQueryNotFound$/.test(message)) return { code: 'PERSISTED_QUERY_NOT_FOUND', message: '未找到该持久化查询 / Persisted document not found' };
+  if (/^Syntax Error/.test(message)) return { code: 'GRAPHQL_PARSE_FAILED' };
+  if (/^Variable "\$/.test(message)) return { code: 'BAD_USER_INPUT' };
+  if (/^(Cannot query field|Unknown argument|Unknown type|Field ".*" (must|argument)|Argument ".*" of|Fragment ".*"|Cannot spread|Unknown fragment|There can be only one|Expected value of type)/.test(message)) {
+    return { code: 'GRAPHQL_VALIDATION_FAILED' };
+  }
+  return undefined;
+}
+
+/**
+ * Every error a client receives carries an `extensions.code` it can branch on; the engine's and
+ * GraphQL Armor's refusals come without one, so they get one here (and limits a Chinese lead).
+ * The errors are amended in place so the engine keeps deciding the HTTP status from them.
+ */
+export function useErrorCodes(): GatewayPlugin {
+  return {
+    onResultProcess({ result }) {
+      if (!result || Array.isArray(result) || typeof result !== 'object' || !('errors' in result)) return;
+      for (const error of ((result as { errors?: MutableError[] }).errors ?? [])) {
+        const hasCode = Boolean(error.extensions?.code);
+        const found = classify(error.message);
+        if (!found || (hasCode && !found.message)) continue;
+        if (!hasCode) error.extensions.code = found.code;
+        if (found.message && !error.message.startsWith('查询超出')) error.message = found.message;
+      }
+    },
+  };
+}

@@ -13,7 +13,7 @@ import type { GatewayConfig } from './config';
 import { useExport, type SelfQuery } from './export';
 import { claimsOf, useHubIdentity } from './identity';
 import { GatewayObservability } from './observability';
-import { limitPlugins, useQuotas } from './protection';
+import { limitPlugins, useErrorCodes, useQuotas } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from './registry';
 import { createShardedTransport } from './sharding/sharded-transport';
@@ -104,6 +104,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useExport(() => selfQuery),
       identity,
       ...limitPlugins(config.limits),
+      useErrorCodes(),
     ],
     demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },

@@ -16,6 +16,15 @@ export const SUBGRAPHS = [
 
 /** Composes the committed subgraph SDLs into the supergraph; throws with every composition error spelled out. */
 export function composeSupergraph(dir = schemaDir()): string {
+  return compose(dir).supergraphSdl;
+}
+
+/** The public API as clients see it (federation machinery removed), composed from the committed SDLs. */
+export function composePublicSchema(dir = schemaDir()): string {
+  return compose(dir).publicSdl;
+}
+
+function compose(dir: string) {
   const services = SUBGRAPHS.filter((s) => existsSync(join(dir, `${s.name}.graphql`))).map((s) => ({
     name: s.name, url: s.url, typeDefs: parse(readFileSync(join(dir, `${s.name}.graphql`), 'utf8')),
   }));
@@ -23,7 +32,7 @@ export function composeSupergraph(dir = schemaDir()): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return result;
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@ import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { DEV_JWT_SECRET, loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
 import { issueDevToken } from '../../gateway/identity';
+import { ApiKeyStore } from '../../gateway/api-keys';
 import { ShardRegistry } from '../../gateway/registry';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { loadDirectoryConfig } from '../../subgraphs/directory/config';
@@ -75,7 +76,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const gateway = await startGateway({
     ...loadGatewayConfig({ PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql' }),
     ...options.gateway,
-  }, { registry });
+  }, { registry, apiKeys: new ApiKeyStore() });
   return {
     gateway,
     directory,

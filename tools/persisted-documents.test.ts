@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import { composePublicSchema } from './compose';
+import { persistedDocuments } from './persisted-documents';
+import { schemaDir } from './subgraph-schemas';
+
+describe("the portal's persisted documents", () => {
+  it('schema/persisted-documents.json is compiled from portal-operations.graphql (run `npm run persisted-documents`)', () => {
+    expect(JSON.parse(readFileSync(join(schemaDir(), 'persisted-documents.json'), 'utf8'))).toEqual(persistedDocuments());
+  });
+
+  it('every persisted document is valid against the public schema', () => {
+    const schema = buildSchema(composePublicSchema());
+    for (const document of Object.values(persistedDocuments())) expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
+  });
+});
