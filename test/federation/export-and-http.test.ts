@@ -1,0 +1,68 @@
+import { DEMO_AGENCIES } from '../../tools/demo/province';
+import { seedAgency } from '../../tools/demo/seed-agency';
+import { startHub, type TestHub } from '../support/hub-harness';
+
+const TOTAL = '{ documents(first: 0) { totalCount } }';
+
+async function lines(response: Response): Promise<Record<string, any>[]> {
+  return (await response.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+describe('bulk export and GraphQL over HTTP at the gateway', () => {
+  let hub: TestHub;
+  let base: string;
+  beforeAll(async () => {
+    hub = await startHub({
+      agencies: ['fjdrc', 'fjczt', 'xiamen'],
+      // The day after the demo's "today": every seeded change is before \`since\` below, every test change after.
+      clock: '2026-11-28T12:00:00+08:00',
+      seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 90, penalties: 12, today: '2026-11-27' }).then(() => undefined),
+    });
+    base = hub.gateway.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => hub?.stop());
+
+  it('streams every published document once, as many as documents.totalCount, resumable from any cursor', async () => {
+    const total = (await hub.query(TOTAL)).data.documents.totalCount;
+    const response = await fetch(`${base}/export/documents.ndjson`);
+    expect(response.headers.get('content-type')).toMatch(/ndjson/);
+    const rows = await lines(response);
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+    expect(rows.every((r) => r.status === 'PUBLISHED' && r.title && r.agency)).toBe(true);
+    const resumed = await lines(await fetch(`${base}/export/documents.ndjson?after=${encodeURIComponent(rows[149].cursor)}`));
+    expect(resumed.map((r) => r.id)).toEqual(rows.slice(150).map((r) => r.id));
+    const csv = (await (await fetch(`${base}/export/documents.csv`)).text()).trim().split('\r\n');
+    expect(csv[0]).toMatch(/^cursor,id,agency,/);
+    const penalties = await lines(await fetch(`${base}/export/penalties.ndjson`));
+    expect(penalties.length).toBe((await hub.query('{ penaltyDecisions(first: 0) { totalCount } }')).data.penaltyDecisions.totalCount);
+    expect(penalties.filter((p) => p.partyKind === 'NATURAL_PERSON').every((p) => /\*/.test(p.partyName))).toBe(true);
+  });
+
+  it('harvests exactly what changed since a time: revisions and withdrawals', async () => {
+    const since = '2026-11-28T08:00:00+08:00';
+    const editor = await hub.token(['editor'], 'fjdrc');
+    const reviewer = await hub.token(['reviewer'], 'fjczt');
+    const { a, b } = (await hub.query(`{ a: documents(first: 1, filter: { agencies: ["fjdrc"] }) { edges { node { id } } } b: documents(first: 1, filter: { agencies: ["fjczt"] }) { edges { node { id } } } }`)).data;
+    const revisedId = a.edges[0].node.id;
+    const withdrawnId = b.edges[0].node.id;
+    expect((await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { summary: "补充了内容概述" }, reason: "补充概述") { version } }`, { id: revisedId }, editor)).errors).toBeUndefined();
+    expect((await hub.query(`mutation($id: ID!) { withdrawDocument(id: $id, reason: "内容已过时") { status } }`, { id: withdrawnId }, reviewer)).errors).toBeUndefined();
+    const changes = await lines(await fetch(`${base}/export/documents.ndjson?since=${encodeURIComponent(since)}`));
+    expect(changes.map((r) => [r.id, r.status]).sort()).toEqual([[revisedId, 'PUBLISHED'], [withdrawnId, 'WITHDRAWN']].sort());
+    expect((await fetch(`${base}/export/documents.ndjson?since=yesterday`)).status).toBe(400);
+  });
+
+  it('speaks GraphQL over HTTP: media types, GET queries, 405 for GET mutations, 400 for bad documents', async () => {
+    const post = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: TOTAL }) });
+    expect(post.status).toBe(200);
+    expect(post.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
+    const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent(TOTAL)}`, { headers: { 'x-graphql-csrf': '1', accept: 'application/graphql-response+json' } });
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as any).data.documents.totalCount).toBeGreaterThan(0);
+    const mutation = await fetch(`${hub.gateway.url}?query=${encodeURIComponent('mutation { publishDocument(id: "fjdrc:1") { id } }')}`, { headers: { 'x-graphql-csrf': '1' } });
+    expect(mutation.status).toBe(405);
+    const invalid = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: '{ nope }' }) });
+    expect(invalid.status).toBe(400);
+  });
+});
