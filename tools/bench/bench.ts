@@ -1,9 +1,8 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { createAgencyRuntime } from '../../subgraphs/agency/server';
 import { loadDirectoryConfig } from '../../subgraphs/directory/config';
@@ -16,6 +15,7 @@ import { composeSupergraph } from '../compose';
 import { creditCode, organisationCode } from '../demo/codes';
 import { DEMO_AGENCIES } from '../demo/province';
 import { seedAgency } from '../demo/seed-agency';
+import { cpuSeconds, ProcessGroup } from './processes';
 import { machineLine, writeBenchmarkSection } from './report-file';
 import type { DemoAgency } from '../demo/seed-types';
 
@@ -25,7 +25,6 @@ import type { DemoAgency } from '../demo/seed-types';
  * agency deployments on SQLite files) and autocannon drives it from this process.
  */
 
-const DIST = resolve(__dirname, '..', '..');
 const SHARD_COUNTS = [1, 4, 8, 16];
 const DOCS_PER_AGENCY = Number(process.env.BENCH_DOCS ?? 150);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -60,32 +59,7 @@ function benchAgencies(n: number): DemoAgency[] {
   });
 }
 
-const children: ChildProcess[] = [];
-function launch(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolveReady, reject) => {
-    const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolveReady(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output.slice(-2000)}`)));
-  });
-}
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.removeAllListeners('exit');
-  await new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 3000).unref(); });
-}
-
-/** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+const processes = new ProcessGroup();
 
 interface Row { config: string; query: string; rps: number; p50: number; p99: number; cpuMsPerReq?: number; errors: number }
 
@@ -123,13 +97,14 @@ async function main(): Promise<void> {
   await seedDirectory(directoryRuntime, agencies);
   await directoryRuntime.orm.close();
 
-  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: '2026-11-27T10:00:00+08:00' };
+  // Quotas are raised: the load comes from one address and would otherwise be rate-limited.
+  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_ANONYMOUS_PER_MINUTE: '100000000' };
   const directoryUrl = `http://127.0.0.1:${BASE_PORT}/graphql`;
-  await launch('subgraphs/directory/main.js', { ...env, PORT: String(BASE_PORT), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }, /ready at/);
+  await processes.launch('subgraphs/directory/main.js', { ...env, PORT: String(BASE_PORT), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') });
   const shards: ShardEntry[] = [];
   for (const [i, agency] of agencies.entries()) {
     const port = BASE_PORT + 1 + i;
-    await launch('subgraphs/agency/main.js', { ...env, PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`) }, /ready at/);
+    await processes.launch('subgraphs/agency/main.js', { ...env, PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`) });
     shards.push({ code: agency.code, url: `http://127.0.0.1:${port}/graphql` });
   }
   const supergraph = composeSupergraph();
@@ -148,11 +123,11 @@ async function main(): Promise<void> {
   const apolloSupergraph = join(work, 'supergraph-apollo.graphql');
   writeFileSync(apolloSupergraph, supergraph.replace('http://agency.sharded.invalid/graphql', shards[0].url).replace('http://directory.hub.invalid/graphql', directoryUrl));
   const apolloPort = BASE_PORT + 90;
-  const apollo = await launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(apolloPort), SUPERGRAPH: apolloSupergraph }, /ready at/);
+  const apollo = await processes.launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(apolloPort), SUPERGRAPH: apolloSupergraph });
   for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
     record('(b) Apollo Gateway 2.x, 1 deployment', name, await load(`http://127.0.0.1:${apolloPort}/`, query, vary, {}, apollo.pid));
   }
-  await stopChild(apollo);
+  await processes.stop(apollo);
 
   // (c, d) the hub's gateway over 1, 4, 8 and 16 deployments.
   const supergraphPath = join(work, 'supergraph.graphql');
@@ -161,14 +136,14 @@ async function main(): Promise<void> {
     const registry = join(work, `registry-${count}.json`);
     writeRegistry(registry, shards.slice(0, count));
     const port = BASE_PORT + 91;
-    const gateway = await launch('gateway/main.js', { ...env, PORT: String(port), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl }, /ready at/);
+    const gateway = await processes.launch('gateway/main.js', { ...env, PORT: String(port), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl });
     const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${count} deployments`;
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
       record(label, name, await load(`http://127.0.0.1:${port}/graphql`, query, vary, {}, gateway.pid));
     }
-    await stopChild(gateway);
+    await processes.stop(gateway);
   }
-  await Promise.all(children.map(stopChild));
+  await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
   writeReport(rows);
 }
@@ -210,6 +185,6 @@ function writeReport(rows: Row[]): void {
 
 main().catch(async (error) => {
   console.error(error);
-  await Promise.all(children.map(stopChild));
+  await processes.stopAll();
   process.exit(1);
 });

@@ -1,14 +1,14 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { Channel, DisclosureAttribute, DocumentStatus } from '../../subgraphs/agency/entities/enums';
 import { createAgencyRuntime } from '../../subgraphs/agency/server';
 import { writeRegistry, type ShardEntry } from '../../gateway/registry';
 import { composeSupergraph } from '../compose';
+import { ProcessGroup, rssMiB } from './processes';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
 /**
@@ -17,27 +17,10 @@ import { machineLine, writeBenchmarkSection } from './report-file';
  * resident memory. Flat memory means the same peak at 10,000 and at 100,000 documents.
  */
 
-const DIST = resolve(__dirname, '..', '..');
 const SHARDS = 8;
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '10000,100000').split(',').map(Number);
 const BASE_PORT = 5300;
-const children: ChildProcess[] = [];
-
-function launch(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((ready, reject) => {
-    const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => { out += c; if (/ready at/.test(out)) ready(child); });
-    child.stderr!.on('data', (c: Buffer) => { out += c; });
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out.slice(-1500)}`)));
-  });
-}
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
+const processes = new ProcessGroup();
 
 async function fill(url: string, code: string, count: number): Promise<void> {
   const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: code, HUB_DATABASE_URL: url }));
@@ -68,7 +51,7 @@ async function measure(total: number): Promise<{ total: number; exported: number
     const file = join(work, `${code}.sqlite`);
     await fill(file, code, Math.floor(total / SHARDS));
     const port = BASE_PORT + 1 + s;
-    await launch('subgraphs/agency/main.js', { HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) });
+    await processes.launch('subgraphs/agency/main.js', { HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) });
     shards.push({ code, url: `http://127.0.0.1:${port}/graphql` });
   }
   const registry = join(work, 'registry.json');
@@ -76,7 +59,7 @@ async function measure(total: number): Promise<{ total: number; exported: number
   const supergraph = join(work, 'supergraph.graphql');
   writeFileSync(supergraph, composeSupergraph());
   const gatewayPort = BASE_PORT + 50;
-  const gateway = await launch('gateway/main.js', { PORT: String(gatewayPort), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraph, HUB_API_KEYS: join(work, 'keys.json') });
+  const gateway = await processes.launch('gateway/main.js', { PORT: String(gatewayPort), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraph, HUB_API_KEYS: join(work, 'keys.json') });
   const baseline = rssMiB(gateway.pid!);
   let peak = baseline;
   const sampler = setInterval(() => { peak = Math.max(peak, rssMiB(gateway.pid!)); }, 100);
@@ -93,8 +76,7 @@ async function measure(total: number): Promise<{ total: number; exported: number
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  for (const child of children.splice(0)) child.removeAllListeners('exit'), child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
   return { total: Math.floor(total / SHARDS) * SHARDS, exported, seconds, baseline, peak };
 }
@@ -121,6 +103,5 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   console.error(error);
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
+  void processes.stopAll().then(() => process.exit(1));
 });

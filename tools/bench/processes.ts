@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** dist/ (benchmarks run compiled). */
+export const DIST = resolve(__dirname, '..', '..');
+
+/** The services a benchmark starts, each its own process, all stopped at the end. */
+export class ProcessGroup {
+  private readonly children: ChildProcess[] = [];
+
+  /** Starts dist/<script> and resolves once it prints "ready at". */
+  launch(script: string, env: Record<string, string>): Promise<ChildProcess> {
+    return new Promise((ready, reject) => {
+      const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      this.children.push(child);
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/ready at/.test(output)) ready(child);
+      });
+      child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output.slice(-2000)}`)));
+    });
+  }
+
+  async stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null) return;
+    child.removeAllListeners('exit');
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.children.splice(0).map((c) => this.stop(c)));
+  }
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
