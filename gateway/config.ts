@@ -43,6 +43,8 @@ export interface GatewayConfig {
   safelistOnly: boolean;
   /** pino log level. @default info */
   logLevel: string;
+  /** OTLP/HTTP endpoint of an OpenTelemetry collector (e.g. http://otel:4318/v1/traces); no tracing when absent. */
+  otelExporterUrl?: string;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -76,6 +78,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),
     safelistOnly: env.HUB_SAFELIST_ONLY === '1',
     logLevel: env.HUB_LOG_LEVEL ?? 'info',
+    otelExporterUrl: env.HUB_OTEL_EXPORTER_URL || undefined,
     shardCalls: {
       timeoutMs: intFrom(env, 'HUB_SHARD_TIMEOUT_MS', 5000),
       breakerThreshold: intFrom(env, 'HUB_SHARD_BREAKER_THRESHOLD', 3),

@@ -16,6 +16,7 @@ import { GatewayObservability } from './observability';
 import { limitPlugins, useErrorCodes, useQuotas } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from './registry';
+import { openTelemetryPlugins } from './telemetry';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createSignedHttpTransport } from './signed-http-transport';
 
@@ -98,6 +99,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       coordination: { kind: 'signed-http', location: config.coordinationUrl },
     },
     plugins: () => [
+      ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
       useHubHealth(registry),
       useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
