@@ -7,8 +7,9 @@ import { DEMO_AGENCIES } from './demo/province';
 
 /**
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
- * department (each its own process and SQLite file, seeded on first start) and the gateway.
- * Ports: gateway PORT (4000), directory 4100, agencies 4101… Ctrl-C stops everything.
+ * department (each its own process and SQLite file, seeded on first start), the news office's
+ * coordination subgraph and the gateway. Ports: gateway PORT (4000), coordination 4099,
+ * directory 4100, agencies 4101… Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
@@ -74,13 +75,19 @@ async function main(): Promise<void> {
     return { code: agency.code, url: `http://${host}:${port}/graphql` };
   });
   for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
+  // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
+  // in the background once the gateway is up, so they do not delay the hub's readiness.
+  const coordinationPort = 4099;
+  launch('coordination', 'subgraphs/coordination/main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_SEED_DEMO: '1' });
+  services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
   await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
   const registryPath = join(dataDir, 'registry.json');
   writeRegistry(registryPath, registry);
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
+    HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`,
   });
-  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/health'));
   console.log('\nThe disclosure hub is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(18)} ${s.url}`);

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAgencySchema } from '../subgraphs/agency/server';
 import { buildDirectorySchema } from '../subgraphs/directory/server';
+import { buildCoordinationSchema } from '../subgraphs/coordination/server';
 
 /** Every subgraph's schema builder, by the name of its committed SDL file. */
 export const SUBGRAPH_SCHEMAS = {
   agency: buildAgencySchema,
   directory: buildDirectorySchema,
+  coordination: buildCoordinationSchema,
 } as const;
 
 /** The SDL a subgraph emits from code, as committed in schema/<name>.graphql. */

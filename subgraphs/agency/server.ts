@@ -12,6 +12,9 @@ import { AGENCY_ENTITIES } from './entities';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
 import { PenaltyResolver } from './resolvers/penalty.resolver';
+import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver } from './resolvers/coordinated-release.resolver';
+import { AgencyReportResolver, AnnualReportResolver } from './resolvers/report.resolver';
+import { DisclosureRequestResolver, requestReferenceResolvers } from './resolvers/request.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -19,8 +22,12 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The agency contract, the same for every deployment (built once per process). */
 export function buildAgencySchema(): Promise<GraphQLSchema> {
   schema ??= buildFederatedSchema(
-    { resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver], validate: false },
-    documentReferenceResolvers,
+    {
+      resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver, DisclosureRequestResolver, AnnualReportResolver, AgencyReportResolver,
+        CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver],
+      validate: false,
+    },
+    { ...documentReferenceResolvers, ...requestReferenceResolvers },
   );
   return schema;
 }

@@ -19,6 +19,8 @@ export interface TestAgency {
   config: AgencyConfig;
   /** Every SQL statement run since the last `sql.length = 0`. */
   sql: string[];
+  /** Every audit line (personal-data reads) since the last `audit.length = 0`, parsed. */
+  audit: Record<string, unknown>[];
   /** Executes a GraphQL operation in-process as `claims`, failing on errors unless `allowErrors`. */
   exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<T>;
   execRaw(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<ExecutionResult>;
@@ -37,11 +39,13 @@ export async function openTestAgency(
   });
   const sql: string[] = [];
   const runtime = await createAgencyRuntime(config, (message) => sql.push(message));
+  const audit: Record<string, unknown>[] = [];
+  runtime.auditSink = (line) => audit.push(JSON.parse(line));
   const schema = await buildAgencySchema();
   const execRaw = (query: string, variables?: Record<string, unknown>, claims: Claims = PUBLIC) =>
     Promise.resolve(graphql({ schema, source: query, variableValues: variables, contextValue: createContext(runtime, claims) }));
   return {
-    runtime, config, sql, execRaw,
+    runtime, config, sql, audit, execRaw,
     async exec(query, variables, claims) {
       const result = await execRaw(query, variables, claims);
       if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions)}`).join('\n'));

@@ -12,12 +12,10 @@ import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgr
 import { DEV_GATEWAY_SECRET } from '../../subgraphs/shared/env';
 import { writeRegistry, type ShardEntry } from '../../gateway/registry';
 import { composeSupergraph } from '../compose';
-import { creditCode, organisationCode } from '../demo/codes';
-import { DEMO_AGENCIES } from '../demo/province';
 import { seedAgency } from '../demo/seed-agency';
+import { benchAgencies } from './bench-agencies';
 import { cpuSeconds, ProcessGroup } from './processes';
 import { machineLine, writeBenchmarkSection } from './report-file';
-import type { DemoAgency } from '../demo/seed-types';
 
 /**
  * `npm run bench`: every configuration side by side in one run on this machine, written to
@@ -45,18 +43,6 @@ function portalVariables(i: number) {
 }
 function searchVariables(i: number) {
   return { text: WORDS[i % WORDS.length] + (i % 3 === 0 ? ' 工作' : '') };
-}
-
-function benchAgencies(n: number): DemoAgency[] {
-  return Array.from({ length: n }, (_, i) => {
-    const base = DEMO_AGENCIES[i % DEMO_AGENCIES.length];
-    return {
-      ...base,
-      code: `b${String(i + 1).padStart(2, '0')}${base.code}`,
-      indexPrefix: `BN${String(i + 1).padStart(5, '0')}`,
-      creditCode: creditCode('11', base.regionCode, organisationCode(String(70000000 + i))),
-    };
-  });
 }
 
 const processes = new ProcessGroup();

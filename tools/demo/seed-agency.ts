@@ -5,8 +5,11 @@ import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity'
 import type { Channel, DisclosureAttribute, Validity } from '../../subgraphs/agency/entities/enums';
 import * as documents from '../../subgraphs/agency/services/document.service';
 import * as penalties from '../../subgraphs/agency/services/penalty.service';
+import * as requests from '../../subgraphs/agency/services/request.service';
+import type { AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestOutcome, RequesterKind } from '../../subgraphs/agency/entities/request-enums';
 import type { Role } from '../../subgraphs/shared/claims';
 import { generateAgencyDocuments, generateAgencyPenalties } from './documents';
+import { generateAgencyRequests, type DemoRequest } from './requests';
 import type { DemoAgency } from './seed-types';
 
 export interface SeedOptions {
@@ -14,6 +17,8 @@ export interface SeedOptions {
   documents: number;
   /** Penalty decisions to generate. */
   penalties: number;
+  /** Disclosure requests to generate. @default 0 */
+  requests?: number;
   /** The demo's today, "YYYY-MM-DD". */
   today: string;
   seed?: number;
@@ -42,6 +47,8 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
   const runtime: AgencyRuntime = { ...base, clock };
   const as = (...roles: Role[]) => createContext(runtime, { sub: `demo-${roles.join('+')}@${agency.code}`, agency: agency.code, roles });
   const generated = generateAgencyDocuments(agency, { count: options.documents, seed: options.seed, today: options.today });
+  // Nothing seeded may happen after the demo's today, or it would sit in the future of the clock.
+  const endOfToday = atChinaTime(options.today, '18:00:00').getTime();
   for (const demo of generated) {
     clock.set(atChinaTime(demo.formedOn));
     const doc = await documents.createDocument(as('editor'), {
@@ -61,11 +68,11 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
     clock.set(publishedAt);
     await documents.publishDocument(as('editor'), doc.id);
     if (demo.validity !== 'EFFECTIVE') {
-      clock.set(new Date(Math.min(publishedAt.getTime() + 200 * 86_400_000, atChinaTime(options.today).getTime())));
+      clock.set(new Date(Math.min(publishedAt.getTime() + 200 * 86_400_000, endOfToday)));
       await documents.changeValidity(as('editor'), doc.id, demo.validity as Validity, '依据新文件规定调整有效性');
     }
     if (demo.status === 'WITHDRAWN') {
-      clock.set(new Date(publishedAt.getTime() + 3 * 86_400_000));
+      clock.set(new Date(Math.min(publishedAt.getTime() + 3 * 86_400_000, endOfToday)));
       await documents.withdrawDocument(as('reviewer'), doc.id, '发现内容有误，撤回后更正');
     }
   }
@@ -84,5 +91,45 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
       await penalties.revokePenalty(as('editor'), penalty.id, demo.revokedOn, '原处罚决定经行政复议被撤销');
     }
   }
+  for (const demo of generateAgencyRequests(agency, { count: options.requests ?? 0, seed: options.seed, today: options.today })) {
+    await seedRequest(demo, agency.code, clock, as);
+  }
   return generated.length;
+}
+
+/** Drives one demo request through the request services, each step on its own date. */
+async function seedRequest(demo: DemoRequest, agency: string, clock: SteppedClock, as: (...roles: Role[]) => ReturnType<typeof createContext>): Promise<void> {
+  const officer = () => as('disclosure-officer');
+  // Entered on the day it was received (a registered letter: the day signed for).
+  clock.set(atChinaTime(demo.receivedOn ?? demo.submittedOn, '10:00:00'));
+  const input = {
+    requesterKind: demo.requesterKind as RequesterKind, requesterName: demo.requesterName, idNumber: demo.idNumber, contact: demo.contact,
+    channel: demo.channel as RequestChannel, agency, description: demo.description,
+  };
+  const request = demo.channel === 'ONLINE'
+    ? await requests.submitRequest(as(), input)
+    : await requests.recordRequest(officer(), { ...input, submittedOn: demo.submittedOn, receivedOn: demo.receivedOn });
+  for (const step of demo.steps) {
+    clock.set(atChinaTime(step.on, '15:00:00'));
+    const ctx = officer();
+    switch (step.kind) {
+      case 'CONFIRM_RECEIPT': await requests.confirmReceipt(ctx, request.id, step.on); break;
+      case 'REQUEST_SUPPLEMENT': await requests.requestSupplement(ctx, request.id, step.on, '请补正所需政府信息的名称、文号或其他特征性描述'); break;
+      case 'RECEIVE_SUPPLEMENT': await requests.receiveSupplement(ctx, request.id, step.on, '申请人已补正所需信息的具体名称'); break;
+      case 'START_CONSULTATION': await requests.startConsultation(ctx, request.id, step.party as ConsultationParty, step.on, '申请公开的信息涉及第三方或其他机关，书面征求意见'); break;
+      case 'ANSWER_CONSULTATION': await requests.answerConsultation(ctx, request.id, step.party as ConsultationParty, step.on, '已书面反馈意见'); break;
+      case 'EXTEND': await requests.extendReplyPeriod(ctx, request.id, step.on, step.days, '办公室主任', `因需调取档案，答复期限延长 ${step.days} 个工作日`); break;
+      case 'MARK_EXCESSIVE': await requests.markExcessive(ctx, request.id, step.on, step.days, '申请人一年内提出同类申请数十件，明显超过合理范围'); break;
+      case 'NOTIFY_FEE': await requests.notifyFee(ctx, request.id, step.on, step.amountYuan, '请在收到通知之日起 20 个工作日内缴纳信息处理费'); break;
+      case 'REPLY': await requests.replyToRequest(ctx, request.id, step.on, step.outcome as RequestOutcome, `政府信息公开申请答复书：经办理，答复结果为 ${step.outcome}。`); break;
+    }
+  }
+  for (const appeal of demo.appeals) {
+    clock.set(atChinaTime(appeal.filedOn, '11:00:00'));
+    const recorded = await requests.recordAppeal(officer(), { requestId: request.id, kind: appeal.kind as AppealKind, filedOn: appeal.filedOn });
+    if (appeal.result && appeal.concludedOn) {
+      clock.set(atChinaTime(appeal.concludedOn, '11:00:00'));
+      await requests.concludeAppeal(officer(), recorded.id, { result: appeal.result as AppealResult, concludedOn: appeal.concludedOn });
+    }
+  }
 }

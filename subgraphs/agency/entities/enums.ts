@@ -5,7 +5,8 @@ export enum Validity { EFFECTIVE = 'EFFECTIVE', AMENDED = 'AMENDED', REPEALED = 
 /** 公开属性 — the disclosure attribute every item gets when formed (notice §二(二)). */
 export enum DisclosureAttribute { PROACTIVE = 'PROACTIVE', ON_REQUEST = 'ON_REQUEST', NOT_DISCLOSED = 'NOT_DISCLOSED' }
 export enum DocumentStatus { DRAFT = 'DRAFT', IN_REVIEW = 'IN_REVIEW', APPROVED = 'APPROVED', PUBLISHED = 'PUBLISHED', WITHDRAWN = 'WITHDRAWN' }
-export enum DocumentOrder { PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC', PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC' }
+/** UPDATED_AT_ASC serves harvesting: what changed since a time, oldest change first. */
+export enum DocumentOrder { PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC', PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC', UPDATED_AT_ASC = 'UPDATED_AT_ASC' }
 /** 不予公开理由 — exemption grounds of Art. 14–16. */
 export enum ExemptionGround {
   STATE_SECRET = 'STATE_SECRET',

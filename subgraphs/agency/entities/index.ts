@@ -6,11 +6,12 @@ import { PenaltyDecisionEntity } from './penalty.entity';
 import {
   AnnualReportTextEntity, DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity,
 } from './request.entity';
-import { PublicFeedbackEntity } from './feedback.entity';
+import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
 export const AGENCY_ENTITIES = [
   DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
   SerialCounterEntity, PenaltyDecisionEntity,
-  DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity, PublicFeedbackEntity,
+  DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity,
+  ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,
 ];

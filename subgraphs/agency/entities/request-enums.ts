@@ -86,9 +86,6 @@ export enum AppealKind { RECONSIDERATION = 'RECONSIDERATION', LITIGATION_DIRECT 
 /** Results of table 4: 结果维持, 结果纠正, 其他结果, 尚未审结. */
 export enum AppealResult { UPHELD = 'UPHELD', CORRECTED = 'CORRECTED', OTHER = 'OTHER', PENDING = 'PENDING' }
 
-/** 意见建议 moderation: nothing is shown before the agency admin lets it through. */
-export enum FeedbackStatus { PENDING = 'PENDING', SHOWN = 'SHOWN', REJECTED = 'REJECTED' }
-
 registerEnumType(RequesterKind, { name: 'RequesterKind', description: '申请人类型 / Kind of requester (the columns of table 3)' });
 registerEnumType(RequestChannel, { name: 'RequestChannel', description: '申请渠道（决定收到申请之日，条例第三十一条）/ How the request arrived; decides the receipt date (Art. 31)' });
 registerEnumType(RequestStatus, { name: 'RequestStatus', description: '申请办理状态 / Where a request stands' });
@@ -97,4 +94,3 @@ registerEnumType(ConsultationParty, { name: 'ConsultationParty', description: '�
 registerEnumType(RequestOutcome, { name: 'RequestOutcome', description: '办理结果（年度报告表三的分类）/ Outcome, as the categories of table 3' });
 registerEnumType(AppealKind, { name: 'AppealKind', description: '行政复议或行政诉讼 / Reconsideration or litigation (table 4)' });
 registerEnumType(AppealResult, { name: 'AppealResult', description: '复议、诉讼结果 / Result of a reconsideration or lawsuit' });
-registerEnumType(FeedbackStatus, { name: 'FeedbackStatus', description: '意见建议审核状态 / Moderation status of feedback' });

@@ -1,13 +1,25 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { DatabaseKind } from '../../shared/orm';
 import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
+import { PostgresqlReleaseHolds20261128 } from './postgresql-20261128-release-holds';
+import { PostgresqlRequests20261201 } from './postgresql-20261201-requests';
 import { SqliteInitial20261127 } from './sqlite-20261127-initial';
+import { SqliteReleaseHolds20261128 } from './sqlite-20261128-release-holds';
+import { SqliteRequests20261201 } from './sqlite-20261201-requests';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
  * migration to each list (never edits an applied one), so no deployment ever needs a wiped database.
  */
 export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
-  sqlite: [{ name: 'sqlite-20261127-initial', class: SqliteInitial20261127 }],
-  postgresql: [{ name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 }],
+  sqlite: [
+    { name: 'sqlite-20261127-initial', class: SqliteInitial20261127 },
+    { name: 'sqlite-20261128-release-holds', class: SqliteReleaseHolds20261128 },
+    { name: 'sqlite-20261201-requests', class: SqliteRequests20261201 },
+  ],
+  postgresql: [
+    { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
+    { name: 'postgresql-20261128-release-holds', class: PostgresqlReleaseHolds20261128 },
+    { name: 'postgresql-20261201-requests', class: PostgresqlRequests20261201 },
+  ],
 };

@@ -83,6 +83,8 @@ export class DocumentFilter {
   publishedTo?: string | null;
   @Field(() => String, { nullable: true, description: '文号，括号写法不限 / Document number; any bracket style matches' })
   docNumber?: string | null;
+  @Field(() => Date, { nullable: true, description: '此时间之后有变化（发布、修改、撤回）的文件，含已撤回的 / Documents changed (published, revised, withdrawn) after this instant, withdrawn ones included' })
+  updatedSince?: Date | null;
   @Field(() => [DocumentStatus], { nullable: true, description: '状态（本机关工作人员）/ Statuses; other than PUBLISHED only for the agency\'s own staff' })
   status?: DocumentStatus[] | null;
 }

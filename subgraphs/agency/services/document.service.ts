@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
+import { emptyPage, keysetPage, type Page } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
@@ -20,17 +21,13 @@ import {
 } from './document-validation';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
+import { checkReleaseHolds } from './release-hold';
 
 /** Art. 26: proactive information is published within 20 working days of being formed or changed. */
 export const PUBLISH_WITHIN_WORKING_DAYS = 20;
 
-/** A page of a keyset connection, before GraphQL shapes it. */
-export interface DocumentPage {
-  edges: { cursor: string; node: DocumentEntity; highlight?: string | null }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** Counted only when the client asks for it. */
-  readonly totalCount: Promise<number>;
-}
+/** A page of documents; search edges carry a highlighted fragment. */
+export type DocumentPage = Page<{ cursor: string; node: DocumentEntity; highlight?: string | null }>;
 
 const PUBLIC_STATUSES = [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN];
 
@@ -60,14 +57,18 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
   // The gateway only asks deployments that hold the agencies named; the condition keeps a
   // deployment that holds several agencies (a test's single-database reference) exact too.
   if (f.agencies) where.agencyCode = { $in: f.agencies };
-  const requested = f.status?.length ? f.status : [DocumentStatus.PUBLISHED];
+  // A harvest of changes must also learn of withdrawals, so it includes withdrawn records.
+  const published = f.updatedSince ? PUBLIC_STATUSES : [DocumentStatus.PUBLISHED];
+  const requested = f.status?.length ? f.status : published;
   if (seesInternals(ctx)) {
     where.status = { $in: requested };
   } else {
-    if (!requested.includes(DocumentStatus.PUBLISHED)) return null;
-    where.status = DocumentStatus.PUBLISHED;
+    const allowed = requested.filter((s) => published.includes(s));
+    if (allowed.length === 0) return null;
+    where.status = { $in: allowed };
     where.disclosure = DisclosureAttribute.PROACTIVE;
   }
+  if (f.updatedSince) where.updatedAt = { $gt: f.updatedSince };
   if (f.theme) where.theme = checkTheme(f.theme).name;
   if (f.publishedFrom || f.publishedTo) {
     if (f.publishedFrom && f.publishedTo && f.publishedFrom > f.publishedTo) {
@@ -82,15 +83,6 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
   return where as FilterQuery<DocumentEntity>;
 }
 
-function emptyPage(): DocumentPage {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: Promise.resolve(0) };
-}
-
-function lazyCount(count: () => Promise<number>): Pick<DocumentPage, 'totalCount'> {
-  let cached: Promise<number> | undefined;
-  return { get totalCount() { return (cached ??= count()); } };
-}
-
 /** Documents newest (or oldest) first, keyset-paged on (listedAt, id) so shards merge exactly. */
 export async function listDocuments(
   ctx: AgencyContext, filter: DocumentFilter | null | undefined, order: DocumentOrder, first: number, after?: string | null,
@@ -98,23 +90,20 @@ export async function listDocuments(
   checkPageSize(first);
   const where = visibleWhere(ctx, filter);
   if (!where) return emptyPage();
-  const dir = order === DocumentOrder.PUBLISHED_AT_ASC ? 'asc' : 'desc';
+  const dir = order === DocumentOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc';
+  const column = order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt';
   let pageWhere: FilterQuery<DocumentEntity> = where;
   if (after) {
     const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
     const at = new Date(ms);
     const op = dir === 'desc' ? '$lt' : '$gt';
-    pageWhere = { $and: [where, { $or: [{ listedAt: { [op]: at } }, { listedAt: at, id: { [op]: id } }] }] } as FilterQuery<DocumentEntity>;
+    pageWhere = { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<DocumentEntity>;
   }
-  const rows = await ctx.em.find(DocumentEntity, pageWhere, { orderBy: { listedAt: dir, id: dir }, limit: first + 1 });
+  const rows = await ctx.em.find(DocumentEntity, pageWhere, { orderBy: { [column]: dir, id: dir }, limit: first + 1 });
   const page = rows.slice(0, first);
   for (const doc of page) ctx.loaders.document.prime(doc.id, doc);
-  const edges = page.map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    ...lazyCount(() => ctx.em.count(DocumentEntity, where)),
-  };
+  const edges = page.map((node) => ({ cursor: encodeCursor([node[column].getTime(), node.id]), node }));
+  return keysetPage(edges, rows.length > first, () => ctx.em.count(DocumentEntity, where));
 }
 
 /**
@@ -150,14 +139,10 @@ export async function searchDocuments(
     const node = docs[i] as DocumentEntity;
     return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms) };
   });
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    ...lazyCount(async () => {
-      const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
-      return Number(row.n);
-    }),
-  };
+  return keysetPage(edges, rows.length > first, async () => {
+    const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
+    return Number(row.n);
+  });
 }
 
 function highlightOf(doc: DocumentEntity, terms: QueryTerm[]): string | null {
@@ -254,6 +239,7 @@ async function ensureDocNumberFree(em: EntityManager, docNumberNorm: string | nu
 export async function updateDocument(ctx: AgencyContext, id: string, input: UpdateDocumentInput, reason?: string | null): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['editor']);
+    await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'change');
     if (doc.status === DocumentStatus.WITHDRAWN) throw new WorkflowConflictError('已撤回的文件不能修改', 'A withdrawn document cannot be changed', doc.status);
     const published = doc.status === DocumentStatus.PUBLISHED;
     const why = optionalText('reason', '修改理由', reason, 2000);
@@ -362,17 +348,26 @@ export async function publishDocument(ctx: AgencyContext, id: string): Promise<D
     if (doc.disclosure !== DisclosureAttribute.PROACTIVE) {
       throw new WorkflowConflictError('只有主动公开的信息可以发布；依申请公开和不予公开的信息不发布', 'Only PROACTIVE items are published; ON_REQUEST and NOT_DISCLOSED items are not', doc.disclosure);
     }
-    const now = ctx.runtime.clock.now();
-    doc.status = DocumentStatus.PUBLISHED;
-    doc.publishedAt = now;
-    doc.listedAt = now;
-    doc.updatedAt = now;
-    doc.version = 1;
-    await snapshotVersion(ctx, em, doc, '首次发布 / First publication');
-    await ctx.runtime.search.put(em, doc);
-    recordEvent(ctx, em, doc, DocumentEventKind.PUBLISHED);
+    await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'publish');
+    await markPublished(ctx, em, doc);
     return doc;
   });
+}
+
+/**
+ * The publication itself, inside the caller's transaction, once every check passed: first
+ * version, search index, publication time. Also the commit step of a coordinated release.
+ */
+export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity): Promise<void> {
+  const now = ctx.runtime.clock.now();
+  doc.status = DocumentStatus.PUBLISHED;
+  doc.publishedAt = now;
+  doc.listedAt = now;
+  doc.updatedAt = now;
+  doc.version = 1;
+  await snapshotVersion(ctx, em, doc, '首次发布 / First publication');
+  await ctx.runtime.search.put(em, doc);
+  recordEvent(ctx, em, doc, DocumentEventKind.PUBLISHED);
 }
 
 /** 撤回 — the record stays, says why, and leaves the search index. */

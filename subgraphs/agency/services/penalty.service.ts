@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
+import { keysetPage, type Page } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
@@ -117,11 +118,7 @@ export async function findVisiblePenalty(ctx: AgencyContext, id: string): Promis
   return seesInternals(ctx) || isShownToPublic(penalty, ctx.runtime.clock.today()) ? penalty : null;
 }
 
-export interface PenaltyPage {
-  edges: { cursor: string; node: PenaltyDecisionEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  readonly totalCount: Promise<number>;
-}
+export type PenaltyPage = Page<{ cursor: string; node: PenaltyDecisionEntity }>;
 
 /** Penalty decisions newest first; the public sees those inside their publicity period. */
 export async function listPenalties(ctx: AgencyContext, partyName: string | null | undefined, first: number, after?: string | null): Promise<PenaltyPage> {
@@ -139,10 +136,5 @@ export async function listPenalties(ctx: AgencyContext, partyName: string | null
   }
   const rows = await ctx.em.find(PenaltyDecisionEntity, pageWhere, { orderBy: { listedAt: 'desc', id: 'desc' }, limit: first + 1 });
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
-  let count: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() { return (count ??= ctx.em.count(PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>)); },
-  };
+  return keysetPage(edges, rows.length > first, () => ctx.em.count(PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>));
 }

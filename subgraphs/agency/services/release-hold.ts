@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { chinaDateTime } from '../../shared/clock';
+import { WorkflowConflictError } from '../../shared/errors';
+import { ReleaseHoldEntity } from '../entities/release-hold.entity';
+
+/**
+ * The embargo as the agency enforces it (Art. 11; domain.md "Release coordination"): a document
+ * linked to a confirmed release plan is not published before the plan's release time, and once the
+ * agency voted to release it with the others it is neither published alone nor changed — the
+ * coordinated commit publishes it. Throws a bilingual CONFLICT naming the release time.
+ */
+export async function checkReleaseHolds(em: EntityManager, documentId: string, now: Date, action: 'publish' | 'change'): Promise<void> {
+  const holds = await em.find(ReleaseHoldEntity, { documentId }, { orderBy: { releaseAt: 'desc' } });
+  const prepared = holds.find((h) => h.preparedAt);
+  if (prepared) {
+    throw new WorkflowConflictError(
+      `该文件已确认参加协同发布（计划 ${prepared.planId}），将于 ${chinaDateTime(prepared.releaseAt)} 统一发布，在此之前不能单独${action === 'publish' ? '发布' : '修改'}`,
+      `This document is prepared for the coordinated release of plan ${prepared.planId} at ${chinaDateTime(prepared.releaseAt)} and cannot be ${action === 'publish' ? 'published alone' : 'changed'} until then`,
+      'PREPARED_FOR_RELEASE',
+    );
+  }
+  if (action !== 'publish') return;
+  const embargo = holds.find((h) => h.releaseAt.getTime() > now.getTime());
+  if (embargo) {
+    throw new WorkflowConflictError(
+      `该文件列入协同发布计划 ${embargo.planId}，发布时间为 ${chinaDateTime(embargo.releaseAt)}，此前不得发布`,
+      `This document is under embargo by release plan ${embargo.planId} until ${chinaDateTime(embargo.releaseAt)}; it cannot be published before then`,
+      'EMBARGOED',
+    );
+  }
+}
