@@ -97,9 +97,11 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const coordinationConfig = loadCoordinationConfig({ HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock });
   let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig) : undefined;
   const gateway = await startGateway({
+    // Tests send many requests from one address; quotas are tested where a test sets them.
     ...loadGatewayConfig({
       PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_COORDINATION_URL: coordination?.url ?? 'http://127.0.0.1:9/graphql',
+      HUB_ANONYMOUS_PER_MINUTE: '1000000', HUB_STAFF_PER_MINUTE: '1000000', HUB_LOG_LEVEL: 'warn',
     }),
     ...options.gateway,
   }, { registry, apiKeys: new ApiKeyStore() });
