@@ -1,10 +1,11 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import { runService } from '../shared/process';
 import { seedCoordinationDemo } from '../../tools/demo/coordination-seed';
 import { loadCoordinationConfig } from './config';
 import { createCoordinationRuntime, startCoordinationSubgraph } from './server';
 
 /** Runs the news office's subgraph: `PORT=4099 HUB_GATEWAY_URL=http://127.0.0.1:4000/graphql node dist/subgraphs/coordination/main.js`. */
-async function main(): Promise<void> {
+async function main(): Promise<{ stop(): Promise<void> }> {
   const config = loadCoordinationConfig();
   const runtime = await createCoordinationRuntime(config);
   const coordination = await startCoordinationSubgraph(config, { runtime, schedule: true });
@@ -15,15 +16,7 @@ async function main(): Promise<void> {
       .then((planted) => { if (planted) console.log(`coordination demo seeded: ${planted}`); })
       .catch((error) => console.error('[coordination] demo seeding failed:', error instanceof Error ? error.message : error));
   }
-  const stop = async () => {
-    await coordination.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return coordination;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(main);

@@ -1,11 +1,12 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import { runService } from '../shared/process';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { loadDirectoryConfig } from './config';
 import { createDirectoryRuntime, startDirectorySubgraph } from './server';
 import { seedDirectory } from './services/registry-seed';
 
 /** Runs the directory: `PORT=4100 HUB_SEED_DEMO=1 node dist/subgraphs/directory/main.js`. */
-async function main(): Promise<void> {
+async function main(): Promise<{ stop(): Promise<void> }> {
   const config = loadDirectoryConfig();
   const runtime = await createDirectoryRuntime(config);
   if (config.seedDemo) {
@@ -14,15 +15,7 @@ async function main(): Promise<void> {
   }
   const directory = await startDirectorySubgraph(config, runtime);
   console.log(`directory ready at ${directory.url} (database ${config.databaseUrl})`);
-  const stop = async () => {
-    await directory.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return directory;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService(main);
