@@ -6,6 +6,7 @@ import { actsFor, type Claims, type Role } from '../shared/claims';
 import type { Clock } from '../shared/clock';
 import type { AgencyConfig } from './config';
 import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.loader';
+import { createFeedbackLoaders, type FeedbackLoaders } from './loaders/feedback.loader';
 import { createRequestLoaders, type RequestLoaders } from './loaders/request.loader';
 import type { SearchIndex } from './services/search-index';
 
@@ -25,13 +26,13 @@ export interface AgencyContext {
   runtime: AgencyRuntime;
   em: EntityManager;
   claims: Claims;
-  loaders: DocumentLoaders & RequestLoaders;
+  loaders: DocumentLoaders & RequestLoaders & FeedbackLoaders;
 }
 
 export function createContext(runtime: AgencyRuntime, claims: Claims): AgencyContext {
   const em = runtime.orm.em.fork() as EntityManager;
   const reader = { actor: claims.sub ?? 'anonymous', agency: runtime.config.agencyCode, sink: runtime.auditSink, now: () => runtime.clock.now() };
-  return { runtime, em, claims, loaders: { ...createDocumentLoaders(em), ...createRequestLoaders(em, reader) } };
+  return { runtime, em, claims, loaders: { ...createDocumentLoaders(em), ...createRequestLoaders(em, reader), ...createFeedbackLoaders(em) } };
 }
 
 /** The deployment's own agency code. */

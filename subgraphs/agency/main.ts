@@ -3,6 +3,7 @@ import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { loadAgencyConfig } from './config';
 import { createAgencyRuntime, startAgencySubgraph } from './server';
+import { logNotifier, startDeadlineWatch } from './services/deadline-watch';
 
 /** Runs one agency deployment: `HUB_AGENCY_CODE=fjdrc PORT=4101 node dist/subgraphs/agency/main.js`. */
 async function main(): Promise<void> {
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   }
   const agency = await startAgencySubgraph(config, runtime);
   console.log(`agency ${config.agencyCode} ready at ${agency.url} (database ${config.databaseUrl})`);
+  const stopWatch = startDeadlineWatch(runtime, logNotifier(runtime.auditSink, () => runtime.clock.now()), config.deadlineWatchHours);
   const stop = async () => {
+    stopWatch();
     await agency.stop();
     process.exit(0);
   };

@@ -53,6 +53,13 @@ export const AGENCY_ROUTING: ShardRouting = {
     // Annual reports: the province's tables are the sum of the agencies'; labels and codes are kept.
     provinceAnnualReport: { route: 'fanOut', merge: 'sum', keep: ['year', 'code', 'label', 'notes'] },
     updateAnnualReportText: { route: 'byCallerAgency' },
+    // Supervision (电子监察): counts and histogram buckets add up; bounds, dates and outcome codes are kept.
+    provinceSupervision: { route: 'fanOut', merge: 'sum', keep: ['from', 'to', 'asOf', 'dueSoonWorkingDays', 'min', 'max', 'label', 'outcome'] },
+    // Public feedback (意见建议): submitted to the agency named; moderated and answered where the id points.
+    feedback: { route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' } },
+    submitFeedback: { route: 'byAgencyArgument', argument: 'input.agency' },
+    moderateFeedback: { route: 'byId', argument: 'id' },
+    answerFeedback: { route: 'byId', argument: 'id' },
     publishAnnualReport: { route: 'byCallerAgency' },
     // Release coordination: the news office names the agency, or the document whose embargo it sets.
     setReleaseHolds: { route: 'byAgencyArgument', argument: 'agency' },

@@ -15,6 +15,8 @@ import { PenaltyResolver } from './resolvers/penalty.resolver';
 import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver } from './resolvers/coordinated-release.resolver';
 import { AgencyReportResolver, AnnualReportResolver } from './resolvers/report.resolver';
 import { DisclosureRequestResolver, requestReferenceResolvers } from './resolvers/request.resolver';
+import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback.resolver';
+import { AgencySupervisionFieldResolver, AgencySupervisionResolver, ProvinceSupervisionResolver } from './resolvers/supervision.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -24,7 +26,8 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
   schema ??= buildFederatedSchema(
     {
       resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver, DisclosureRequestResolver, AnnualReportResolver, AgencyReportResolver,
-        CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver],
+        CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver,
+        FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver],
       validate: false,
     },
     { ...documentReferenceResolvers, ...requestReferenceResolvers },

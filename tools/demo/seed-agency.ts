@@ -4,6 +4,7 @@ import { createContext, type AgencyRuntime } from '../../subgraphs/agency/contex
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import type { Channel, DisclosureAttribute, Validity } from '../../subgraphs/agency/entities/enums';
 import * as documents from '../../subgraphs/agency/services/document.service';
+import * as feedback from '../../subgraphs/agency/services/feedback.service';
 import * as penalties from '../../subgraphs/agency/services/penalty.service';
 import * as requests from '../../subgraphs/agency/services/request.service';
 import type { AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestOutcome, RequesterKind } from '../../subgraphs/agency/entities/request-enums';
@@ -49,6 +50,7 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
   const generated = generateAgencyDocuments(agency, { count: options.documents, seed: options.seed, today: options.today });
   // Nothing seeded may happen after the demo's today, or it would sit in the future of the clock.
   const endOfToday = atChinaTime(options.today, '18:00:00').getTime();
+  const published: string[] = [];
   for (const demo of generated) {
     clock.set(atChinaTime(demo.formedOn));
     const doc = await documents.createDocument(as('editor'), {
@@ -67,6 +69,7 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
     if (!publishedAt) continue;
     clock.set(publishedAt);
     await documents.publishDocument(as('editor'), doc.id);
+    if (demo.status === 'PUBLISHED') published.push(doc.id);
     if (demo.validity !== 'EFFECTIVE') {
       clock.set(new Date(Math.min(publishedAt.getTime() + 200 * 86_400_000, endOfToday)));
       await documents.changeValidity(as('editor'), doc.id, demo.validity as Validity, '依据新文件规定调整有效性');
@@ -94,6 +97,7 @@ export async function seedAgency(base: AgencyRuntime, agency: DemoAgency, option
   for (const demo of generateAgencyRequests(agency, { count: options.requests ?? 0, seed: options.seed, today: options.today })) {
     await seedRequest(demo, agency.code, clock, as);
   }
+  await seedFeedback(agency.code, published.slice(-3), options.today, clock, as);
   return generated.length;
 }
 
@@ -131,5 +135,26 @@ async function seedRequest(demo: DemoRequest, agency: string, clock: SteppedCloc
       clock.set(atChinaTime(appeal.concludedOn, '11:00:00'));
       await requests.concludeAppeal(officer(), recorded.id, { result: appeal.result as AppealResult, concludedOn: appeal.concludedOn });
     }
+  }
+}
+
+/** What the public writes to a department, and how the department deals with it. */
+const DEMO_FEEDBACK: { text: string; onDocument: boolean; author?: string; outcome: 'answered' | 'shown' | 'pending' | 'rejected' }[] = [
+  { text: '建议在政府信息公开专栏增加按主题分类的检索功能，方便群众查找政策文件。', onDocument: false, author: '热心市民', outcome: 'answered' },
+  { text: '文件中提到的资金分配结果在哪里可以查到？希望能同步公开明细。', onDocument: true, outcome: 'answered' },
+  { text: '政策解读写得很清楚，希望以后的文件都能配套发布解读和图解。', onDocument: true, author: '王女士', outcome: 'shown' },
+  { text: '去年的年度报告附件无法下载，请尽快修复链接。', onDocument: false, outcome: 'pending' },
+  { text: '广告推广信息，与政府信息公开无关。', onDocument: false, outcome: 'rejected' },
+];
+
+async function seedFeedback(agency: string, documentIds: string[], today: string, clock: SteppedClock, as: (...roles: Role[]) => ReturnType<typeof createContext>): Promise<void> {
+  for (const [i, item] of DEMO_FEEDBACK.entries()) {
+    clock.set(atChinaTime(today, `00:0${i}:00`));
+    const created = await feedback.submitFeedback(as(), {
+      agency, documentId: item.onDocument ? (documentIds[i % Math.max(documentIds.length, 1)] ?? null) : null, authorName: item.author ?? null, contact: null, text: item.text,
+    });
+    if (item.outcome === 'pending') continue;
+    await feedback.moderateFeedback(as('admin'), created.id, item.outcome !== 'rejected', item.outcome === 'rejected' ? '与政府信息公开工作无关' : null);
+    if (item.outcome === 'answered') await feedback.answerFeedback(as('admin'), created.id, '感谢您的意见。我们已研究并将在近期改进，相关信息将在政府信息公开专栏发布。');
   }
 }

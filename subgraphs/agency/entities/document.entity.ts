@@ -7,6 +7,8 @@ import { Channel, DisclosureAttribute, DocumentStatus, ExemptionGround, Validity
  */
 @Entity({ tableName: 'document' })
 @Index({ properties: ['listedAt', 'id'] })
+@Index({ properties: ['status', 'listedAt', 'id'] })
+@Index({ properties: ['status', 'updatedAt', 'id'] })
 export class DocumentEntity {
   [OptionalProps]?: 'publishDueProvisional' | 'validity' | 'status' | 'channels' | 'coIssuers' | 'version';
 

@@ -6,6 +6,7 @@ import { PenaltyDecisionEntity } from './penalty.entity';
 import {
   AnnualReportTextEntity, DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity,
 } from './request.entity';
+import { FeedbackEntity } from './feedback.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -14,4 +15,5 @@ export const AGENCY_ENTITIES = [
   SerialCounterEntity, PenaltyDecisionEntity,
   DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity,
   ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,
+  FeedbackEntity,
 ];

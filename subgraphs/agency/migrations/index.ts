@@ -1,11 +1,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { DatabaseKind } from '../../shared/orm';
+import { ListIndexes20261202 } from './20261202-list-indexes';
+import { PostgresqlFeedback20261203 } from './postgresql-20261203-feedback';
 import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
 import { PostgresqlReleaseHolds20261128 } from './postgresql-20261128-release-holds';
 import { PostgresqlRequests20261201 } from './postgresql-20261201-requests';
 import { SqliteInitial20261127 } from './sqlite-20261127-initial';
 import { SqliteReleaseHolds20261128 } from './sqlite-20261128-release-holds';
 import { SqliteRequests20261201 } from './sqlite-20261201-requests';
+import { SqliteFeedback20261203 } from './sqlite-20261203-feedback';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -16,10 +19,14 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261127-initial', class: SqliteInitial20261127 },
     { name: 'sqlite-20261128-release-holds', class: SqliteReleaseHolds20261128 },
     { name: 'sqlite-20261201-requests', class: SqliteRequests20261201 },
+    { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
+    { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
     { name: 'postgresql-20261128-release-holds', class: PostgresqlReleaseHolds20261128 },
     { name: 'postgresql-20261201-requests', class: PostgresqlRequests20261201 },
+    { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
+    { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
   ],
 };

@@ -239,7 +239,8 @@ export function visibleText(ctx: AgencyContext, report: AnnualReportData): Annua
   return report.text.documentId || seesInternals(ctx) ? report.text : null;
 }
 
-function csvCell(value: string | number): string {
+/** One CSV cell, quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string | number): string {
   const text = String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

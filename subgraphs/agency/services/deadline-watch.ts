@@ -1,0 +1,81 @@
+import { stdoutAuditSink, type AuditSink } from '../../shared/audit-log';
+import { chinaDate } from '../../shared/clock';
+import type { AgencyRuntime } from '../context';
+import { DocumentEntity } from '../entities/document.entity';
+import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/enums';
+import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
+import { PenaltyDecisionEntity } from '../entities/penalty.entity';
+import { DisclosureRequestEntity } from '../entities/request.entity';
+import { RequestStatus } from '../entities/request-enums';
+import { DUE_SOON_WORKING_DAYS } from './supervision.service';
+
+/** Working days within which feedback should be answered before the watch calls it late. */
+export const FEEDBACK_ANSWER_WORKING_DAYS = 10;
+
+/** One item the watch reports: what, which, by when, and whether it is already late. Never personal data. */
+export interface DeadlineItem {
+  agency: string;
+  kind: 'document' | 'request' | 'penalty' | 'feedback';
+  id: string;
+  dueOn: string;
+  state: 'LATE' | 'DUE_SOON';
+}
+
+/** Where the watch's findings go (log, mail, a messaging bot...). */
+export interface Notifier {
+  notify(item: DeadlineItem): void | Promise<void>;
+}
+
+/** The default notifier: one JSON line per item, the audit log's way, for the log shipper. */
+export function logNotifier(sink: AuditSink = stdoutAuditSink, now: () => Date = () => new Date()): Notifier {
+  return { notify: (item) => sink(JSON.stringify({ watch: 'deadline', ...item, at: now().toISOString() })) };
+}
+
+/**
+ * 到期提醒 — one run of the daily watch: everything of the deployment's agency due within
+ * {@link DUE_SOON_WORKING_DAYS} working days or late (unpublished proactive documents, open
+ * requests, unpublished penalty decisions, and feedback unanswered after
+ * {@link FEEDBACK_ANSWER_WORKING_DAYS} working days), each handed to `notifier`, late first.
+ * @returns the items reported.
+ */
+export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifier): Promise<DeadlineItem[]> {
+  const em = runtime.orm.em.fork();
+  const agency = runtime.config.agencyCode;
+  const today = runtime.clock.today();
+  const horizon = runtime.calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS).on;
+  // Ten working days are at least ten calendar days: fetch that superset, then count working days.
+  const feedbackBefore = new Date(runtime.clock.now().getTime() - FEEDBACK_ANSWER_WORKING_DAYS * 86_400_000);
+  const [documents, requests, penalties, feedback] = await Promise.all([
+    em.find(DocumentEntity, {
+      disclosure: DisclosureAttribute.PROACTIVE, publishedAt: null, status: { $ne: DocumentStatus.WITHDRAWN }, publishDueOn: { $lte: horizon },
+    }, { fields: ['id', 'publishDueOn'], orderBy: { publishDueOn: 'asc', id: 'asc' } }),
+    em.find(DisclosureRequestEntity, { status: { $ne: RequestStatus.CLOSED }, replyDueOn: { $lte: horizon } }, { fields: ['id', 'replyDueOn'], orderBy: { replyDueOn: 'asc', id: 'asc' } }),
+    em.find(PenaltyDecisionEntity, { status: PenaltyStatus.PENDING, publishDueOn: { $lte: horizon } }, { fields: ['id', 'publishDueOn'], orderBy: { publishDueOn: 'asc', id: 'asc' } }),
+    em.find(FeedbackEntity, { answeredAt: null, status: { $ne: FeedbackStatus.REJECTED }, createdAt: { $lte: feedbackBefore } }, { fields: ['id', 'createdAt'], orderBy: { createdAt: 'asc', id: 'asc' } }),
+  ]);
+  const item = (kind: DeadlineItem['kind'], id: string, dueOn: string): DeadlineItem => ({ agency, kind, id, dueOn, state: dueOn < today ? 'LATE' : 'DUE_SOON' });
+  const items = [
+    ...documents.map((d) => item('document', d.id, d.publishDueOn)),
+    ...requests.map((r) => item('request', r.id, r.replyDueOn!)),
+    ...penalties.map((p) => item('penalty', p.id, p.publishDueOn)),
+    ...feedback
+      .map((f) => item('feedback', f.id, runtime.calendar.addWorkingDays(chinaDate(f.createdAt), FEEDBACK_ANSWER_WORKING_DAYS).on))
+      .filter((f) => f.state === 'LATE'),
+  ].sort((a, b) => (a.state === b.state ? 0 : a.state === 'LATE' ? -1 : 1));
+  for (const i of items) await notifier.notify(i);
+  return items;
+}
+
+/**
+ * Runs the watch now and then every `hours` hours (0: never), logging a failed run rather than
+ * stopping the deployment. @returns a function that stops the timer.
+ */
+export function startDeadlineWatch(runtime: AgencyRuntime, notifier: Notifier, hours: number): () => void {
+  if (hours <= 0) return () => {};
+  const run = () => runDeadlineWatch(runtime, notifier).catch((error: unknown) => console.error(`deadline watch of ${runtime.config.agencyCode} failed:`, error));
+  void run();
+  const timer = setInterval(run, hours * 3_600_000);
+  // The watch must not keep a stopping process alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,63 @@
+import { graphql } from 'graphql';
+import { createContext } from '../../subgraphs/agency/context';
+import { buildAgencySchema } from '../../subgraphs/agency/server';
+import { AGENCY_SUPERVISION, LIST_FEEDBACK, PROVINCE_SUPERVISION, SUBMIT_FEEDBACK } from '../documents/feedback-operations';
+import { startHub, type TestHub } from '../support/hub-harness';
+import { SUPERVISOR } from '../support/agency-harness';
+import { seedSupervisionFixture } from '../support/supervision-fixture';
+
+const CODES = ['fjdrc', 'fjczt', 'fjgov'];
+const PERIOD = { from: '2026-11-01', to: '2026-11-27' };
+
+/** Supervision and feedback across three deployments behind the real gateway. */
+describe('supervision figures and feedback through the gateway', () => {
+  let hub: TestHub;
+  const agencyFigures = async (code: string) => {
+    const runtime = hub.agencies.get(code)!.runtime;
+    const result = await graphql({ schema: await buildAgencySchema(), source: AGENCY_SUPERVISION, variableValues: { code, ...PERIOD }, contextValue: createContext(runtime, SUPERVISOR) });
+    return (result.data as any)._entities[0].supervision;
+  };
+
+  beforeAll(async () => {
+    hub = await startHub({ agencies: CODES, seed: (agency) => seedSupervisionFixture(agency.runtime, CODES.indexOf(agency.runtime.config.agencyCode)) });
+  }, 120_000);
+  afterAll(() => hub?.stop());
+
+  it('gives the province figures as the sum of the agencies\', histograms bucket by bucket, bounds kept', async () => {
+    const { data, errors } = await hub.query(PROVINCE_SUPERVISION, PERIOD, await hub.token(['supervisor']));
+    expect(errors).toBeUndefined();
+    const province = data.provinceSupervision;
+    const agencies = await Promise.all(CODES.map(agencyFigures));
+    const { publishDaysHistogram, replyDaysHistogram, answerHoursHistogram, requestOutcomes, from, to, asOf, dueSoonWorkingDays, ...numbers } = province;
+    for (const [field, value] of Object.entries(numbers)) {
+      expect([field, value]).toEqual([field, agencies.reduce((s, a) => s + a[field], 0)]);
+    }
+    expect(numbers.documentsOverdue).toBe(3 + 0 + 1 + 2);
+    expect({ from, to, asOf, dueSoonWorkingDays }).toEqual({ ...PERIOD, asOf: '2026-11-27', dueSoonWorkingDays: 3 });
+    for (const [name, buckets] of Object.entries({ publishDaysHistogram, replyDaysHistogram, answerHoursHistogram })) {
+      buckets.forEach((b: any, i: number) => {
+        expect(b).toEqual({ ...agencies[0][name][i], count: agencies.reduce((s, a) => s + a[name][i].count, 0) });
+      });
+    }
+    requestOutcomes.forEach((o: any, i: number) => expect(o).toEqual({ outcome: agencies[0].requestOutcomes[i].outcome, count: agencies.reduce((s, a) => s + a.requestOutcomes[i].count, 0) }));
+  });
+
+  it('refuses the province figures to the public and to an agency\'s staff', async () => {
+    for (const token of [undefined, await hub.token(['editor'], 'fjdrc')]) {
+      const { data, errors } = await hub.query(PROVINCE_SUPERVISION, PERIOD, token);
+      expect(data?.provinceSupervision ?? null).toBeNull();
+      expect(errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('routes a submission by its agency and merges feedback pages across agencies', async () => {
+    const submitted = await hub.query(SUBMIT_FEEDBACK, { input: { agency: 'fjczt', text: '通过网关提交的意见' } });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data.submitFeedback.id).toMatch(/^fjczt:f/);
+    const { data, errors } = await hub.query(LIST_FEEDBACK, { first: 100 });
+    expect(errors).toBeUndefined();
+    // The fixture shows two items with answers and one without in each agency; pending ones stay hidden.
+    expect(data.feedback.totalCount).toBe(3 * CODES.length);
+    expect(new Set(data.feedback.edges.map((e: any) => e.node.agency.code))).toEqual(new Set(CODES));
+  });
+});
