@@ -16,7 +16,7 @@ export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => 
       const { subgraph, location } = transportEntry;
       if (!location) throw new Error(`no location for subgraph ${subgraph}`);
       // The same deadline and circuit breaker as an agency deployment: a slow directory must not hang the portal.
-      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location), calls, observe);
+      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location, calls.timeoutMs), calls, observe);
       return async (request: ExecutionRequest): Promise<ExecutionResult> => {
         try {
           return await client.execute({

@@ -20,7 +20,7 @@ export function printOnce(document: DocumentNode): string {
  * connections and no fetch layer. The gateway calls many shards per request, so the fixed cost
  * of each call is what bounds the fan-out (measured in docs/benchmarks.md).
  */
-export function createHttpShardExecutor(url: string): Executor {
+export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new Agent({ keepAlive: true, maxSockets: 256 });
@@ -34,7 +34,6 @@ export function createHttpShardExecutor(url: string): Executor {
         {
           method: 'POST',
           agent,
-          signal: request.signal,
           headers: { ...headers, 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
@@ -54,6 +53,8 @@ export function createHttpShardExecutor(url: string): Executor {
         },
       );
       req.on('error', reject);
+      // A socket idle past the deadline is closed, so a hung deployment does not keep connections.
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.end(body);
     });
 }

@@ -54,7 +54,7 @@ export function createShardedTransport(options: ShardedTransportOptions): Transp
         if (!entry) return undefined;
         let client = clients.get(entry.code);
         if (!client || client.url !== entry.url) {
-          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url), callOptions, options.observe);
+          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url, callOptions.timeoutMs), callOptions, options.observe);
           clients.set(entry.code, client);
         }
         return client;
