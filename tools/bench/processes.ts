@@ -25,7 +25,8 @@ export class ProcessGroup {
   }
 
   async stop(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null) return;
+    // A child killed by a signal has no exit code, only a signal code: both mean it is gone.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.removeAllListeners('exit');
     await new Promise<void>((done) => {
       child.once('exit', () => done());
