@@ -36,7 +36,7 @@ export interface AgencyConfig {
   deadlineWatchHours: number;
   /** Fill an empty database with the demo province's documents (HUB_SEED_DEMO=1). @default false */
   seedDemo: boolean;
-  /** Demo documents per agency when seeding. @default 240 */
+  /** Demo documents per agency when seeding. @default 230 */
   demoDocuments: number;
   /** Demo disclosure requests per agency when seeding. @default 48 */
   demoRequests: number;
@@ -65,7 +65,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     seedDemo: env.HUB_SEED_DEMO === '1',
-    demoDocuments: intFrom(env, 'HUB_DEMO_DOCUMENTS', 240),
+    demoDocuments: intFrom(env, 'HUB_DEMO_DOCUMENTS', 230),
     demoRequests: intFrom(env, 'HUB_DEMO_REQUESTS', 48),
   };
 }

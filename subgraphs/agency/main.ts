@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const demo = DEMO_AGENCIES.find((a) => a.code === config.agencyCode);
   if (config.seedDemo && demo) {
     const documents = config.demoDocuments;
-    const added = await seedAgency(runtime, demo, { documents, penalties: Math.round(documents / 6), requests: config.demoRequests, today: runtime.clock.today() });
+    const added = await seedAgency(runtime, demo, { documents, penalties: Math.round(documents / 8), requests: config.demoRequests, today: runtime.clock.today() });
     if (added > 0) console.log(`agency ${config.agencyCode} seeded with ${added} demo documents`);
   }
   const agency = await startAgencySubgraph(config, runtime);
