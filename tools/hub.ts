@@ -1,6 +1,7 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeRegistry } from '../gateway/registry';
 import { DEMO_AGENCIES } from './demo/province';
@@ -67,13 +68,19 @@ async function main(): Promise<void> {
   const directoryPort = 4100;
   launch('directory', 'subgraphs/directory/main.js', { PORT: String(directoryPort), HUB_SEED_DEMO: '1' });
   services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
-  const registry = DEMO_AGENCIES.map((agency, i) => {
-    const port = 4101 + i;
-    launch(`agency:${agency.code}`, 'subgraphs/agency/main.js', {
-      PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_SEED_DEMO: '1',
-    });
-    return { code: agency.code, url: `http://${host}:${port}/graphql` };
-  });
+  const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${4101 + i}/graphql` }));
+  // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
+  // dozen processes seeding at once on a small machine spend more time switching than working.
+  const pending = [...registry];
+  const startNext = async (): Promise<void> => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      launch(`agency:${next.code}`, 'subgraphs/agency/main.js', {
+        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix, HUB_SEED_DEMO: '1',
+      });
+      await waitHealthy(`agency:${next.code}`, next.url.replace(/\/graphql$/, '/health'));
+    }
+  };
+  const agenciesUp = Promise.all(Array.from({ length: Math.max(2, availableParallelism() + 1) }, startNext));
   for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
   const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
@@ -81,9 +88,10 @@ async function main(): Promise<void> {
   const coordinationPort = 4099;
   launch('coordination', 'subgraphs/coordination/main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_SEED_DEMO: '1' });
   services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
+  await agenciesUp;
   await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
   const registryPath = join(dataDir, 'registry.json');
-  writeRegistry(registryPath, registry);
+  writeRegistry(registryPath, registry.map(({ code, url }) => ({ code, url })));
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
     HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`,
