@@ -1,3 +1,6 @@
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import { checkPageSize, decodeCursor, encodeCursor } from './cursor';
+
 /** A page of a keyset connection, before GraphQL shapes it. */
 export interface Page<E extends { cursor: string }> {
   edges: E[];
@@ -24,4 +27,30 @@ export function keysetPage<E extends { cursor: string }>(edges: E[], hasNextPage
 /** The empty page (a filter nothing can match). */
 export function emptyPage<E extends { cursor: string }>(): Page<E> {
   return keysetPage<E>([], false, async () => 0);
+}
+
+/** What `findKeysetPage` needs of an entity: an id and the timestamp it is listed by. */
+interface Listed { id: string }
+
+/**
+ * One page of `entity` rows matching `where`, ordered by (`column`, id) in `direction`, after the
+ * cursor `after`: the query every list of the hub runs, with cursors `[column ms, id]` that the
+ * gateway merges across deployments and a total counted only when asked.
+ */
+export async function findKeysetPage<T extends Listed>(
+  em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>,
+  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null },
+): Promise<Page<{ cursor: string; node: T }>> {
+  const { column, direction, first, after } = options;
+  checkPageSize(first);
+  let pageWhere = where;
+  if (after) {
+    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+    const at = new Date(ms);
+    const op = direction === 'desc' ? '$lt' : '$gt';
+    pageWhere = { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<T>;
+  }
+  const rows = await em.find(entity, pageWhere, { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 });
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([(node[column] as unknown as Date).getTime(), node.id]), node }));
+  return keysetPage(edges, rows.length > first, () => em.count(entity, where));
 }

@@ -1,4 +1,4 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import { inProcess, type InProcess } from './in-process';
 import type { DatabaseKind } from '../../subgraphs/shared/orm';
 import type { Claims, Role } from '../../subgraphs/shared/claims';
 import { ANONYMOUS } from '../../subgraphs/shared/claims';
@@ -14,16 +14,13 @@ export function staff(agency: string, ...roles: Role[]): Claims {
 export const PUBLIC = ANONYMOUS;
 export const SUPERVISOR: Claims = { sub: 'supervisor@province', roles: ['supervisor'] };
 
-export interface TestAgency {
+export interface TestAgency extends InProcess {
   runtime: AgencyRuntime;
   config: AgencyConfig;
   /** Every SQL statement run since the last `sql.length = 0`. */
   sql: string[];
   /** Every audit line (personal-data reads) since the last `audit.length = 0`, parsed. */
   audit: Record<string, unknown>[];
-  /** Executes a GraphQL operation in-process as `claims`, failing on errors unless `allowErrors`. */
-  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<T>;
-  execRaw(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<ExecutionResult>;
   close(): Promise<void>;
 }
 
@@ -42,15 +39,9 @@ export async function openTestAgency(
   const audit: Record<string, unknown>[] = [];
   runtime.auditSink = (line) => audit.push(JSON.parse(line));
   const schema = await buildAgencySchema();
-  const execRaw = (query: string, variables?: Record<string, unknown>, claims: Claims = PUBLIC) =>
-    Promise.resolve(graphql({ schema, source: query, variableValues: variables, contextValue: createContext(runtime, claims) }));
   return {
-    runtime, config, sql, audit, execRaw,
-    async exec(query, variables, claims) {
-      const result = await execRaw(query, variables, claims);
-      if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions)}`).join('\n'));
-      return result.data as never;
-    },
+    runtime, config, sql, audit,
+    ...inProcess(schema, (claims) => createContext(runtime, claims), PUBLIC),
     async close() {
       await runtime.orm.close(true);
       await db.drop();

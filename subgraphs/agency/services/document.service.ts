@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
-import { emptyPage, keysetPage, type Page } from '../../shared/connection';
+import { emptyPage, findKeysetPage, keysetPage, type Page } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
@@ -90,20 +90,13 @@ export async function listDocuments(
   checkPageSize(first);
   const where = visibleWhere(ctx, filter);
   if (!where) return emptyPage();
-  const dir = order === DocumentOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc';
-  const column = order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt';
-  let pageWhere: FilterQuery<DocumentEntity> = where;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    const op = dir === 'desc' ? '$lt' : '$gt';
-    pageWhere = { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<DocumentEntity>;
-  }
-  const rows = await ctx.em.find(DocumentEntity, pageWhere, { orderBy: { [column]: dir, id: dir }, limit: first + 1 });
-  const page = rows.slice(0, first);
-  for (const doc of page) ctx.loaders.document.prime(doc.id, doc);
-  const edges = page.map((node) => ({ cursor: encodeCursor([node[column].getTime(), node.id]), node }));
-  return keysetPage(edges, rows.length > first, () => ctx.em.count(DocumentEntity, where));
+  const page = await findKeysetPage(ctx.em, DocumentEntity, where, {
+    column: order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt',
+    direction: order === DocumentOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc',
+    first, after,
+  });
+  for (const { node } of page.edges) ctx.loaders.document.prime(node.id, node);
+  return page;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { emptyPage, keysetPage, type Page } from '../../shared/connection';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { emptyPage, findKeysetPage, type Page } from '../../shared/connection';
+import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, handlesRequests, isStaff, type AgencyContext } from '../context';
@@ -109,16 +109,7 @@ export async function listFeedback(ctx: AgencyContext, filter: FeedbackFilter | 
   const allowed = isStaff(ctx) ? requested : requested.filter((s) => s === FeedbackStatus.SHOWN);
   if (allowed.length === 0) return emptyPage();
   where.status = { $in: allowed };
-  let pageWhere = where as FilterQuery<FeedbackEntity>;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    pageWhere = { $and: [where, { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] }] } as FilterQuery<FeedbackEntity>;
-  }
-  const rows = await ctx.em.find(FeedbackEntity, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor([node.createdAt.getTime(), node.id]), node }));
-  return keysetPage(edges, rows.length > first, () => ctx.em.count(FeedbackEntity, where as FilterQuery<FeedbackEntity>));
+  return findKeysetPage(ctx.em, FeedbackEntity, where as FilterQuery<FeedbackEntity>, { column: 'createdAt', direction: 'desc', first, after });
 }
 
 /** The agency's admin and disclosure officers see a contact; nobody else. */

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
-import { keysetPage, type Page } from '../../shared/connection';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { findKeysetPage, type Page } from '../../shared/connection';
+import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
@@ -129,12 +129,5 @@ export async function listPenalties(ctx: AgencyContext, partyName: string | null
   const name = optionalText('partyName', '当事人名称', partyName, 200);
   // Only enterprises can be found by name: a natural person's name is never searchable by the public.
   if (name) Object.assign(where, seesInternals(ctx) ? { partyName: { $like: `%${name}%` } } : { partyName: { $like: `%${name}%` }, partyKind: PartyKind.ENTERPRISE });
-  let pageWhere = where as FilterQuery<PenaltyDecisionEntity>;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    pageWhere = { $and: [where, { $or: [{ listedAt: { $lt: new Date(ms) } }, { listedAt: new Date(ms), id: { $lt: id } }] }] } as FilterQuery<PenaltyDecisionEntity>;
-  }
-  const rows = await ctx.em.find(PenaltyDecisionEntity, pageWhere, { orderBy: { listedAt: 'desc', id: 'desc' }, limit: first + 1 });
-  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
-  return keysetPage(edges, rows.length > first, () => ctx.em.count(PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>));
+  return findKeysetPage(ctx.em, PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>, { column: 'listedAt', direction: 'desc', first, after });
 }

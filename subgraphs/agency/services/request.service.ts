@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { findKeysetPage, type Page } from '../../shared/connection';
+import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
@@ -349,11 +350,7 @@ export async function findByTrackingCode(ctx: AgencyContext, trackingCode: strin
 }
 
 /** A page of requests, newest entered first, keyset-paged on (listedAt, id) so the gateway merges shards. */
-export interface RequestPage {
-  edges: { cursor: string; node: DisclosureRequestEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  readonly totalCount: Promise<number>;
-}
+export type RequestPage = Page<{ cursor: string; node: DisclosureRequestEntity }>;
 
 export async function listRequests(ctx: AgencyContext, filter: RequestFilter | null | undefined, first: number, after?: string | null): Promise<RequestPage> {
   checkPageSize(first);
@@ -365,22 +362,9 @@ export async function listRequests(ctx: AgencyContext, filter: RequestFilter | n
     where.status = { $ne: RequestStatus.CLOSED, ...(filter.status?.length ? { $in: filter.status } : {}) };
     where.replyDueOn = { $lt: ctx.runtime.clock.today() };
   }
-  let pageWhere = where as FilterQuery<DisclosureRequestEntity>;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    pageWhere = { $and: [where, { $or: [{ listedAt: { $lt: at } }, { listedAt: at, id: { $lt: id } }] }] } as FilterQuery<DisclosureRequestEntity>;
-  }
-  const rows = await ctx.em.find(DisclosureRequestEntity, pageWhere, { orderBy: { listedAt: 'desc', id: 'desc' }, limit: first + 1 });
-  const page = rows.slice(0, first);
-  for (const r of page) ctx.loaders.request.prime(r.id, r);
-  const edges = page.map((node) => ({ cursor: encodeCursor([node.listedAt.getTime(), node.id]), node }));
-  let count: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() { return (count ??= ctx.em.count(DisclosureRequestEntity, where as FilterQuery<DisclosureRequestEntity>)); },
-  };
+  const page = await findKeysetPage(ctx.em, DisclosureRequestEntity, where as FilterQuery<DisclosureRequestEntity>, { column: 'listedAt', direction: 'desc', first, after });
+  for (const { node } of page.edges) ctx.loaders.request.prime(node.id, node);
+  return page;
 }
 
 // ---------------------------------------------------------------------------------------------

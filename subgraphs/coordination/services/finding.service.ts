@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createHash } from 'node:crypto';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { emptyPage, findKeysetPage, type Page } from '../../shared/connection';
+import { checkPageSize } from '../../shared/cursor';
 import { ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { optionalText } from '../../shared/text-input';
 import { actorOf, isCoordinator, readsEverything, type CoordinationContext, type CoordinationRuntime } from '../context';
@@ -67,11 +68,7 @@ export async function resolveUnseen(runtime: CoordinationRuntime, scope: string,
 }
 
 /** A page of findings before GraphQL shapes it. */
-export interface FindingPage {
-  edges: { cursor: string; node: FindingEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
+export type FindingPage = Page<{ cursor: string; node: FindingEntity }>;
 
 /**
  * Which findings the caller may read: coordinators and supervisors all; an agency's staff those
@@ -91,17 +88,9 @@ export async function listFindings(
 ): Promise<FindingPage> {
   checkPageSize(first);
   const visible = await visibleFindings(ctx);
-  if (!visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+  if (!visible) return emptyPage();
   const where: FilterQuery<FindingEntity> = { $and: [visible, ...(kind ? [{ kind }] : []), ...(status ? [{ status }] : [])] };
-  let pageWhere = where;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    pageWhere = { $and: [where, { $or: [{ firstSeenAt: { $lt: at } }, { firstSeenAt: at, id: { $lt: id } }] }] };
-  }
-  const rows = await ctx.em.find(FindingEntity, pageWhere, { orderBy: { firstSeenAt: 'desc', id: 'desc' }, limit: first + 1 });
-  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([node.firstSeenAt.getTime(), node.id]), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: await ctx.em.count(FindingEntity, where) };
+  return findKeysetPage(ctx.em, FindingEntity, where, { column: 'firstSeenAt', direction: 'desc', first, after });
 }
 
 async function changeStatus(ctx: CoordinationContext, id: string, to: FindingStatus, note?: string | null): Promise<FindingEntity> {

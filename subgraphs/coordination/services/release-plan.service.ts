@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
+import { findKeysetPage, type Page } from '../../shared/connection';
+import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { isIsoDate } from '../../shared/scalars';
 import { shardOfId } from '../../shared/shard-routing';
@@ -18,10 +19,7 @@ import { GatewayCallError } from './gateway-client';
 import { releaseLock } from './release-lock';
 
 /** A page of plans before GraphQL shapes it. */
-export interface PlanPage {
-  edges: { cursor: string; node: ReleasePlanEntity }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+export type PlanPage = Page<{ cursor: string; node: ReleasePlanEntity }>;
 
 const CODE_RE = /^[a-z][a-z0-9-]{1,31}$/;
 
@@ -47,15 +45,7 @@ async function visiblePlans(ctx: CoordinationContext): Promise<FilterQuery<Relea
 export async function listPlans(ctx: CoordinationContext, first: number, after?: string | null): Promise<PlanPage> {
   checkPageSize(first);
   const where = await visiblePlans(ctx);
-  let pageWhere: FilterQuery<ReleasePlanEntity> = where;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    pageWhere = { $and: [where, { $or: [{ releaseAt: { $lt: at } }, { releaseAt: at, id: { $lt: id } }] }] };
-  }
-  const rows = await ctx.em.find(ReleasePlanEntity, pageWhere, { orderBy: { releaseAt: 'desc', id: 'desc' }, limit: first + 1 });
-  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([node.releaseAt.getTime(), node.id]), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return findKeysetPage(ctx.em, ReleasePlanEntity, where, { column: 'releaseAt', direction: 'desc', first, after });
 }
 
 /** A plan by id if the caller may read it; null otherwise (hidden looks like missing). */

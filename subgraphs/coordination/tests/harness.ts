@@ -1,4 +1,4 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import { inProcess, type InProcess } from '../../../test/support/in-process';
 import { freshDatabase } from '../../../test/support/databases';
 import type { Claims } from '../../shared/claims';
 import { ANONYMOUS } from '../../shared/claims';
@@ -9,11 +9,9 @@ import { buildCoordinationSchema, createCoordinationRuntime } from '../server';
 
 export const COORDINATOR: Claims = { sub: 'coordinator@province', roles: ['coordinator'] };
 
-export interface TestCoordination {
+export interface TestCoordination extends InProcess {
   runtime: CoordinationRuntime;
   /** Executes an operation in-process as `claims`, failing on errors. */
-  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<T>;
-  execRaw(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<ExecutionResult>;
   close(): Promise<void>;
 }
 
@@ -24,15 +22,9 @@ export async function openTestCoordination(kind: DatabaseKind): Promise<TestCoor
     HUB_COORDINATION_DATABASE_URL: db.url, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
   }));
   const schema = await buildCoordinationSchema();
-  const execRaw = (query: string, variables?: Record<string, unknown>, claims: Claims = ANONYMOUS) =>
-    Promise.resolve(graphql({ schema, source: query, variableValues: variables, contextValue: createContext(runtime, claims) }));
   return {
-    runtime, execRaw,
-    async exec(query, variables, claims) {
-      const result = await execRaw(query, variables, claims);
-      if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions)}`).join('\n'));
-      return result.data as never;
-    },
+    runtime,
+    ...inProcess(schema, (claims) => createContext(runtime, claims), ANONYMOUS),
     async close() {
       await runtime.orm.close(true);
       await db.drop();

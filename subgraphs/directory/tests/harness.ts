@@ -1,22 +1,19 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import { inProcess, type InProcess } from '../../../test/support/in-process';
 import { DEMO_AGENCIES } from '../../../tools/demo/province';
 import { PUBLIC } from '../../../test/support/agency-harness';
 import { freshDatabase } from '../../../test/support/databases';
-import type { Claims } from '../../shared/claims';
 import type { DatabaseKind } from '../../shared/orm';
 import { loadDirectoryConfig, type DirectoryConfig } from '../config';
 import { createContext, type DirectoryRuntime } from '../context';
 import { buildDirectorySchema, createDirectoryRuntime } from '../server';
 import { seedDirectory } from '../services/registry-seed';
 
-export interface TestDirectory {
+export interface TestDirectory extends InProcess {
   runtime: DirectoryRuntime;
   config: DirectoryConfig;
   /** Every SQL statement run since the last `sql.length = 0`. */
   sql: string[];
   /** Executes a GraphQL operation in-process as `claims`, failing on errors; `T` is the data's shape. */
-  exec<T>(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<T>;
-  execRaw(query: string, variables?: Record<string, unknown>, claims?: Claims): Promise<ExecutionResult>;
   /** Closes the database; a fresh one is dropped, a given `url` kept for the next open. */
   close(): Promise<void>;
 }
@@ -32,15 +29,9 @@ export async function openTestDirectory(kind: DatabaseKind, options: { url?: str
   const runtime = await createDirectoryRuntime(config, (message) => sql.push(message));
   await seedDirectory(runtime, DEMO_AGENCIES);
   const schema = await buildDirectorySchema();
-  const execRaw = (query: string, variables?: Record<string, unknown>, claims: Claims = PUBLIC) =>
-    Promise.resolve(graphql({ schema, source: query, variableValues: variables, contextValue: createContext(runtime, claims) }));
   return {
-    runtime, config, sql, execRaw,
-    async exec(query, variables, claims) {
-      const result = await execRaw(query, variables, claims);
-      if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions)}`).join('\n'));
-      return result.data as never;
-    },
+    runtime, config, sql,
+    ...inProcess(schema, (claims) => createContext(runtime, claims), PUBLIC),
     async close() {
       await runtime.orm.close(true);
       await db.drop();
