@@ -113,6 +113,18 @@ describe('issue 9 finding 4: a retried mutation with the same Idempotency-Key ha
     expect((await hub.query(COUNT, { agencies: ['fjfin'] }, await hub.token(['editor'], 'fjfin'))).data.documents.totalCount).toBe(before);
   });
 
+  it('replays each root field of a mutation with several under one key', async () => {
+    const editor = await hub.token(['editor'], 'fjfin');
+    const both = /* GraphQL */ `mutation Two($a: CreateDocumentInput!, $b: CreateDocumentInput!) { a: createDocument(input: $a) { id } b: createDocument(input: $b) { id } }`;
+    const variables = { a: input('关于第一份的通知'), b: input('关于第二份的通知') };
+    const key = randomUUID();
+    const first = await hub.query(both, variables, editor, { 'Idempotency-Key': key });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.a.id).not.toBe(first.data.b.id);
+    const retry = await hub.query(both, variables, editor, { 'Idempotency-Key': key });
+    expect(retry).toEqual(first);
+  });
+
   it('runs a mutation without a key as before, and a query ignores a key', async () => {
     const editor = await hub.token(['editor'], 'fjfin');
     const before = (await hub.query(COUNT, { agencies: ['fjfin'] }, editor, { 'Idempotency-Key': randomUUID() })).data.documents.totalCount;
