@@ -3,6 +3,7 @@ import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/claims';
 import { createHttpShardExecutor } from './sharding/http-shard-executor';
+import { idempotencyHeadersOf } from './idempotency';
 import type { CallObserver } from './observability';
 import { ShardClient, type ShardCallOptions } from './sharding/shard-client';
 
@@ -23,7 +24,11 @@ export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => 
             ...request,
             extensions: {
               ...request.extensions,
-              headers: { ...(request.extensions?.headers as object), [GATEWAY_CLAIMS_HEADER]: await signedClaimsOf(request.context) },
+              headers: {
+                ...(request.extensions?.headers as object),
+                ...(request.operationType === 'mutation' ? idempotencyHeadersOf(request.context) : {}),
+                [GATEWAY_CLAIMS_HEADER]: await signedClaimsOf(request.context),
+              },
             },
           });
         } catch {

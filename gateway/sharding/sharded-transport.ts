@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../subgraphs/shared/claims';
 import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
 import { shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
@@ -75,13 +76,14 @@ class ShardedExecutor {
     const plan = planOperation(request.document, request.operationName);
     const variables = request.variables ?? {};
     const header = await this.options.signedClaimsOf(request.context);
+    const idempotency = request.operationType === 'mutation' ? idempotencyHeadersOf(request.context) : {};
     const send = (client: ShardClient, call: RootFieldCall) =>
       client.execute({
         document: call.document,
         variables: call.variables,
         operationType: request.operationType,
         context: request.context,
-        extensions: { ...request.extensions, headers: { ...(request.extensions?.headers as object), [GATEWAY_CLAIMS_HEADER]: header } },
+        extensions: { ...request.extensions, headers: { ...(request.extensions?.headers as object), ...idempotency, [GATEWAY_CLAIMS_HEADER]: header } },
       });
     const data: Data = {};
     const errors: Errors = [];

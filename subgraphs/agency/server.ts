@@ -4,10 +4,12 @@ import { WorkingDayCalendar } from '../shared/calendar';
 import { stdoutAuditSink } from '../shared/audit-log';
 import { createClock } from '../shared/clock';
 import { buildFederatedSchema } from '../shared/federated-schema';
-import { openDatabase } from '../shared/orm';
+import { idempotencyPlugin } from '../shared/idempotency';
+import { databaseKindOf, openDatabase } from '../shared/orm';
 import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
 import type { AgencyConfig } from './config';
-import { createContext, type AgencyRuntime } from './context';
+import type { EntityManager } from '@mikro-orm/knex';
+import { createContext, type AgencyContext, type AgencyRuntime } from './context';
 import { AGENCY_ENTITIES } from './entities';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
@@ -64,6 +66,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
+      plugins: [idempotencyPlugin<AgencyContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
     },
     config.port,
     config.host,

@@ -8,6 +8,11 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** True for a code the hub gives a refusal it meant (bad input, no access, a conflict), false for a fault. */
+export function isClientErrorCode(code: unknown): boolean {
+  return typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
 /**
  * Never lets an ORM, SQL or stack message reach a client: errors the hub raised on purpose pass
  * as they are; anything else becomes a generic internal error (and is logged here).

@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (claims: Claims) => TContext;
   /** Extra fields for GET /health (e.g. the agency code). */
   health?: () => Record<string, unknown>;
+  /** Apollo Server plugins of the subgraph (e.g. idempotent mutations); they see the gateway's headers. */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningSubgraph {
@@ -64,7 +66,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   await apollo.start();
 

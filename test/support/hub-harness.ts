@@ -51,8 +51,8 @@ export interface TestHub {
   /** The coordination subgraph, when asked for; replaced by `restartCoordination`. */
   coordination?: RunningCoordination;
   agencies: Map<string, RunningAgency>;
-  /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without). */
-  query(query: string, variables?: Record<string, unknown>, token?: string): Promise<GatewayAnswer>;
+  /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without), with extra `headers`. */
+  query(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GatewayAnswer>;
   token(roles: Role[], agency?: string): Promise<string>;
   /** Starts one more deployment and adds it to the registry (no gateway restart). */
   addAgency(code: string): Promise<RunningAgency>;
@@ -114,10 +114,10 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     directory,
     coordination,
     agencies,
-    async query(query, variables, token) {
+    async query(query, variables, token, headers) {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: unknown; errors?: unknown[] };

@@ -312,7 +312,8 @@ export async function publishReport(ctx: AgencyContext, year: number): Promise<A
   });
   await documents.reviewDocument(ctx, doc.id, true, '年度报告经审查可以公开');
   await documents.publishDocument(ctx, doc.id);
-  const em = ctx.em.fork();
+  // Within the request's transaction (an idempotent mutation runs in one), else SQLite's one connection waits on itself.
+  const em = ctx.em.fork({ keepTransactionContext: true });
   await em.nativeUpdate(AnnualReportTextEntity, { year }, { documentId: doc.id, updatedAt: ctx.runtime.clock.now(), updatedBy: actorOf(ctx) });
   return computeAnnualReport({ ...ctx, em }, year, agencyOf(ctx));
 }
