@@ -1,13 +1,12 @@
 import { join } from 'node:path';
-import { DEV_GATEWAY_SECRET, intFrom } from '../subgraphs/shared/env';
+import { dataDirFrom, hostFrom, intFrom } from '../subgraphs/shared/env';
+import { SecretSource } from '../subgraphs/shared/secrets';
+import { publicKeysFrom, type AsymmetricKey } from '../subgraphs/shared/tokens';
 import { DEFAULT_LIMITS, DEFAULT_QUOTAS, type Quotas, type RequestLimits } from './protection';
 import type { ShardCallOptions } from './sharding/shard-client';
 
 /** schema/ at the repository root, from sources or from dist/. */
 const SCHEMA_DIR = join(__dirname, '..', ...(__dirname.includes('dist') ? ['..'] : []), 'schema');
-
-/** The development key of locally issued tokens (`npm run token`); production configures the identity provider's key. */
-export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
 
 /** Everything the gateway reads from its environment; nothing else in gateway/ touches process.env. */
 export interface GatewayConfig {
@@ -22,10 +21,16 @@ export interface GatewayConfig {
   directoryUrl: string;
   /** URL of the coordination subgraph. */
   coordinationUrl: string;
+  /**
+   * HS256 secret of bearer tokens (HUB_JWT_SECRET; in development the data folder's). Unset when
+   * public keys are configured: they are then the only keys accepted.
+   */
   jwtSecret?: string;
-  jwtPublicKeyPem?: string;
+  /** Public keys (RS256/ES256) of the identity provider and of issued service keys (HUB_JWT_PUBLIC_KEY, one or more PEM blocks). */
+  jwtPublicKeys?: AsymmetricKey[];
+  /** Expected `iss` of bearer tokens (HUB_JWT_ISSUER), when set. */
   jwtIssuer?: string;
-  /** Secret shared with subgraphs to sign the claims passed on. */
+  /** Secret shared with subgraphs to sign the claims passed on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
   /** Per-shard deadline, breaker threshold and cool-down. */
   shardCalls: ShardCallOptions;
@@ -47,19 +52,33 @@ export interface GatewayConfig {
   otelExporterUrl?: string;
 }
 
+/** The researchers' API key file (HUB_API_KEYS, default `<HUB_DATA_DIR>/api-keys.json`), also for `npm run api-key`, which needs no secret. */
+export function apiKeysPathFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HUB_API_KEYS ?? join(dataDirFrom(env), 'api-keys.json');
+}
+
+/**
+ * Reads the gateway's configuration. Outside development (see subgraphs/shared/secrets.ts) it
+ * refuses to load without HUB_JWT_SECRET or HUB_JWT_PUBLIC_KEY, and HUB_GATEWAY_SECRET.
+ */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const dataDir = env.HUB_DATA_DIR ?? './data';
+  const dataDir = dataDirFrom(env);
+  const secrets = new SecretSource(env, 'gateway');
+  const jwtPublicKeys = env.HUB_JWT_PUBLIC_KEY ? publicKeysFrom(env.HUB_JWT_PUBLIC_KEY, 'HUB_JWT_PUBLIC_KEY') : undefined;
+  const jwtSecret = jwtPublicKeys ? undefined : secrets.shared('HUB_JWT_SECRET', 'jwtSecret', 'HUB_JWT_SECRET or HUB_JWT_PUBLIC_KEY');
+  const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  secrets.check();
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host: hostFrom(env),
     port: intFrom(env, 'PORT', 4000),
     supergraphPath: env.HUB_SUPERGRAPH ?? join(SCHEMA_DIR, 'supergraph.graphql'),
     registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
     directoryUrl: env.HUB_DIRECTORY_URL ?? 'http://127.0.0.1:4100/graphql',
     coordinationUrl: env.HUB_COORDINATION_URL ?? 'http://127.0.0.1:4099/graphql',
-    jwtSecret: env.HUB_JWT_PUBLIC_KEY ? undefined : (env.HUB_JWT_SECRET ?? DEV_JWT_SECRET),
-    jwtPublicKeyPem: env.HUB_JWT_PUBLIC_KEY || undefined,
+    jwtSecret,
+    jwtPublicKeys,
     jwtIssuer: env.HUB_JWT_ISSUER || undefined,
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
     limits: {
       maxBodyBytes: intFrom(env, 'HUB_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
       maxTokens: intFrom(env, 'HUB_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
@@ -74,7 +93,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       trustProxy: env.HUB_TRUST_PROXY === '1',
     },
     redisUrl: env.HUB_REDIS_URL || undefined,
-    apiKeysPath: env.HUB_API_KEYS ?? join(dataDir, 'api-keys.json'),
+    apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),
     safelistOnly: env.HUB_SAFELIST_ONLY === '1',
     logLevel: env.HUB_LOG_LEVEL ?? 'info',

@@ -1,14 +1,15 @@
-import { importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ANONYMOUS, ROLES, signGatewayClaims, type Claims, type Role } from '../subgraphs/shared/claims';
+import type { AsymmetricKey } from '../subgraphs/shared/tokens';
 
 /** Options of the caller verification. */
 export interface IdentityOptions {
   /** HS256 secret of locally issued tokens (development, `npm run token`). */
   jwtSecret?: string;
-  /** PEM public key (RS256/ES256) of the provincial identity provider; when set, it is the only accepted issuer key. */
-  jwtPublicKeyPem?: string;
+  /** Public keys (RS256/ES256) of the provincial identity provider and issued service keys; when set, the only keys accepted. */
+  jwtPublicKeys?: AsymmetricKey[];
   /** Expected `iss`, when set. */
   jwtIssuer?: string;
   /** Secret shared with the subgraphs, to sign the claims passed on. */
@@ -32,11 +33,24 @@ function unauthenticated(message: string): GraphQLError {
  * transports pass them on signed (once per request), so a subgraph can trust them.
  */
 export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string> } {
-  let publicKey: Promise<KeyLike> | undefined;
-  const key = async (): Promise<KeyLike | Uint8Array> => {
-    if (options.jwtPublicKeyPem) return (publicKey ??= importSPKI(options.jwtPublicKeyPem, 'RS256'));
-    if (!options.jwtSecret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
-    return new TextEncoder().encode(options.jwtSecret);
+  const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
+  const verify = async (token: string): Promise<JWTPayload> => {
+    if (options.jwtPublicKeys) {
+      // Several keys may share an algorithm (the identity provider's and a service's): the one that verifies wins.
+      const { alg } = decodeProtectedHeader(token);
+      let failure: unknown = new Error(`no configured key for ${alg}`);
+      for (const { key, alg: keyAlg } of options.jwtPublicKeys) {
+        if (keyAlg !== alg) continue;
+        try {
+          return (await jwtVerify(token, key, { issuer: options.jwtIssuer, algorithms: [keyAlg] })).payload;
+        } catch (error) {
+          failure = error;
+        }
+      }
+      throw failure;
+    }
+    if (!secret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
+    return (await jwtVerify(token, secret, { issuer: options.jwtIssuer, algorithms: ['HS256'] })).payload;
   };
   return {
     async onContextBuilding({ context }) {
@@ -45,7 +59,7 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
       const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
       if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
       try {
-        const { payload } = await jwtVerify(token, await key(), { issuer: options.jwtIssuer, algorithms: options.jwtPublicKeyPem ? ['RS256', 'ES256'] : ['HS256'] });
+        const payload = await verify(token);
         const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
         if (payload.service === true) roles.push('service');
         claimsByContext.set(context, { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles });
@@ -64,14 +78,4 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
       return signed;
     },
   };
-}
-
-/** Issues a development token (HS256), as `npm run token` prints. */
-export function issueDevToken(secret: string, claims: { sub: string; roles: Role[]; agency?: string; service?: boolean }, ttl = '12h'): Promise<string> {
-  return new SignJWT({ roles: claims.roles, agency: claims.agency, service: claims.service })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(new TextEncoder().encode(secret));
 }

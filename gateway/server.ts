@@ -80,7 +80,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const counter: QuotaCounter = config.redisUrl ? new RedisQuotaCounter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new MemoryQuotaCounter();
   const observability = new GatewayObservability(config.logLevel);
   const identity = useHubIdentity({
-    jwtSecret: config.jwtSecret, jwtPublicKeyPem: config.jwtPublicKeyPem, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
+    jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
   const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);

@@ -1,4 +1,4 @@
-import { loadGatewayConfig } from '../gateway/config';
+import { apiKeysPathFrom } from '../gateway/config';
 import { ApiKeyStore } from '../gateway/api-keys';
 
 const USAGE = `usage:
@@ -12,7 +12,7 @@ const USAGE = `usage:
  * change up within a second.
  */
 function main(argv: string[]): void {
-  const store = new ApiKeyStore(loadGatewayConfig().apiKeysPath);
+  const store = new ApiKeyStore(apiKeysPathFrom());
   const [command, ...rest] = argv;
   if (command === 'issue') {
     const name = rest[rest.indexOf('--name') + 1];

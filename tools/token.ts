@@ -1,10 +1,14 @@
 import { ROLES, type Role } from '../subgraphs/shared/claims';
 import { loadGatewayConfig } from '../gateway/config';
-import { issueDevToken } from '../gateway/identity';
+import { issueToken } from '../subgraphs/shared/tokens';
 
 const USAGE = 'usage: npm run token -- --role <role> [--role <role>…] [--agency <code>] [--sub <name>] [--ttl 12h]';
 
-/** `npm run token -- --role editor --agency fjdrc`: prints a development token the local gateway accepts. */
+/**
+ * `npm run token -- --role editor --agency fjdrc`: prints a token the local gateway accepts, signed
+ * with the gateway's own HS256 secret: HUB_JWT_SECRET, or in development the data folder's
+ * (`<HUB_DATA_DIR>/dev-secrets.json`, so run it with the HUB_DATA_DIR the hub was started with).
+ */
 async function main(argv: string[]): Promise<void> {
   const roles: Role[] = [];
   let agency: string | undefined;
@@ -25,7 +29,8 @@ async function main(argv: string[]): Promise<void> {
   const config = loadGatewayConfig();
   if (!config.jwtSecret) throw new Error('HUB_JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this tool');
   const service = roles.includes('service');
-  console.log(await issueDevToken(config.jwtSecret, { sub: sub ?? `${roles.join('+')}@${agency ?? 'province'}`, roles: roles.filter((r) => r !== 'service'), agency, service }, ttl));
+  const claims = { sub: sub ?? `${roles.join('+')}@${agency ?? 'province'}`, roles: roles.filter((r) => r !== 'service'), agency, service };
+  console.log(await issueToken({ secret: config.jwtSecret }, claims, { ttl, issuer: config.jwtIssuer }));
 }
 
 main(process.argv.slice(2)).catch((error) => {

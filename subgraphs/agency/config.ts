@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { DEV_GATEWAY_SECRET, intFrom } from '../shared/env';
+import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
+import { SecretSource } from '../shared/secrets';
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -12,7 +13,7 @@ export interface AgencyConfig {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Shared secret with which the gateway signs the claims it passes on. */
+  /** Shared secret with which the gateway signs the claims it passes on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
@@ -42,20 +43,23 @@ export interface AgencyConfig {
   demoRequests: number;
 }
 
-
+/** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
   if (!/^[a-z][a-z0-9-]{1,31}$/.test(agencyCode)) {
     throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
   }
-  const dataDir = env.HUB_DATA_DIR ?? './data';
+  const dataDir = dataDirFrom(env);
+  const secrets = new SecretSource(env, `agency ${agencyCode}`);
+  const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  secrets.check();
   return {
     agencyCode,
     indexPrefix: env.HUB_AGENCY_INDEX_PREFIX ?? agencyCode.toUpperCase(),
     databaseUrl: env.HUB_DATABASE_URL ?? join(dataDir, `${agencyCode}.sqlite`),
-    host: env.HOST ?? '127.0.0.1',
+    host: hostFrom(env),
     port: intFrom(env, 'PORT', 4101),
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
     penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_JWT_SECRET } from '../../gateway/config';
-import { DEV_GATEWAY_SECRET, intFrom } from '../shared/env';
+import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
+import { SecretSource } from '../shared/secrets';
+import { privateKeyFrom } from '../shared/tokens';
+import type { ServiceIdentity } from './services/gateway-client';
 
 /** Everything the coordination subgraph reads from its environment; nothing else touches process.env. */
 export interface CoordinationConfig {
@@ -9,16 +12,20 @@ export interface CoordinationConfig {
   host: string;
   /** 0 picks a free port. @default 4099 */
   port: number;
-  /** Shared secret with which the gateway signs the claims it passes on. */
+  /** Shared secret with which the gateway signs the claims it passes on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
   /** The provincial gateway, the only way this subgraph reaches the agencies. @default http://127.0.0.1:4000/graphql */
   gatewayUrl: string;
   /**
-   * Key with which the subgraph signs its own service token (`service: true`) for the gateway.
-   * Development only: in production the provincial identity provider issues the service identity
-   * and this is unset. @default the gateway's development JWT secret
+   * How the subgraph proves its service identity (`service: true`) to the gateway, first found of:
+   * a token issued by the provincial identity provider (HUB_COORDINATION_SERVICE_TOKEN, or
+   * HUB_COORDINATION_SERVICE_TOKEN_FILE, re-read on every call so a renewed token is used at
+   * once); an issued private key (HUB_COORDINATION_SERVICE_KEY, PEM, RSA or P-256) with which it
+   * signs its own short-lived RS256/ES256 token, `iss` HUB_JWT_ISSUER when set, verified by the
+   * gateway with HUB_JWT_PUBLIC_KEY; the gateway's HS256 HUB_JWT_SECRET (in development the data
+   * folder's).
    */
-  serviceJwtSecret: string;
+  serviceIdentity: ServiceIdentity;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
   /** Seconds between runs of the release scheduler (due releases, commits to finish, embargoes to sync); 0 turns it off. @default 15 */
@@ -33,15 +40,36 @@ export interface CoordinationConfig {
   seedDemo: boolean;
 }
 
-/** Reads the coordination subgraph's configuration; every setting has a default, so none is required. */
+/** The service identity the environment gives, in the order {@link CoordinationConfig.serviceIdentity} lists. */
+function serviceIdentityFrom(env: NodeJS.ProcessEnv, secrets: SecretSource): ServiceIdentity {
+  if (env.HUB_COORDINATION_SERVICE_TOKEN) return { token: env.HUB_COORDINATION_SERVICE_TOKEN };
+  const tokenFile = env.HUB_COORDINATION_SERVICE_TOKEN_FILE;
+  if (tokenFile) {
+    if (!existsSync(tokenFile)) throw new RangeError(`HUB_COORDINATION_SERVICE_TOKEN_FILE names a file that does not exist: ${tokenFile}`);
+    return { tokenFile };
+  }
+  const issuer = env.HUB_JWT_ISSUER || undefined;
+  if (env.HUB_COORDINATION_SERVICE_KEY) return { signer: privateKeyFrom(env.HUB_COORDINATION_SERVICE_KEY, 'HUB_COORDINATION_SERVICE_KEY'), issuer };
+  const requirement = 'HUB_COORDINATION_SERVICE_TOKEN, HUB_COORDINATION_SERVICE_TOKEN_FILE, HUB_COORDINATION_SERVICE_KEY or HUB_JWT_SECRET';
+  return { signer: { secret: secrets.shared('HUB_JWT_SECRET', 'jwtSecret', requirement) }, issuer };
+}
+
+/**
+ * Reads the coordination subgraph's configuration; outside development it refuses to load
+ * without HUB_GATEWAY_SECRET and a service identity (see {@link CoordinationConfig.serviceIdentity}).
+ */
 export function loadCoordinationConfig(env: NodeJS.ProcessEnv = process.env): CoordinationConfig {
+  const secrets = new SecretSource(env, 'coordination');
+  const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  const serviceIdentity = serviceIdentityFrom(env, secrets);
+  secrets.check();
   return {
-    databaseUrl: env.HUB_COORDINATION_DATABASE_URL ?? join(env.HUB_DATA_DIR ?? './data', 'coordination.sqlite'),
-    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.HUB_COORDINATION_DATABASE_URL ?? join(dataDirFrom(env), 'coordination.sqlite'),
+    host: hostFrom(env),
     port: intFrom(env, 'PORT', 4099),
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
     gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
-    serviceJwtSecret: env.HUB_JWT_SECRET ?? DEV_JWT_SECRET,
+    serviceIdentity,
     clock: env.HUB_CLOCK || undefined,
     releaseIntervalSeconds: intFrom(env, 'HUB_RELEASE_INTERVAL_SECONDS', 15),
     scanIntervalMinutes: intFrom(env, 'HUB_SCAN_INTERVAL_MINUTES', 60),

@@ -28,7 +28,7 @@ export async function createCoordinationRuntime(config: CoordinationConfig, onQu
   });
   return {
     config, orm, clock: createClock(config.clock),
-    gateway: new GatewayClient({ url: config.gatewayUrl, serviceJwtSecret: config.serviceJwtSecret }),
+    gateway: new GatewayClient({ url: config.gatewayUrl, identity: config.serviceIdentity }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { DEV_GATEWAY_SECRET, intFrom } from '../shared/env';
+import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
+import { SecretSource } from '../shared/secrets';
 
 /** Everything the directory reads from its environment; nothing else touches process.env. */
 export interface DirectoryConfig {
@@ -8,7 +9,7 @@ export interface DirectoryConfig {
   host: string;
   /** 0 picks a free port. @default 4100 */
   port: number;
-  /** Shared secret with which the gateway signs the claims it passes on. */
+  /** Shared secret with which the gateway signs the claims it passes on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
@@ -18,13 +19,16 @@ export interface DirectoryConfig {
   seedDemo: boolean;
 }
 
-/** Reads the directory's configuration; every setting has a default, so none is required. */
+/** Reads the directory's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
 export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): DirectoryConfig {
+  const secrets = new SecretSource(env, 'directory');
+  const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  secrets.check();
   return {
-    databaseUrl: env.HUB_DIRECTORY_DATABASE_URL ?? join(env.HUB_DATA_DIR ?? './data', 'directory.sqlite'),
-    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.HUB_DIRECTORY_DATABASE_URL ?? join(dataDirFrom(env), 'directory.sqlite'),
+    host: hostFrom(env),
     port: intFrom(env, 'PORT', 4100),
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
     seedDemo: env.HUB_SEED_DEMO === '1',

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ProcessGroup } from '../../tools/bench/processes';
-import { DEV_GATEWAY_SECRET } from '../../subgraphs/shared/env';
+import { TEST_SECRETS } from '../support/secrets';
 import { startHub, type GatewayAnswer, type TestHub } from '../support/hub-harness';
 
 const CLOCK = '2026-11-27T10:00:00+08:00';
@@ -38,7 +38,7 @@ describe('issue 9 finding 4: a retried mutation with the same Idempotency-Key ha
     launchDeployment = () => processes.launch('subgraphs/agency/main.ts', {
       NODE_OPTIONS: `--require ${resolve(__dirname, '../support/swc-register.js')}`,
       HUB_AGENCY_CODE: 'fjdrc', HUB_AGENCY_INDEX_PREFIX: 'FJ00201', HUB_DATABASE_URL: join(dir, 'fjdrc.sqlite'), PORT: String(port),
-      HUB_CLOCK: CLOCK, HUB_GATEWAY_SECRET: DEV_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', APOLLO_TELEMETRY_DISABLED: '1',
+      HUB_CLOCK: CLOCK, HUB_GATEWAY_SECRET: TEST_SECRETS.HUB_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', APOLLO_TELEMETRY_DISABLED: '1',
     });
     hub = await startHub({
       agencies: ['fjfin'], clock: CLOCK,

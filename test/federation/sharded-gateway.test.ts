@@ -10,6 +10,7 @@ import { THEMES } from '../../subgraphs/shared/taxonomy';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { SeededRandom } from '../../tools/demo/random';
+import { TEST_SECRETS } from '../support/secrets';
 import { startHub, type GatewayAnswer, type TestHub } from '../support/hub-harness';
 
 const CODES = ['fjdrc', 'fjczt', 'fjamr', 'fjedu'];
@@ -23,7 +24,7 @@ const PAGE = /* GraphQL */ `
 
 /** Every document of every shard copied into one database: the answer a single database gives. */
 async function singleDatabaseReference(hub: TestHub): Promise<AgencyRuntime> {
-  const reference = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: 'reference', HUB_DATABASE_URL: ':memory:' }));
+  const reference = await createAgencyRuntime(loadAgencyConfig({ ...TEST_SECRETS, HUB_AGENCY_CODE: 'reference', HUB_DATABASE_URL: ':memory:' }));
   const em = reference.orm.em.fork();
   for (const agency of hub.agencies.values()) {
     const rows = await agency.runtime.orm.em.fork().find(DocumentEntity, {});

@@ -6,6 +6,7 @@ import { loadAgencyConfig, type AgencyConfig } from '../../subgraphs/agency/conf
 import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
 import { freshDatabase } from './databases';
+import { TEST_SECRETS } from './secrets';
 
 /** A caller of agency `agency` with `roles` (or the anonymous public). */
 export function staff(agency: string, ...roles: Role[]): Claims {
@@ -31,7 +32,7 @@ export async function openTestAgency(
   const db = await freshDatabase(kind);
   const code = options.code ?? 'fjdrc';
   const config = loadAgencyConfig({
-    HUB_AGENCY_CODE: code, HUB_AGENCY_INDEX_PREFIX: 'FJ00201', HUB_DATABASE_URL: db.url,
+    ...TEST_SECRETS, HUB_AGENCY_CODE: code, HUB_AGENCY_INDEX_PREFIX: 'FJ00201', HUB_DATABASE_URL: db.url,
     HUB_CLOCK: options.clock ?? '2026-11-27T10:00:00+08:00', ...options.env,
   });
   const sql: string[] = [];

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Role } from '../../subgraphs/shared/claims';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
-import { DEV_JWT_SECRET, loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
-import { issueDevToken } from '../../gateway/identity';
+import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
+import { issueToken } from '../../subgraphs/shared/tokens';
 import { ApiKeyStore } from '../../gateway/api-keys';
 import { ShardRegistry } from '../../gateway/registry';
 import { startGateway, type RunningGateway } from '../../gateway/server';
@@ -17,6 +17,7 @@ import { loadCoordinationConfig } from '../../subgraphs/coordination/config';
 import { startCoordinationSubgraph, type RunningCoordination } from '../../subgraphs/coordination/server';
 import { GatewayClient } from '../../subgraphs/coordination/services/gateway-client';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
+import { TEST_SECRETS } from './secrets';
 
 export interface HubOptions {
   /** Agency codes to deploy, each on its own port with its own database. */
@@ -35,6 +36,14 @@ export interface HubOptions {
    * stopped and restarted (`restartAgency`, `restartCoordination`) finds its data again.
    */
   databaseDir?: string;
+  /** More environment for every service's config (keys, issuer…), over the harness's secrets. */
+  env?: Record<string, string>;
+  /**
+   * Start every service as an unconfigured development deployment with this data folder: no
+   * secret variables, so each reads `<dir>/dev-secrets.json` (generated on first use) instead of
+   * the run's random {@link TEST_SECRETS}.
+   */
+  developmentDataDir?: string;
 }
 
 /** A gateway response as tests read it. */
@@ -53,6 +62,7 @@ export interface TestHub {
   agencies: Map<string, RunningAgency>;
   /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without), with extra `headers`. */
   query(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GatewayAnswer>;
+  /** A bearer token signed with the gateway's HS256 secret. */
   token(roles: Role[], agency?: string): Promise<string>;
   /** Starts one more deployment and adds it to the registry (no gateway restart). */
   addAgency(code: string): Promise<RunningAgency>;
@@ -76,8 +86,9 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const agencies = new Map<string, RunningAgency>();
   const clock = options.clock ?? '2026-11-27T10:00:00+08:00';
   const databaseOf = (name: string) => (options.databaseDir ? join(options.databaseDir, `${name}.sqlite`) : ':memory:');
+  const serviceEnv = { ...(options.developmentDataDir ? { HUB_DATA_DIR: options.developmentDataDir } : TEST_SECRETS), ...options.env };
   const launchAgency = (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
-    HUB_AGENCY_CODE: code, HUB_DATABASE_URL: databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
+    ...serviceEnv, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
   }));
   const start = async (code: string) => {
     const agency = await launchAgency(code);
@@ -88,25 +99,26 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   for (const code of options.agencies) await start(code);
   let directory: RunningDirectory | undefined;
   if (options.withDirectory) {
-    const config = loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: ':memory:', PORT: '0' });
+    const config = loadDirectoryConfig({ ...serviceEnv, HUB_DIRECTORY_DATABASE_URL: ':memory:', PORT: '0' });
     const runtime = await createDirectoryRuntime(config);
     await seedDirectory(runtime, DEMO_AGENCIES);
     directory = await startDirectorySubgraph(config, runtime);
   }
   const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
-  const coordinationConfig = loadCoordinationConfig({ HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock });
+  const coordinationConfig = loadCoordinationConfig({ ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock });
   let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig) : undefined;
-  const gateway = await startGateway({
+  const gatewayConfig: GatewayConfig = {
     // Tests send many requests from one address; quotas are tested where a test sets them.
     ...loadGatewayConfig({
-      PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql',
+      ...serviceEnv, PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_COORDINATION_URL: coordination?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_ANONYMOUS_PER_MINUTE: '1000000', HUB_STAFF_PER_MINUTE: '1000000', HUB_LOG_LEVEL: 'warn',
     }),
     ...options.gateway,
-  }, { registry, apiKeys: new ApiKeyStore() });
+  };
+  const gateway = await startGateway(gatewayConfig, { registry, apiKeys: new ApiKeyStore() });
   // The gateway's port is only known now; coordination reaches the agencies through it.
-  const gatewayClient = new GatewayClient({ url: gateway.url, serviceJwtSecret: DEV_JWT_SECRET });
+  const gatewayClient = new GatewayClient({ url: gateway.url, identity: coordinationConfig.serviceIdentity });
   if (coordination) coordination.runtime.gateway = gatewayClient;
   const portOf = (url: string) => Number(new URL(url).port);
   const hub: TestHub = {
@@ -123,7 +135,10 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
       return { data: body.data ?? null, errors: body.errors, status: response.status };
     },
-    token: (roles, agency) => issueDevToken(DEV_JWT_SECRET, { sub: `${roles.join('+')}@${agency ?? 'province'}`, roles, agency }),
+    async token(roles, agency) {
+      if (!gatewayConfig.jwtSecret) throw new Error('hub.token signs HS256: this gateway accepts public keys only');
+      return issueToken({ secret: gatewayConfig.jwtSecret }, { sub: `${roles.join('+')}@${agency ?? 'province'}`, roles, agency });
+    },
     async addAgency(code) {
       const agency = await start(code);
       registry.set([...registry.all(), { code, url: agency.url }]);

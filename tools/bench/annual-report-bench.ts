@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'annual-report-bench-'));
   const sql: string[] = [];
   const runtime = await createAgencyRuntime(loadAgencyConfig({
-    HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: join(dir, 'fjdrc.sqlite'), HUB_CLOCK: '2026-11-27T10:00:00+08:00',
+    HUB_DATA_DIR: dir, HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: join(dir, 'fjdrc.sqlite'), HUB_CLOCK: '2026-11-27T10:00:00+08:00',
   }), (line) => sql.push(line));
   try {
     const filled = Date.now();

@@ -9,7 +9,7 @@ import { loadDirectoryConfig } from '../../subgraphs/directory/config';
 import { createDirectoryRuntime } from '../../subgraphs/directory/server';
 import { seedDirectory } from '../../subgraphs/directory/services/registry-seed';
 import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgraphs/shared/claims';
-import { DEV_GATEWAY_SECRET } from '../../subgraphs/shared/env';
+import { randomSecret } from '../../subgraphs/shared/secrets';
 import { writeRegistry, type ShardEntry } from '../../gateway/registry';
 import { composeSupergraph } from '../compose';
 import { seedAgency } from '../demo/seed-agency';
@@ -72,14 +72,14 @@ async function load(url: string, query: string, vary: (i: number) => Record<stri
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   const agencies = benchAgencies(Math.max(...SHARD_COUNTS));
-  const secret = DEV_GATEWAY_SECRET;
+  const secret = randomSecret();
   console.log(`seeding ${agencies.length} deployments × ${DOCS_PER_AGENCY} documents in ${work}`);
   for (const agency of agencies) {
-    const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`), HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
+    const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_GATEWAY_SECRET: secret, HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`), HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
     await seedAgency(runtime, agency, { documents: DOCS_PER_AGENCY, penalties: 0, today: '2026-11-27' });
     await runtime.orm.close();
   }
-  const directoryRuntime = await createDirectoryRuntime(loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
+  const directoryRuntime = await createDirectoryRuntime(loadDirectoryConfig({ HUB_GATEWAY_SECRET: secret, HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
   await seedDirectory(directoryRuntime, agencies);
   await directoryRuntime.orm.close();
 

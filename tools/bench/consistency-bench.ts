@@ -42,7 +42,7 @@ interface ScanMeasure { documents: number; findings: number; seconds: number; pe
 
 /** Child mode: one full scan in this process, measured, printed as one JSON line. */
 async function scanOnce(gatewayUrl: string, databaseUrl: string): Promise<void> {
-  const runtime = await createCoordinationRuntime(loadCoordinationConfig({ HUB_GATEWAY_URL: gatewayUrl, HUB_COORDINATION_DATABASE_URL: databaseUrl, HUB_CLOCK: CLOCK }));
+  const runtime = await createCoordinationRuntime(loadCoordinationConfig({ HUB_DATA_DIR: process.env.HUB_DATA_DIR, HUB_GATEWAY_URL: gatewayUrl, HUB_COORDINATION_DATABASE_URL: databaseUrl, HUB_CLOCK: CLOCK }));
   const idleRssMiB = process.memoryUsage().rss / 2 ** 20;
   const started = process.hrtime.bigint();
   const run = await runFullScan(runtime);
@@ -112,10 +112,10 @@ async function main(): Promise<void> {
     const agencies = benchAgencies(DEPLOYMENTS);
     const databaseOf = (code: string) => join(work, `${code}.sqlite`);
     for (const agency of agencies) {
-      const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: databaseOf(agency.code) }));
+      const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_DATA_DIR: work, HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: databaseOf(agency.code) }));
       await runtime.orm.close();
     }
-    const directory = await createDirectoryRuntime(loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
+    const directory = await createDirectoryRuntime(loadDirectoryConfig({ HUB_DATA_DIR: work, HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
     await seedDirectory(directory, agencies);
     await directory.orm.close();
 
@@ -144,12 +144,12 @@ async function main(): Promise<void> {
       const already = inserted / DEPLOYMENTS;
       // The deployments keep running: SQLite's WAL lets this process append while they serve.
       for (const agency of agencies) {
-        const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: databaseOf(agency.code) }));
+        const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_DATA_DIR: work, HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: databaseOf(agency.code) }));
         await appendDocuments(runtime.orm.em.fork() as EntityManager, agency, already, perAgency - already);
         await runtime.orm.close();
       }
       inserted = perAgency * DEPLOYMENTS;
-      const measure = await scanInChild({ SCAN_GATEWAY: gatewayUrl, SCAN_DATABASE: join(work, `coordination-${size}.sqlite`), BENCH_CHILD: '1' });
+      const measure = await scanInChild({ HUB_DATA_DIR: work, SCAN_GATEWAY: gatewayUrl, SCAN_DATABASE: join(work, `coordination-${size}.sqlite`), BENCH_CHILD: '1' });
       rows.push({ size: inserted, ...measure });
       console.log(`${inserted} documents: ${measure.seconds.toFixed(1)} s, peak RSS ${measure.peakRssMiB.toFixed(0)} MiB (idle ${measure.idleRssMiB.toFixed(0)}), ${measure.findings} findings, read ${measure.documents}`);
     }

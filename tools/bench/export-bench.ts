@@ -24,8 +24,8 @@ const BASE_PORT = 5300;
 const HEAP_CAP_MIB = 96;
 const processes = new ProcessGroup();
 
-async function fill(url: string, code: string, count: number): Promise<void> {
-  const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: code, HUB_DATABASE_URL: url }));
+async function fill(work: string, url: string, code: string, count: number): Promise<void> {
+  const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_DATA_DIR: work, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: url }));
   const em = runtime.orm.em.fork();
   const start = Date.parse('2024-01-01T09:00:00+08:00');
   for (let from = 0; from < count; from += 1000) {
@@ -51,9 +51,9 @@ async function measure(total: number): Promise<{ total: number; exported: number
   for (let s = 0; s < SHARDS; s++) {
     const code = `x${s + 1}`;
     const file = join(work, `${code}.sqlite`);
-    await fill(file, code, Math.floor(total / SHARDS));
+    await fill(work, file, code, Math.floor(total / SHARDS));
     const port = BASE_PORT + 1 + s;
-    await processes.launch('subgraphs/agency/main.js', { HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) });
+    await processes.launch('subgraphs/agency/main.js', { HUB_DATA_DIR: work, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) });
     shards.push({ code, url: `http://127.0.0.1:${port}/graphql` });
   }
   const registry = join(work, 'registry.json');
@@ -63,7 +63,7 @@ async function measure(total: number): Promise<{ total: number; exported: number
   const gatewayPort = BASE_PORT + 50;
   // The heap is capped far below the size of the data: an export that kept what it streamed would fail.
   const gateway = await processes.launch('gateway/main.js', {
-    PORT: String(gatewayPort), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraph, HUB_API_KEYS: join(work, 'keys.json'),
+    HUB_DATA_DIR: work, PORT: String(gatewayPort), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraph, HUB_API_KEYS: join(work, 'keys.json'),
     NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MIB}`,
   });
   const baseline = rssMiB(gateway.pid!);

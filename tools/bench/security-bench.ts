@@ -3,8 +3,8 @@ import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_JWT_SECRET } from '../../gateway/config';
-import { issueDevToken } from '../../gateway/identity';
+import { randomSecret } from '../../subgraphs/shared/secrets';
+import { issueToken } from '../../subgraphs/shared/tokens';
 import { writeRegistry } from '../../gateway/registry';
 import { composeSupergraph } from '../compose';
 import { hostileRequests } from './hostile-requests';
@@ -33,7 +33,8 @@ async function legitimateLoad(url: string): Promise<{ p50: number; p99: number; 
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'hub-security-'));
-  const env = { HUB_DATA_DIR: work, HUB_ANONYMOUS_PER_MINUTE: '100000000', HUB_SEED_DEMO: '1', HUB_DEMO_DOCUMENTS: '120' };
+  const jwtSecret = randomSecret();
+  const env = { HUB_JWT_SECRET: jwtSecret, HUB_GATEWAY_SECRET: randomSecret(), HUB_DATA_DIR: work, HUB_ANONYMOUS_PER_MINUTE: '100000000', HUB_SEED_DEMO: '1', HUB_DEMO_DOCUMENTS: '120' };
   await processes.launch('subgraphs/directory/main.js', { ...env, PORT: String(BASE_PORT) });
   const agencies = ['fjdrc', 'fjczt', 'xiamen'].map((code, i) => ({ code, url: `http://127.0.0.1:${BASE_PORT + 1 + i}/graphql` }));
   for (const [i, a] of agencies.entries()) await processes.launch('subgraphs/agency/main.js', { ...env, HUB_AGENCY_CODE: a.code, PORT: String(BASE_PORT + 1 + i) });
@@ -49,8 +50,8 @@ async function main(): Promise<void> {
   const quiet = await legitimateLoad(gateway);
 
   const tokens = {
-    editorB: await issueDevToken(DEV_JWT_SECRET, { sub: 'attacker', roles: ['editor'], agency: 'fjczt' }),
-    adminB: await issueDevToken(DEV_JWT_SECRET, { sub: 'attacker', roles: ['admin'], agency: 'fjczt' }),
+    editorB: await issueToken({ secret: jwtSecret }, { sub: 'attacker', roles: ['editor'], agency: 'fjczt' }),
+    adminB: await issueToken({ secret: jwtSecret }, { sub: 'attacker', roles: ['admin'], agency: 'fjczt' }),
   };
   const attacks = hostileRequests(tokens);
   let sent = 0;

@@ -1,5 +1,5 @@
-import { issueDevToken } from '../../gateway/identity';
 import type { Role } from '../../subgraphs/shared/claims';
+import { issueToken, type TokenSigner } from '../../subgraphs/shared/tokens';
 import type { CoordinationRuntime } from '../../subgraphs/coordination/context';
 import { ReleasePlanEntity } from '../../subgraphs/coordination/entities/release-plan.entity';
 import { runFullScan } from '../../subgraphs/coordination/services/consistency-scan.service';
@@ -26,13 +26,13 @@ interface Answer<T> { data: T | null; errors?: { message: string }[] }
 class DemoClient {
   private tokens = new Map<string, Promise<string>>();
 
-  constructor(private readonly url: string, private readonly secret: string) {}
+  constructor(private readonly url: string, private readonly signer: TokenSigner, private readonly issuer?: string) {}
 
   private token(roles: Role[], agency?: string): Promise<string> {
     const key = `${roles.join('+')}@${agency ?? 'province'}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = issueDevToken(this.secret, { sub: `demo-${key}`, roles, agency });
+      token = issueToken(this.signer, { sub: `demo-${key}`, roles, agency }, { issuer: this.issuer });
       this.tokens.set(key, token);
     }
     return token;
@@ -92,7 +92,10 @@ const POPULATION_2025 = { subject: '2025年全省常住人口', value: '4197', u
  */
 export async function seedCoordinationDemo(runtime: CoordinationRuntime, gatewayUrl = runtime.config.gatewayUrl): Promise<string | null> {
   if ((await runtime.orm.em.fork().count(ReleasePlanEntity, {})) > 0) return null;
-  const hub = new DemoClient(gatewayUrl, runtime.config.serviceJwtSecret);
+  const identity = runtime.config.serviceIdentity;
+  // Acting as staff and coordinators takes a signing key; an issued token is the service's alone.
+  if (!('signer' in identity)) throw new Error('demo seeding needs a signing key (HUB_JWT_SECRET or HUB_COORDINATION_SERVICE_KEY), not an issued token');
+  const hub = new DemoClient(gatewayUrl, identity.signer, identity.issuer);
   await hub.ready();
   const staff: Role[] = ['editor', 'reviewer'];
   const coordinator: Role[] = ['coordinator'];

@@ -1,4 +1,5 @@
-import { issueDevToken } from '../../../gateway/identity';
+import { readFile } from 'node:fs/promises';
+import { issueToken, type TokenSigner } from '../../shared/tokens';
 
 /** One error of a gateway answer, as the gateway and the agency deployments word it. */
 export interface GatewayError {
@@ -18,16 +19,25 @@ export class GatewayCallError extends Error {
   }
 }
 
+/**
+ * The coordination service's identity at the gateway: a token the identity provider issued (as
+ * given, or read from a file a renewal agent rewrites), or a key with which it signs its own.
+ */
+export type ServiceIdentity =
+  | { token: string }
+  | { tokenFile: string }
+  | { signer: TokenSigner; issuer?: string };
+
 /** How the coordination subgraph reaches the agencies: the gateway's URL and the service identity. */
 export interface GatewayClientOptions {
   url: string;
-  /** Development signing key of the service token; production obtains the token from the identity provider. */
-  serviceJwtSecret: string;
+  identity: ServiceIdentity;
   /** Per-call deadline. @default 15000 */
   timeoutMs?: number;
 }
 
-const TOKEN_TTL_MS = 3600_000;
+/** Lifetime of a self-signed service token: short, so a leaked one is soon useless. */
+const TOKEN_TTL_MS = 300_000;
 
 /**
  * The coordination subgraph as a client of the provincial gateway, like any other client: it
@@ -40,10 +50,13 @@ export class GatewayClient {
 
   constructor(private readonly options: GatewayClientOptions) {}
 
-  private serviceToken(): Promise<string> {
+  private async serviceToken(): Promise<string> {
+    const identity = this.options.identity;
+    if ('token' in identity) return identity.token;
+    if ('tokenFile' in identity) return (await readFile(identity.tokenFile, 'utf8')).trim();
     if (!this.token || this.token.expires < Date.now() + 60_000) {
       this.token = {
-        value: issueDevToken(this.options.serviceJwtSecret, { sub: 'coordination-service', roles: [], service: true }, `${TOKEN_TTL_MS / 1000}s`),
+        value: issueToken(identity.signer, { sub: 'coordination-service', roles: [], service: true }, { ttl: `${TOKEN_TTL_MS / 1000}s`, issuer: identity.issuer }),
         expires: Date.now() + TOKEN_TTL_MS,
       };
     }
@@ -62,11 +75,17 @@ export class GatewayClient {
 
   /** Runs one operation and returns whatever came back: some agencies may answer while others are down. */
   async requestPartial<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors: GatewayError[] }> {
+    let token: string;
+    try {
+      token = await this.serviceToken();
+    } catch (error) {
+      throw new GatewayCallError(`service token unavailable: ${(error as Error).message}`);
+    }
     let response: Response;
     try {
       response = await fetch(this.options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.serviceToken()}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });

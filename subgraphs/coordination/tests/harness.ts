@@ -1,5 +1,6 @@
 import { inProcess, type InProcess } from '../../../test/support/in-process';
 import { freshDatabase } from '../../../test/support/databases';
+import { TEST_SECRETS } from '../../../test/support/secrets';
 import type { Claims } from '../../shared/claims';
 import { ANONYMOUS } from '../../shared/claims';
 import type { DatabaseKind } from '../../shared/orm';
@@ -19,7 +20,7 @@ export interface TestCoordination extends InProcess {
 export async function openTestCoordination(kind: DatabaseKind): Promise<TestCoordination> {
   const db = await freshDatabase(kind);
   const runtime = await createCoordinationRuntime(loadCoordinationConfig({
-    HUB_COORDINATION_DATABASE_URL: db.url, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
+    ...TEST_SECRETS, HUB_COORDINATION_DATABASE_URL: db.url, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
   }));
   const schema = await buildCoordinationSchema();
   return {

@@ -2,6 +2,7 @@ import { inProcess, type InProcess } from '../../../test/support/in-process';
 import { DEMO_AGENCIES } from '../../../tools/demo/province';
 import { PUBLIC } from '../../../test/support/agency-harness';
 import { freshDatabase } from '../../../test/support/databases';
+import { TEST_SECRETS } from '../../../test/support/secrets';
 import type { DatabaseKind } from '../../shared/orm';
 import { loadDirectoryConfig, type DirectoryConfig } from '../config';
 import { createContext, type DirectoryRuntime } from '../context';
@@ -24,7 +25,7 @@ export interface TestDirectory extends InProcess {
  */
 export async function openTestDirectory(kind: DatabaseKind, options: { url?: string; clock?: string } = {}): Promise<TestDirectory> {
   const db = options.url ? { url: options.url, drop: async () => {} } : await freshDatabase(kind);
-  const config = loadDirectoryConfig({ HUB_DIRECTORY_DATABASE_URL: db.url, HUB_CLOCK: options.clock ?? '2026-11-27T10:00:00+08:00' });
+  const config = loadDirectoryConfig({ ...TEST_SECRETS, HUB_DIRECTORY_DATABASE_URL: db.url, HUB_CLOCK: options.clock ?? '2026-11-27T10:00:00+08:00' });
   const sql: string[] = [];
   const runtime = await createDirectoryRuntime(config, (message) => sql.push(message));
   await seedDirectory(runtime, DEMO_AGENCIES);
