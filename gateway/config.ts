@@ -22,6 +22,8 @@ export interface GatewayConfig {
   directoryUrl: string;
   /** URL of the coordination subgraph. */
   coordinationUrl: string;
+  /** URL of the provincial catalogue; without it every public read is the live fan-out. */
+  catalogueUrl?: string;
   jwtSecret?: string;
   jwtPublicKeyPem?: string;
   jwtIssuer?: string;
@@ -56,6 +58,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
     directoryUrl: env.HUB_DIRECTORY_URL ?? 'http://127.0.0.1:4100/graphql',
     coordinationUrl: env.HUB_COORDINATION_URL ?? 'http://127.0.0.1:4099/graphql',
+    catalogueUrl: env.HUB_CATALOGUE_URL || undefined,
     jwtSecret: env.HUB_JWT_PUBLIC_KEY ? undefined : (env.HUB_JWT_SECRET ?? DEV_JWT_SECRET),
     jwtPublicKeyPem: env.HUB_JWT_PUBLIC_KEY || undefined,
     jwtIssuer: env.HUB_JWT_ISSUER || undefined,

@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (claims: Claims) => TContext;
   /** Extra fields for GET /health (e.g. the agency code). */
   health?: () => Record<string, unknown>;
+  /** False while the service cannot answer yet (the catalogue's first back-fill): /graphql and /health answer 503. */
+  ready?: () => boolean;
+  /** Apollo Server plugins of this subgraph (e.g. the catalogue's freshness notice). */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningSubgraph {
@@ -64,15 +68,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
+      const ready = options.ready?.() ?? true;
       if (url.pathname === '/health' && req.method === 'GET') {
-        return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', name: options.name, ...options.health?.() });
+      }
+      if (!ready && url.pathname === '/graphql') {
+        return sendJson(res, 503, refusal(`${options.name} 正在启动 / ${options.name} is not ready yet`, 'SERVICE_NOT_READY'));
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
       const token = req.headers[GATEWAY_CLAIMS_HEADER];

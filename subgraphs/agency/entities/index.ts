@@ -7,6 +7,7 @@ import {
   AnnualReportTextEntity, DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity,
 } from './request.entity';
 import { FeedbackEntity } from './feedback.entity';
+import { PublicChangeEntity } from './public-change.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -16,4 +17,5 @@ export const AGENCY_ENTITIES = [
   DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity,
   ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,
   FeedbackEntity,
+  PublicChangeEntity,
 ];
