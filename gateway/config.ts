@@ -21,6 +21,8 @@ export interface GatewayConfig {
   directoryUrl: string;
   /** URL of the coordination subgraph. */
   coordinationUrl: string;
+  /** URL of the provincial catalogue; without it every public read is the live fan-out. */
+  catalogueUrl?: string;
   /**
    * HS256 secret of bearer tokens (HUB_JWT_SECRET; in development the data folder's). Unset when
    * public keys are configured: they are then the only keys accepted.
@@ -75,6 +77,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
     directoryUrl: env.HUB_DIRECTORY_URL ?? 'http://127.0.0.1:4100/graphql',
     coordinationUrl: env.HUB_COORDINATION_URL ?? 'http://127.0.0.1:4099/graphql',
+    catalogueUrl: env.HUB_CATALOGUE_URL || undefined,
     jwtSecret,
     jwtPublicKeys,
     jwtIssuer: env.HUB_JWT_ISSUER || undefined,

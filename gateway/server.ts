@@ -90,7 +90,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     unifiedGraphHandler,
     transports: {
       http: httpTransport,
-      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf, observe: observability.observeCall }),
+      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf, observe: observability.observeCall, catalogueUrl: config.catalogueUrl }),
       'signed-http': createSignedHttpTransport(signedClaimsOf, config.shardCalls, observability.observeCall),
     },
     transportEntries: {

@@ -3,7 +3,7 @@ import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../subgraphs/shared/claims';
 import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
-import { shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import { readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
 import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../registry';
@@ -25,9 +25,15 @@ export interface ShardedTransportOptions {
   signedClaimsOf: (context: unknown) => Promise<string>;
   /** Records each shard call (metrics, logs). */
   observe?: CallObserver;
+  /** The provincial catalogue's endpoint: public reads of callers who see only the public projection go there. */
+  catalogueUrl?: string;
 }
 
+/** The catalogue's shard name in errors and metrics. */
+const CATALOGUE = 'catalogue';
+
 type Errors = GraphQLError[];
+type Send = (client: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>;
 type Data = Record<string, unknown>;
 
 function unavailable(agency: string, path: (string | number)[], cause: unknown): GraphQLError {
@@ -38,7 +44,13 @@ function unavailable(agency: string, path: (string | number)[], cause: unknown):
 }
 
 function fromShard(error: GraphQLFormattedError, agency: string, path: readonly (string | number)[] | undefined): GraphQLError {
-  return new GraphQLError(error.message, { path, extensions: { ...error.extensions, agency } });
+  // The catalogue's freshness notice names the agencies it is about; the others name their shard.
+  return new GraphQLError(error.message, { path, extensions: error.extensions?.agencies ? error.extensions : { ...error.extensions, agency } });
+}
+
+/** The catalogue could not answer (down, hung, or still back-filling): the live fan-out answers instead. */
+function catalogueMissed(result: ExecutionResult): boolean {
+  return !result.data && (result.errors ?? []).some((e) => (e.extensions as { code?: string } | undefined)?.code === 'SERVICE_NOT_READY');
 }
 
 /**
@@ -60,7 +72,10 @@ export function createShardedTransport(options: ShardedTransportOptions): Transp
         }
         return client;
       };
-      const sharded = new ShardedExecutor(options, clientOf);
+      const catalogue = options.catalogueUrl
+        ? new ShardClient(CATALOGUE, options.catalogueUrl, createHttpShardExecutor(options.catalogueUrl, callOptions.timeoutMs), callOptions, options.observe)
+        : undefined;
+      const sharded = new ShardedExecutor(options, clientOf, catalogue);
       return (request: ExecutionRequest) => sharded.execute(request);
     },
   };
@@ -70,14 +85,26 @@ class ShardedExecutor {
   constructor(
     private readonly options: ShardedTransportOptions,
     private readonly clientOf: (code: string | undefined) => Promise<ShardClient | undefined>,
+    private readonly catalogue: ShardClient | undefined,
   ) {}
+
+  /** The catalogue's answer to `call`, or undefined when it has none (the caller then asks the agencies). */
+  private async fromCatalogue(call: RootFieldCall, send: Send): Promise<ExecutionResult | undefined> {
+    if (!this.catalogue) return undefined;
+    try {
+      const result = await send(this.catalogue, call);
+      return catalogueMissed(result) ? undefined : result;
+    } catch {
+      return undefined;
+    }
+  }
 
   async execute(request: ExecutionRequest): Promise<ExecutionResult> {
     const plan = planOperation(request.document, request.operationName);
     const variables = request.variables ?? {};
     const header = await this.options.signedClaimsOf(request.context);
     const idempotency = request.operationType === 'mutation' ? idempotencyHeadersOf(request.context) : {};
-    const send = (client: ShardClient, call: RootFieldCall) =>
+    const send: Send = (client, call) =>
       client.execute({
         document: call.document,
         variables: call.variables,
@@ -98,7 +125,7 @@ class ShardedExecutor {
         errors.push(new GraphQLError(`No shard routing rule for ${name}`, { path: [call.responseKey], extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
         return;
       }
-      if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors);
+      if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors, this.options.claimsOf(request.context));
       const code = rule.route === 'byId' ? shardOfId(valueAt(call.args, rule.argument))
         : rule.route === 'byAgencyArgument' ? String(valueAt(call.args, rule.argument) ?? '')
         : this.options.claimsOf(request.context).agency;
@@ -116,20 +143,32 @@ class ShardedExecutor {
         }
         return;
       }
+      let result: ExecutionResult | undefined;
+      let answeredBy = client.agency;
+      let failure: unknown;
       try {
-        const result = await send(client, call);
-        data[call.responseKey] = result.data?.[call.responseKey] ?? null;
-        for (const e of result.errors ?? []) errors.push(fromShard(e, client.agency, e.path));
+        result = await send(client, call);
       } catch (error) {
+        failure = error;
+        // Published information is public by law: while its owner is down the public reads it from the catalogue.
+        if (rule.route === 'byId' && rule.replicaFallback && readsPublicProjection(this.options.claimsOf(request.context), undefined)) {
+          result = await this.fromCatalogue(call, send);
+          answeredBy = CATALOGUE;
+        }
+      }
+      if (result) {
+        data[call.responseKey] = result.data?.[call.responseKey] ?? null;
+        for (const e of result.errors ?? []) errors.push(fromShard(e, answeredBy, e.path));
+      } else {
         data[call.responseKey] = null;
-        errors.push(unavailable(client.agency, [call.responseKey], error));
+        errors.push(unavailable(client.agency, [call.responseKey], failure));
       }
     }));
     return errors.length ? { data, errors } : { data };
   }
 
   /** `_entities`: representations grouped per shard, sent in parallel, put back in order. */
-  private async entities(call: RootFieldCall, send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors) {
+  private async entities(call: RootFieldCall, send: Send, data: Data, errors: Errors) {
     const reps = (call.args.representations as Record<string, unknown>[] | undefined) ?? [];
     const out: unknown[] = new Array(reps.length).fill(null);
     const groups = new Map<string, number[]>();
@@ -162,13 +201,21 @@ class ShardedExecutor {
   /** Root list fields: every shard named (or all), merged as the contract says. */
   private async fanOut(
     rule: Extract<RootFieldRule, { route: 'fanOut' }>, call: RootFieldCall, plan: OperationPlan,
-    send: (c: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>, data: Data, errors: Errors,
+    send: Send, data: Data, errors: Errors, claims: Claims,
   ) {
     const named = rule.agenciesArgument ? valueAt(call.args, rule.agenciesArgument) : undefined;
     const codes = Array.isArray(named) ? [...new Set(named as string[])] : this.options.registry.all().map((e) => e.code);
-    const clients = (await Promise.all(codes.map((c) => this.clientOf(c)))).filter((c): c is ShardClient => Boolean(c));
     const shardCall = rule.merge === 'connection' ? { ...call, document: call.plan.rewritten('merge', withMergeFields).document } : call;
     const answers: Record<string, unknown>[] = [];
+    const replicated = rule.merge === 'connection' && rule.replica && readsPublicProjection(claims, Array.isArray(named) ? codes : undefined)
+      ? await this.fromCatalogue(shardCall, send) : undefined;
+    if (replicated) {
+      // One call whatever the number of agencies; the same merge strips the hidden sort keys.
+      const value = replicated.data?.[call.responseKey];
+      if (value) answers.push(value as Record<string, unknown>);
+      for (const e of replicated.errors ?? []) errors.push(fromShard(e, CATALOGUE, e.path));
+    }
+    const clients = replicated ? [] : (await Promise.all(codes.map((c) => this.clientOf(c)))).filter((c): c is ShardClient => Boolean(c));
     await Promise.all(clients.map(async (client) => {
       try {
         const result = await send(client, shardCall);

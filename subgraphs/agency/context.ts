@@ -9,6 +9,7 @@ import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.
 import { createFeedbackLoaders, type FeedbackLoaders } from './loaders/feedback.loader';
 import { createRequestLoaders, type RequestLoaders } from './loaders/request.loader';
 import type { SearchIndex } from './services/search-index';
+import type { PublicChangeSignal } from './services/public-feed';
 
 /** What lives as long as the deployment: its configuration, database, calendar and clock. */
 export interface AgencyRuntime {
@@ -19,6 +20,8 @@ export interface AgencyRuntime {
   search: SearchIndex;
   /** Where audit lines (personal-data reads) go: stdout unless a test captures them. */
   auditSink: AuditSink;
+  /** Wakes readers of the public change log on each commit. */
+  publicChanges: PublicChangeSignal;
 }
 
 /** Per request: a forked EntityManager, fresh loaders and the verified caller. */

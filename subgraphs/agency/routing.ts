@@ -15,14 +15,15 @@ export const AGENCY_ROUTING: ShardRouting = {
     DisclosureRequest: { field: 'id', holds: 'prefixedId' },
   },
   rootFields: {
-    document: { route: 'byId', argument: 'id' },
-    penaltyDecision: { route: 'byId', argument: 'id' },
+    // The public reads: the provincial catalogue answers them for callers who see only the public projection.
+    document: { route: 'byId', argument: 'id', replicaFallback: true },
+    penaltyDecision: { route: 'byId', argument: 'id', replicaFallback: true },
     documents: {
-      route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE,
+      route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, replica: true,
       order: { argument: 'orderBy', ascendingValues: ['PUBLISHED_AT_ASC', 'UPDATED_AT_ASC'], defaultDirection: 'desc' },
     },
-    search: { route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' } },
-    penaltyDecisions: { route: 'fanOut', merge: 'connection', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' } },
+    search: { route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' }, replica: true },
+    penaltyDecisions: { route: 'fanOut', merge: 'connection', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' }, replica: true },
     createDocument: { route: 'byCallerAgency' },
     createPenaltyDecision: { route: 'byCallerAgency' },
     updateDocument: { route: 'byId', argument: 'id' },
@@ -69,5 +70,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     abortCoordinatedRelease: { route: 'byAgencyArgument', argument: 'agency' },
     releaseDocumentStates: { route: 'byAgencyArgument', argument: 'agency' },
     setReprintSource: { route: 'byId', argument: 'id' },
+    // The provincial catalogue reads each agency's public change log by agency code.
+    publicChanges: { route: 'byAgencyArgument', argument: 'agency' },
   },
 };

@@ -5,7 +5,7 @@ import { stdoutAuditSink } from '../shared/audit-log';
 import { createClock } from '../shared/clock';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { idempotencyPlugin } from '../shared/idempotency';
-import { databaseKindOf, openDatabase } from '../shared/orm';
+import { databaseKindOf, openDatabase, type DatabaseOptions } from '../shared/orm';
 import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
 import type { AgencyConfig } from './config';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -20,6 +20,8 @@ import { DisclosureRequestResolver, requestReferenceResolvers } from './resolver
 import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback.resolver';
 import { AgencySupervisionFieldResolver, AgencySupervisionResolver, ProvinceSupervisionResolver } from './resolvers/supervision.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
+import { PublicChangeSignal } from './services/public-feed';
+import { PublicFeedResolver } from './resolvers/public-feed.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -29,7 +31,7 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
     {
       resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver, DisclosureRequestResolver, AnnualReportResolver, AgencyReportResolver,
         CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver,
-        FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver],
+        FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver],
       validate: false,
     },
     { ...documentReferenceResolvers, ...requestReferenceResolvers },
@@ -37,12 +39,21 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
   return schema;
 }
 
+/** Tables and migrations of the database an agency runtime opens: an agency's, or the catalogue's (a superset). */
+export interface AgencyStorage {
+  entities: DatabaseOptions['entities'];
+  migrations: DatabaseOptions['migrations'];
+}
+
 /** Opens the deployment's database (migrating it) and its calendar and clock. */
-export async function createAgencyRuntime(config: AgencyConfig, onQuery?: (sql: string) => void): Promise<AgencyRuntime> {
-  const orm = await openDatabase({
-    url: config.databaseUrl, entities: AGENCY_ENTITIES, migrations: AGENCY_MIGRATIONS, unmanagedTables: SEARCH_TABLES, onQuery,
-  });
+export async function createAgencyRuntime(
+  config: AgencyConfig, onQuery?: (sql: string) => void, storage: AgencyStorage = { entities: AGENCY_ENTITIES, migrations: AGENCY_MIGRATIONS },
+): Promise<AgencyRuntime> {
+  const orm = await openDatabase({ url: config.databaseUrl, ...storage, unmanagedTables: SEARCH_TABLES, onQuery });
+  const publicChanges = new PublicChangeSignal();
+  publicChanges.attach(orm);
   return {
+    publicChanges,
     config,
     orm,
     calendar: WorkingDayCalendar.official({ arrangementsDir: config.calendarDir }),

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
-import { privateKeyFrom } from '../shared/tokens';
-import type { ServiceIdentity } from './services/gateway-client';
+import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-client';
 
 /** Everything the coordination subgraph reads from its environment; nothing else touches process.env. */
 export interface CoordinationConfig {
@@ -40,19 +38,6 @@ export interface CoordinationConfig {
   seedDemo: boolean;
 }
 
-/** The service identity the environment gives, in the order {@link CoordinationConfig.serviceIdentity} lists. */
-function serviceIdentityFrom(env: NodeJS.ProcessEnv, secrets: SecretSource): ServiceIdentity {
-  if (env.HUB_COORDINATION_SERVICE_TOKEN) return { token: env.HUB_COORDINATION_SERVICE_TOKEN };
-  const tokenFile = env.HUB_COORDINATION_SERVICE_TOKEN_FILE;
-  if (tokenFile) {
-    if (!existsSync(tokenFile)) throw new RangeError(`HUB_COORDINATION_SERVICE_TOKEN_FILE names a file that does not exist: ${tokenFile}`);
-    return { tokenFile };
-  }
-  const issuer = env.HUB_JWT_ISSUER || undefined;
-  if (env.HUB_COORDINATION_SERVICE_KEY) return { signer: privateKeyFrom(env.HUB_COORDINATION_SERVICE_KEY, 'HUB_COORDINATION_SERVICE_KEY'), issuer };
-  const requirement = 'HUB_COORDINATION_SERVICE_TOKEN, HUB_COORDINATION_SERVICE_TOKEN_FILE, HUB_COORDINATION_SERVICE_KEY or HUB_JWT_SECRET';
-  return { signer: { secret: secrets.shared('HUB_JWT_SECRET', 'jwtSecret', requirement) }, issuer };
-}
 
 /**
  * Reads the coordination subgraph's configuration; outside development it refuses to load
@@ -61,7 +46,7 @@ function serviceIdentityFrom(env: NodeJS.ProcessEnv, secrets: SecretSource): Ser
 export function loadCoordinationConfig(env: NodeJS.ProcessEnv = process.env): CoordinationConfig {
   const secrets = new SecretSource(env, 'coordination');
   const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
-  const serviceIdentity = serviceIdentityFrom(env, secrets);
+  const serviceIdentity = serviceIdentityFrom(env, secrets, 'HUB_COORDINATION_SERVICE');
   secrets.check();
   return {
     databaseUrl: env.HUB_COORDINATION_DATABASE_URL ?? join(dataDirFrom(env), 'coordination.sqlite'),

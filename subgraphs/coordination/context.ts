@@ -4,7 +4,7 @@ import type { Claims } from '../shared/claims';
 import type { Clock } from '../shared/clock';
 import type { CoordinationConfig } from './config';
 import { createPlanLoaders, type PlanLoaders } from './loaders/plan.loader';
-import type { GatewayClient } from './services/gateway-client';
+import type { GatewayClient } from '../shared/gateway-client';
 
 /** What lives as long as the coordination subgraph runs: configuration, database, clock and its way to the agencies. */
 export interface CoordinationRuntime {

@@ -10,7 +10,7 @@ import { COORDINATION_ENTITIES, SCAN_TABLES } from './entities';
 import { COORDINATION_MIGRATIONS } from './migrations';
 import { FindingResolver } from './resolvers/finding.resolver';
 import { ReleasePlanResolver, planReferenceResolvers } from './resolvers/release-plan.resolver';
-import { GatewayClient } from './services/gateway-client';
+import { GatewayClient } from '../shared/gateway-client';
 import { startScheduler, type Scheduler } from './services/scheduler';
 
 let schema: Promise<GraphQLSchema> | undefined;

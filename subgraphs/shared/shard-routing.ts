@@ -1,3 +1,5 @@
+import type { Claims } from './claims';
+
 /**
  * How the gateway spreads calls for a sharded subgraph over its deployments. The rules are
  * declared next to the subgraph's contract (e.g. subgraphs/agency/routing.ts) and read by the
@@ -21,8 +23,12 @@ export interface MergeOrder {
 }
 
 export type RootFieldRule =
-  /** One shard, named by an argument holding a prefixed id (document(id:)); dotted paths reach into inputs. */
-  | { route: 'byId'; argument: string }
+  /**
+   * One shard, named by an argument holding a prefixed id (document(id:)); dotted paths reach into
+   * inputs. With `replicaFallback`, a public caller is answered by the provincial catalogue when
+   * the owner is unreachable.
+   */
+  | { route: 'byId'; argument: string; replicaFallback?: boolean }
   /** One shard, named by an argument holding the agency code itself (submitDisclosureRequest(input: { agency })). */
   | { route: 'byAgencyArgument'; argument: string }
   /** One shard: the caller's own agency (createDocument). */
@@ -39,6 +45,12 @@ export type RootFieldRule =
       /** Page size argument and its default. */
       pageSize: { argument: string; default: number };
       order: MergeOrder;
+      /**
+       * The field is among the agency contract's public reads that the provincial catalogue serves:
+       * a caller who may only see the public projection gets one call to the catalogue instead of
+       * the fan-out (see {@link readsPublicProjection}).
+       */
+      replica?: boolean;
     }
   /**
    * Every shard (or those named), summing every number in the answer position by position, except
@@ -53,6 +65,18 @@ export interface ShardRouting {
   entities: Record<string, EntityKeyRule>;
   /** Rules for Query and Mutation root fields, by field name. */
   rootFields: Record<string, RootFieldRule>;
+}
+
+/**
+ * True when everything the caller may see of a province-wide read is the public projection, so the
+ * provincial catalogue can answer it: anonymous callers, API keys, coordinators, and agency staff
+ * whose read names only other agencies. Supervisors, service identities (the news office's scans)
+ * and staff reading their own agency keep the authoritative fan-out.
+ */
+export function readsPublicProjection(claims: Claims, namedAgencies: readonly string[] | undefined): boolean {
+  if (claims.roles.includes('supervisor') || claims.roles.includes('service')) return false;
+  if (!claims.agency) return true;
+  return namedAgencies !== undefined && !namedAgencies.includes(claims.agency);
 }
 
 /** The shard key of a prefixed id ("fjdrc:00000012" → "fjdrc"); undefined when it has none. */

@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (claims: Claims) => TContext;
   /** Extra fields for GET /health (e.g. the agency code). */
   health?: () => Record<string, unknown>;
+  /** False while the service cannot answer yet (the catalogue's first back-fill): /graphql and /health answer 503. */
+  ready?: () => boolean;
   /** Apollo Server plugins of the subgraph (e.g. idempotent mutations); they see the gateway's headers. */
   plugins?: ApolloServerPlugin<TContext>[];
 }
@@ -73,8 +75,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
+      const ready = options.ready?.() ?? true;
       if (url.pathname === '/health' && req.method === 'GET') {
-        return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', name: options.name, ...options.health?.() });
+      }
+      if (!ready && url.pathname === '/graphql') {
+        return sendJson(res, 503, refusal(`${options.name} 正在启动 / ${options.name} is not ready yet`, 'SERVICE_NOT_READY'));
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
       const token = req.headers[GATEWAY_CLAIMS_HEADER];

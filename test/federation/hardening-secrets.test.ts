@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { loadCoordinationConfig } from '../../subgraphs/coordination/config';
-import { GatewayCallError, GatewayClient } from '../../subgraphs/coordination/services/gateway-client';
+import { GatewayCallError, GatewayClient } from '../../subgraphs/shared/gateway-client';
 import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgraphs/shared/claims';
 import { CREATE_DOCUMENT, CREATE_PLAN } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';

@@ -15,9 +15,13 @@ import { seedDirectory } from '../../subgraphs/directory/services/registry-seed'
 import { composeSupergraph } from '../../tools/compose';
 import { loadCoordinationConfig } from '../../subgraphs/coordination/config';
 import { startCoordinationSubgraph, type RunningCoordination } from '../../subgraphs/coordination/server';
-import { GatewayClient } from '../../subgraphs/coordination/services/gateway-client';
+import { GatewayClient } from '../../subgraphs/shared/gateway-client';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { TEST_SECRETS } from './secrets';
+import { loadCatalogueConfig } from '../../subgraphs/catalogue/config';
+import { startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
+import { gatewayFeedReader } from '../../subgraphs/catalogue/services/gateway-feed';
+import { PublicChangeEntity } from '../../subgraphs/agency/entities/public-change.entity';
 
 export interface HubOptions {
   /** Agency codes to deploy, each on its own port with its own database. */
@@ -44,6 +48,11 @@ export interface HubOptions {
    * the run's random {@link TEST_SECRETS}.
    */
   developmentDataDir?: string;
+  /**
+   * Also run the provincial catalogue, replicating every deployment through the gateway, which
+   * then answers public reads from it. `staleAfterMs` is its freshness bound.
+   */
+  withCatalogue?: { staleAfterMs?: number };
 }
 
 /** A gateway response as tests read it. */
@@ -60,6 +69,10 @@ export interface TestHub {
   /** The coordination subgraph, when asked for; replaced by `restartCoordination`. */
   coordination?: RunningCoordination;
   agencies: Map<string, RunningAgency>;
+  /** The provincial catalogue, when asked for. */
+  catalogue?: RunningCatalogue;
+  /** Resolves when the catalogue has applied every entry each running deployment's log holds now, and none of them is stale. */
+  catalogueCaughtUp(timeoutMs?: number): Promise<void>;
   /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without), with extra `headers`. */
   query(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GatewayAnswer>;
   /** A bearer token signed with the gateway's HS256 secret. */
@@ -107,12 +120,21 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
   const coordinationConfig = loadCoordinationConfig({ ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock });
   let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig) : undefined;
+  // The catalogue reads the agencies through the gateway, which starts after it and routes to it.
+  let gatewayForFeeds!: (client: GatewayClient) => void;
+  const feedClient = new Promise<GatewayClient>((resolve) => { gatewayForFeeds = resolve; });
+  const catalogueConfig = loadCatalogueConfig({ ...serviceEnv, HUB_CATALOGUE_DATABASE_URL: databaseOf('catalogue'), PORT: '0', HUB_CLOCK: clock, HUB_CATALOGUE_FEED_WAIT_MS: '1000' });
+  const catalogue = options.withCatalogue ? await startCatalogue(
+    { ...catalogueConfig, staleAfterMs: options.withCatalogue.staleAfterMs ?? 30_000 },
+    { registry, read: async (...args) => gatewayFeedReader(await feedClient)(...args) },
+  ) : undefined;
   const gatewayConfig: GatewayConfig = {
     // Tests send many requests from one address; quotas are tested where a test sets them.
     ...loadGatewayConfig({
       ...serviceEnv, PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_COORDINATION_URL: coordination?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_ANONYMOUS_PER_MINUTE: '1000000', HUB_STAFF_PER_MINUTE: '1000000', HUB_LOG_LEVEL: 'warn',
+      ...(catalogue ? { HUB_CATALOGUE_URL: catalogue.url } : {}),
     }),
     ...options.gateway,
   };
@@ -120,12 +142,30 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   // The gateway's port is only known now; coordination reaches the agencies through it.
   const gatewayClient = new GatewayClient({ url: gateway.url, identity: coordinationConfig.serviceIdentity });
   if (coordination) coordination.runtime.gateway = gatewayClient;
+  gatewayForFeeds(new GatewayClient({ url: gateway.url, identity: catalogueConfig.serviceIdentity, subject: 'catalogue-service' }));
   const portOf = (url: string) => Number(new URL(url).port);
   const hub: TestHub = {
     gateway,
     directory,
     coordination,
     agencies,
+    catalogue,
+    async catalogueCaughtUp(timeoutMs = 60_000) {
+      if (!catalogue) throw new Error('catalogueCaughtUp needs withCatalogue');
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const targets = await Promise.all([...agencies.entries()].map(async ([code, agency]) => {
+          const last = await agency.runtime.orm.em.fork().findOne(PublicChangeEntity, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' } }).catch(() => null);
+          return { code, seq: last?.seq ?? 0 };
+        }));
+        const applied = new Map(catalogue.replicator.freshness().map((f) => [f.agency, f.appliedSeq]));
+        const running = targets.filter((t) => agencies.get(t.code)!.server.listening).map((t) => t.code);
+        const fresh = catalogue.replicator.stale(options.withCatalogue!.staleAfterMs ?? 30_000, running).length === 0;
+        if (catalogue.replicator.ready() && fresh && targets.every((t) => (applied.get(t.code) ?? 0) >= t.seq)) return;
+        if (Date.now() > deadline) throw new Error(`catalogue not caught up: ${JSON.stringify({ targets, applied: [...applied] })}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     async query(query, variables, token, headers) {
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -162,6 +202,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return coordination;
     },
     async stop() {
+      await catalogue?.stop();
       await gateway.stop();
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));
       rmSync(dir, { recursive: true, force: true });

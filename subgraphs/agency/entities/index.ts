@@ -8,6 +8,7 @@ import {
 } from './request.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from '../../shared/idempotency';
+import { PublicChangeEntity } from './public-change.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -18,4 +19,5 @@ export const AGENCY_ENTITIES = [
   ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,
   FeedbackEntity,
   IdempotencyKeyEntity,
+  PublicChangeEntity,
 ];

@@ -11,6 +11,8 @@ import { SqliteReleaseHolds20261128 } from './sqlite-20261128-release-holds';
 import { SqliteRequests20261201 } from './sqlite-20261201-requests';
 import { SqliteFeedback20261203 } from './sqlite-20261203-feedback';
 import { SqliteIdempotencyKeys20261210 } from './sqlite-20261210-idempotency-keys';
+import { SqlitePublicChanges20261213 } from './sqlite-20261213-public-changes';
+import { PostgresqlPublicChanges20261213 } from './postgresql-20261213-public-changes';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -24,6 +26,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
     { name: 'sqlite-20261210-idempotency-keys', class: SqliteIdempotencyKeys20261210 },
+    { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -32,5 +35,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
     { name: 'postgresql-20261210-idempotency-keys', class: PostgresqlIdempotencyKeys20261210 },
+    { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
   ],
 };

@@ -22,6 +22,8 @@ import {
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
 import { checkReleaseHolds } from './release-hold';
+import { appendPublicChange, type ReleaseOfChange } from './public-feed';
+import { PublicChangeSubject } from '../entities/public-change.entity';
 
 /** Art. 26: proactive information is published within 20 working days of being formed or changed. */
 export const PUBLISH_WITHIN_WORKING_DAYS = 20;
@@ -277,6 +279,7 @@ export async function updateDocument(ctx: AgencyContext, id: string, input: Upda
       await snapshotVersion(ctx, em, doc, why!);
       await ctx.runtime.search.put(em, doc);
       recordEvent(ctx, em, doc, DocumentEventKind.REVISED, why);
+      await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.REVISED, doc.updatedAt);
     } else {
       if (doc.status === DocumentStatus.APPROVED || doc.status === DocumentStatus.IN_REVIEW) doc.status = DocumentStatus.DRAFT;
       recordEvent(ctx, em, doc, DocumentEventKind.EDITED, why);
@@ -351,7 +354,7 @@ export async function publishDocument(ctx: AgencyContext, id: string): Promise<D
  * The publication itself, inside the caller's transaction, once every check passed: first
  * version, search index, publication time. Also the commit step of a coordinated release.
  */
-export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity): Promise<void> {
+export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, release?: ReleaseOfChange): Promise<void> {
   const now = ctx.runtime.clock.now();
   doc.status = DocumentStatus.PUBLISHED;
   doc.publishedAt = now;
@@ -361,6 +364,7 @@ export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: 
   await snapshotVersion(ctx, em, doc, '首次发布 / First publication');
   await ctx.runtime.search.put(em, doc);
   recordEvent(ctx, em, doc, DocumentEventKind.PUBLISHED);
+  await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.PUBLISHED, now, release);
 }
 
 /** 撤回 — the record stays, says why, and leaves the search index. */
@@ -376,6 +380,7 @@ export async function withdrawDocument(ctx: AgencyContext, id: string, reason: s
     doc.updatedAt = now;
     await ctx.runtime.search.remove(em, doc.id);
     recordEvent(ctx, em, doc, DocumentEventKind.WITHDRAWN, why);
+    await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.WITHDRAWN, now);
     return doc;
   });
 }
@@ -389,6 +394,7 @@ export async function changeValidity(ctx: AgencyContext, id: string, validity: V
     recordEvent(ctx, em, doc, DocumentEventKind.VALIDITY_CHANGED, `${doc.validity} → ${validity}: ${why}`);
     doc.validity = validity;
     doc.updatedAt = ctx.runtime.clock.now();
+    if (isPublic(doc)) await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.VALIDITY_CHANGED, doc.updatedAt);
     return doc;
   });
 }

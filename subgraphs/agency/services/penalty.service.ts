@@ -1,3 +1,5 @@
+import { appendPublicChange } from './public-feed';
+import { PublicChangeSubject } from '../entities/public-change.entity';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
@@ -89,6 +91,7 @@ export async function publishPenalty(ctx: AgencyContext, id: string): Promise<Pe
     penalty.publishedAt = now;
     penalty.listedAt = now;
     penalty.displayUntil = displayUntil(ctx, chinaDate(now), penalty.minor);
+    await appendPublicChange(em, PublicChangeSubject.PENALTY, penalty.id, 'PENALTY_PUBLISHED', now);
     await em.flush();
     return penalty;
   });
@@ -107,6 +110,7 @@ export async function revokePenalty(ctx: AgencyContext, id: string, revokedOn: s
     penalty.status = PenaltyStatus.WITHDRAWN;
     penalty.withdrawnAt = ctx.runtime.clock.now();
     penalty.withdrawalReason = requiredText('reason', '撤下理由', reason, 2000);
+    await appendPublicChange(em, PublicChangeSubject.PENALTY, penalty.id, 'PENALTY_WITHDRAWN', penalty.withdrawnAt!);
     await em.flush();
     return penalty;
   });

@@ -3,7 +3,7 @@ import type { CoordinationRuntime } from '../context';
 import { ParticipantVote, ReleasePlanStatus } from '../entities/enums';
 import { PlanDocumentEntity, PlanParticipantEntity, ReleasePlanEntity } from '../entities/release-plan.entity';
 import { ABORT, COMMIT, PREPARE, type VoteView } from './agency-operations';
-import { GatewayCallError } from './gateway-client';
+import { GatewayCallError } from '../../shared/gateway-client';
 import { releaseLock } from './release-lock';
 import { syncHolds } from './release-plan.service';
 

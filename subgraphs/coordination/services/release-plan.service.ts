@@ -15,7 +15,7 @@ import {
 } from '../entities/release-plan.entity';
 import type { AgreedFactInput, CreateReleasePlanInput } from '../resolvers/release-plan.input';
 import { DOCUMENT_STATES, CLEAR_HOLDS, SET_HOLDS, type DocumentStateView } from './agency-operations';
-import { GatewayCallError } from './gateway-client';
+import { GatewayCallError } from '../../shared/gateway-client';
 import { releaseLock } from './release-lock';
 
 /** A page of plans before GraphQL shapes it. */

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { issueToken, type TokenSigner } from '../../shared/tokens';
+import { existsSync } from 'node:fs';
+import type { SecretSource } from './secrets';
+import { issueToken, privateKeyFrom, type TokenSigner } from './tokens';
 
 /** One error of a gateway answer, as the gateway and the agency deployments word it. */
 export interface GatewayError {
@@ -20,7 +22,7 @@ export class GatewayCallError extends Error {
 }
 
 /**
- * The coordination service's identity at the gateway: a token the identity provider issued (as
+ * A service's identity at the gateway (the news office's coordination, the provincial catalogue): a token the identity provider issued (as
  * given, or read from a file a renewal agent rewrites), or a key with which it signs its own.
  */
 export type ServiceIdentity =
@@ -28,10 +30,12 @@ export type ServiceIdentity =
   | { tokenFile: string }
   | { signer: TokenSigner; issuer?: string };
 
-/** How the coordination subgraph reaches the agencies: the gateway's URL and the service identity. */
+/** How a service reaches the agencies: the gateway's URL and the service identity. */
 export interface GatewayClientOptions {
   url: string;
   identity: ServiceIdentity;
+  /** Subject of a self-signed service token, naming the service in logs. @default coordination-service */
+  subject?: string;
   /** Per-call deadline. @default 15000 */
   timeoutMs?: number;
 }
@@ -56,7 +60,7 @@ export class GatewayClient {
     if ('tokenFile' in identity) return (await readFile(identity.tokenFile, 'utf8')).trim();
     if (!this.token || this.token.expires < Date.now() + 60_000) {
       this.token = {
-        value: issueToken(identity.signer, { sub: 'coordination-service', roles: [], service: true }, { ttl: `${TOKEN_TTL_MS / 1000}s`, issuer: identity.issuer }),
+        value: issueToken(identity.signer, { sub: this.options.subject ?? 'coordination-service', roles: [], service: true }, { ttl: `${TOKEN_TTL_MS / 1000}s`, issuer: identity.issuer }),
         expires: Date.now() + TOKEN_TTL_MS,
       };
     }
@@ -100,4 +104,25 @@ export class GatewayClient {
     }
     return { data: body.data ?? null, errors: body.errors ?? [] };
   }
+}
+
+/**
+ * A service's identity from its environment, first found of: `<prefix>_TOKEN` (issued by the
+ * identity provider), `<prefix>_TOKEN_FILE` (re-read on every call, for a renewing agent),
+ * `<prefix>_KEY` (PEM private key, RS256/ES256, with which it signs its own short-lived token),
+ * or HS256 with `HUB_JWT_SECRET` (in development the data folder's). Only config.ts files call this.
+ */
+export function serviceIdentityFrom(env: NodeJS.ProcessEnv, secrets: SecretSource, prefix: string): ServiceIdentity {
+  const token = env[`${prefix}_TOKEN`];
+  if (token) return { token };
+  const tokenFile = env[`${prefix}_TOKEN_FILE`];
+  if (tokenFile) {
+    if (!existsSync(tokenFile)) throw new RangeError(`${prefix}_TOKEN_FILE names a file that does not exist: ${tokenFile}`);
+    return { tokenFile };
+  }
+  const issuer = env.HUB_JWT_ISSUER || undefined;
+  const key = env[`${prefix}_KEY`];
+  if (key) return { signer: privateKeyFrom(key, `${prefix}_KEY`), issuer };
+  const requirement = `${prefix}_TOKEN, ${prefix}_TOKEN_FILE, ${prefix}_KEY or HUB_JWT_SECRET`;
+  return { signer: { secret: secrets.shared('HUB_JWT_SECRET', 'jwtSecret', requirement) }, issuer };
 }

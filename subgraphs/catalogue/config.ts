@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
+import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-client';
+import { SecretSource } from '../shared/secrets';
+import type { AgencyConfig } from '../agency/config';
+import { loadAgencyConfig } from '../agency/config';
+
+/** Everything the provincial catalogue reads from its environment; nothing else touches process.env. */
+export interface CatalogueConfig {
+  /** Database URL: a SQLite file (default `<HUB_DATA_DIR>/catalogue.sqlite`) or postgresql://... */
+  databaseUrl: string;
+  host: string;
+  /** 0 picks a free port. @default 4098 */
+  port: number;
+  /** Shared secret with which the gateway signs the claims it passes on. */
+  gatewaySecret: string;
+  /** The provincial gateway, through which the catalogue reads every agency's change log. @default http://127.0.0.1:4000/graphql */
+  gatewayUrl: string;
+  /**
+   * The catalogue's identity at the gateway (it reads the agencies' logs as a service):
+   * HUB_CATALOGUE_SERVICE_TOKEN, _TOKEN_FILE or _KEY, or HS256 with HUB_JWT_SECRET.
+   */
+  serviceIdentity: ServiceIdentity;
+  /** The shard registry file: the agencies whose logs are replicated, re-read on change. @default <HUB_DATA_DIR>/registry.json */
+  registryPath: string;
+  /** An agency whose log was last read longer ago than this is named in a CATALOGUE_STALE notice. @default 30000 */
+  staleAfterMs: number;
+  /** Longest wait of one long-polling read of a log. @default 3000 */
+  feedWaitMs: number;
+  /** Entries per read of a log. @default 200 */
+  feedPageSize: number;
+  /** Fixed "now" (ISO date-time) for demos and tests. */
+  clock?: string;
+}
+
+export function loadCatalogueConfig(env: NodeJS.ProcessEnv = process.env): CatalogueConfig {
+  const dataDir = dataDirFrom(env);
+  const secrets = new SecretSource(env, 'catalogue');
+  const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  const serviceIdentity = serviceIdentityFrom(env, secrets, 'HUB_CATALOGUE_SERVICE');
+  secrets.check();
+  return {
+    databaseUrl: env.HUB_CATALOGUE_DATABASE_URL ?? join(dataDir, 'catalogue.sqlite'),
+    host: hostFrom(env),
+    port: intFrom(env, 'PORT', 4098),
+    gatewaySecret,
+    gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
+    serviceIdentity,
+    registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
+    staleAfterMs: intFrom(env, 'HUB_CATALOGUE_STALE_MS', 30_000),
+    feedWaitMs: intFrom(env, 'HUB_CATALOGUE_FEED_WAIT_MS', 3000),
+    feedPageSize: Math.min(500, Math.max(1, intFrom(env, 'HUB_CATALOGUE_FEED_PAGE', 200))),
+    clock: env.HUB_CLOCK || undefined,
+  };
+}
+
+/** The catalogue serves the agency contract's public reads: an agency runtime over the catalogue's database, for no agency of its own. */
+export function replicaAgencyConfig(config: CatalogueConfig): AgencyConfig {
+  return {
+    ...loadAgencyConfig({ HUB_GATEWAY_SECRET: config.gatewaySecret }),
+    agencyCode: CATALOGUE_CODE, indexPrefix: 'CATALOGUE', databaseUrl: config.databaseUrl, host: config.host, port: config.port,
+    gatewaySecret: config.gatewaySecret, clock: config.clock, deadlineWatchHours: 0, seedDemo: false,
+  };
+}
+
+/** The catalogue's name in shard terms: no agency has it. */
+export const CATALOGUE_CODE = 'catalogue';

@@ -1,0 +1,49 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { PublicChangeSubject } from '../../agency/entities/public-change.entity';
+
+/**
+ * How far the catalogue has applied one agency's public change log. Written in the same
+ * transaction as the entries it applied, so each entry is applied exactly once.
+ */
+@Entity({ tableName: 'catalogue_feed' })
+export class CatalogueFeedEntity {
+  @PrimaryKey({ type: 'string', length: 32 })
+  agency!: string;
+
+  /** Highest sequence number applied (or held for a coordinated release). */
+  @Property({ type: 'integer' })
+  appliedSeq: number = 0;
+
+  /** When the log was last read, whether or not it had something new. */
+  @Property({ type: 'datetime', nullable: true })
+  readAt?: Date | null;
+}
+
+/**
+ * A change of a coordinated release, held until every document of the plan, from every agency,
+ * has arrived: then all are applied in one transaction, so the public sees the plan all at once.
+ */
+@Entity({ tableName: 'catalogue_held_change' })
+@Index({ properties: ['planId'] })
+export class CatalogueHeldChangeEntity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 64 })
+  planId!: string;
+
+  @Property({ type: 'integer' })
+  planSize!: number;
+
+  @Property({ type: 'string', length: 32 })
+  agency!: string;
+
+  @Enum({ items: () => PublicChangeSubject, type: 'string' })
+  subject!: PublicChangeSubject;
+
+  @Property({ type: 'string', length: 64 })
+  subjectId!: string;
+
+  @Property({ type: 'text', nullable: true })
+  record?: string | null;
+}

@@ -1,0 +1,15 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import type { DatabaseKind } from '../../shared/orm';
+import { AGENCY_MIGRATIONS } from '../../agency/migrations';
+import { PostgresqlCatalogue20261213 } from './postgresql-20261213-catalogue';
+import { SqliteCatalogue20261213 } from './sqlite-20261213-catalogue';
+
+/**
+ * The catalogue's database is an agency database (the same tables, so the agency contract's
+ * public reads run on it unchanged) plus the replication state; its migrations are the agency's
+ * followed by its own.
+ */
+export const CATALOGUE_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
+  sqlite: [...AGENCY_MIGRATIONS.sqlite, { name: 'sqlite-20261213-catalogue', class: SqliteCatalogue20261213 }],
+  postgresql: [...AGENCY_MIGRATIONS.postgresql, { name: 'postgresql-20261213-catalogue', class: PostgresqlCatalogue20261213 }],
+};

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { ANONYMOUS } from '../shared/claims';
+import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
+import { createContext, type AgencyRuntime } from '../agency/context';
+import { AGENCY_ENTITIES } from '../agency/entities';
+import { buildAgencySchema, createAgencyRuntime } from '../agency/server';
+import { ShardRegistry } from '../../gateway/registry';
+import { GatewayClient } from '../shared/gateway-client';
+import { replicaAgencyConfig, CATALOGUE_CODE, type CatalogueConfig } from './config';
+import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from './entities/feed-state.entity';
+import { CATALOGUE_MIGRATIONS } from './migrations';
+import { freshnessNotice } from './services/freshness-notice';
+import { gatewayFeedReader } from './services/gateway-feed';
+import { Replicator, type FeedReader } from './services/replicator';
+
+/** Every table of the catalogue's database: an agency database's, plus the replication state. */
+export const CATALOGUE_ENTITIES = [...AGENCY_ENTITIES, CatalogueFeedEntity, CatalogueHeldChangeEntity];
+
+export interface RunningCatalogue extends RunningSubgraph {
+  runtime: AgencyRuntime;
+  replicator: Replicator;
+}
+
+/**
+ * The provincial catalogue: the agency contract's public reads (documents, search, penalty
+ * decisions) over one database holding every agency's public projection, replicated from each
+ * agency's public change log. Every caller is the public here: staff-only fields are not
+ * replicated and no mutation can succeed (the gateway never sends one).
+ */
+export async function startCatalogue(
+  config: CatalogueConfig, options: { registry?: ShardRegistry; read?: FeedReader; onQuery?: (sql: string) => void } = {},
+): Promise<RunningCatalogue> {
+  const runtime = await createAgencyRuntime(replicaAgencyConfig(config), options.onQuery, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+  const registry = options.registry ?? new ShardRegistry(config.registryPath);
+  if (!options.registry) registry.watch();
+  const read = options.read ?? gatewayFeedReader(new GatewayClient({ url: config.gatewayUrl, identity: config.serviceIdentity, subject: 'catalogue-service', timeoutMs: config.feedWaitMs + 10_000 }));
+  const replicator = new Replicator(runtime, registry, read, { pageSize: config.feedPageSize, waitMs: config.feedWaitMs });
+  await replicator.start();
+  const running = await startSubgraphServer(
+    {
+      name: CATALOGUE_CODE,
+      schema: await buildAgencySchema(),
+      gatewaySecret: config.gatewaySecret,
+      createContext: () => createContext(runtime, ANONYMOUS),
+      health: () => ({ ready: replicator.ready(), agencies: replicator.freshness() }),
+      ready: () => replicator.ready(),
+      plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
+    },
+    config.port,
+    config.host,
+  );
+  return {
+    ...running,
+    runtime,
+    replicator,
+    async stop() {
+      await replicator.stop();
+      if (!options.registry) registry.close();
+      await running.stop();
+      await runtime.orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { shardOfId } from '../../shared/shard-routing';
+
+/** Public read fields the catalogue answers, and which agencies an answer of each may include. */
+function agenciesOf(field: string, args: Record<string, unknown>): readonly string[] | undefined | null {
+  if (field === 'document' || field === 'penaltyDecision') {
+    const code = shardOfId(args.id);
+    return code ? [code] : null;
+  }
+  if (field === 'documents' || field === 'search') {
+    const named = (args.filter as { agencies?: unknown } | undefined)?.agencies;
+    return Array.isArray(named) ? (named as string[]) : undefined;
+  }
+  if (field === 'penaltyDecisions') return undefined;
+  return null;
+}
+
+/**
+ * Adds a `CATALOGUE_STALE` error naming the agencies whose feed is behind to every answer that may
+ * include them: their published documents are still listed, but may be older than the agency's.
+ */
+export function freshnessNotice(staleAgencies: (among?: readonly string[]) => string[]): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      const scopes: (readonly string[] | undefined)[] = [];
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ info, args }) {
+              if (info.parentType.name !== 'Query' || info.path.prev) return;
+              const scope = agenciesOf(info.fieldName, args as Record<string, unknown>);
+              if (scope !== null) scopes.push(scope);
+            },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (scopes.length === 0 || response.body.kind !== 'single') return;
+          const stale = new Set(scopes.flatMap((scope) => staleAgencies(scope)));
+          if (stale.size === 0) return;
+          const agencies = [...stale].sort();
+          const result = response.body.singleResult;
+          result.errors = [...(result.errors ?? []), {
+            message: `以下机关的目录数据可能不是最新：${agencies.join('、')} / The catalogue may be behind for: ${agencies.join(', ')}`,
+            extensions: { code: 'CATALOGUE_STALE', agencies },
+          }];
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { graphql } from 'graphql';
+import type { EntityManager } from '@mikro-orm/knex';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { loadAgencyConfig } from '../../subgraphs/agency/config';
+import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
+import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
+import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
+import { SearchIndex } from '../../subgraphs/agency/services/search-index';
+import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import { THEMES } from '../../subgraphs/shared/taxonomy';
+import { issueToken } from '../../subgraphs/shared/tokens';
+import { TEST_SECRETS } from '../support/secrets';
+import { DEMO_AGENCIES } from '../../tools/demo/province';
+import { SeededRandom } from '../../tools/demo/random';
+import { seedAgency } from '../../tools/demo/seed-agency';
+import { startHub, type TestHub } from '../support/hub-harness';
+
+const CODES = ['fjdrc', 'fjczt', 'fjamr', 'fjedu'];
+const DOCUMENTS = /* GraphQL */ `
+  query Page($filter: DocumentFilter, $orderBy: DocumentOrder, $first: Int, $after: String) {
+    documents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title status version keyFacts { subject value } versions { version } } }
+    }
+  }
+`;
+const PENALTIES = /* GraphQL */ `
+  query Penalties($first: Int, $after: String) {
+    penaltyDecisions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id partyName partyIdNumber } } }
+  }
+`;
+const SEARCH = /* GraphQL */ `
+  query Search($text: String!, $first: Int, $after: String) {
+    search(text: $text, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor highlight node { id } } }
+  }
+`;
+
+/** The live fan-out's answer: the news office's service identity always gets the authoritative path. */
+const fanOutToken = () => issueToken({ secret: TEST_SECRETS.HUB_JWT_SECRET }, { sub: 'test-service', roles: [], service: true });
+
+/** Walks every page of `query` as anonymous (the catalogue) and as the fan-out, and compares them page by page. */
+async function expectSamePages(hub: TestHub, query: string, field: string, variables: Record<string, unknown>, fanOut: string): Promise<number> {
+  let after: string | null = null;
+  let seen = 0;
+  for (let page = 0; page < 300; page++) {
+    const fromCatalogue = await hub.query(query, { ...variables, after });
+    const live = await hub.query(query, { ...variables, after }, fanOut);
+    expect(fromCatalogue.errors).toBeUndefined();
+    expect(live.errors).toBeUndefined();
+    expect(fromCatalogue.data[field]).toEqual(live.data[field]);
+    const connection = fromCatalogue.data[field];
+    seen += connection.edges.length;
+    if (!connection.pageInfo.hasNextPage) return seen;
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error('too many pages');
+}
+
+describe('the provincial catalogue over four agency deployments (issue 11)', () => {
+  let hub: TestHub;
+  let fanOut: string;
+
+  beforeAll(async () => {
+    hub = await startHub({
+      agencies: CODES,
+      seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 60, penalties: 8, today: '2026-11-27' }).then(() => undefined),
+      withCatalogue: { staleAfterMs: 4000 },
+      gateway: { shardCalls: { timeoutMs: 3000, breakerThreshold: 3, breakerCooldownMs: 60_000 } },
+    });
+    fanOut = await fanOutToken();
+    await hub.catalogueCaughtUp();
+    // Plans compiled and connections open before anything is timed.
+    await hub.query(DOCUMENTS, { first: 1 });
+    await hub.query(DOCUMENTS, { first: 1 }, fanOut);
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('answers public reads from the catalogue: a hung agency does not hold the page, its documents stay listed', async () => {
+    const hang: Server = createServer(() => { /* accepts and never answers */ });
+    await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
+    const registry = hub.gateway.registry;
+    const original = registry.all();
+    try {
+      registry.set(original.map((e) => (e.code === 'fjedu' ? { ...e, url: `http://127.0.0.1:${(hang.address() as AddressInfo).port}/graphql` } : e)));
+      const started = Date.now();
+      const page = await hub.query(DOCUMENTS, { first: 100 });
+      // Far below the 3 s shard deadline the fan-out waits for the hung agency.
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(page.errors).toBeUndefined();
+      expect(page.data.documents.edges.some((e: any) => e.node.id.startsWith('fjedu:'))).toBe(true);
+      // The fan-out, for comparison, waits for the deadline and names the agency.
+      const live = await hub.query(DOCUMENTS, { first: 1 }, fanOut);
+      expect(live.errors[0].extensions).toMatchObject({ code: 'AGENCY_UNAVAILABLE', agency: 'fjedu' });
+      // Past the freshness bound (4 s here) the answer says whose feed is behind, still at full speed.
+      await new Promise((r) => setTimeout(r, 4500));
+      const later = Date.now();
+      const noticed = await hub.query(DOCUMENTS, { first: 100 });
+      expect(Date.now() - later).toBeLessThan(1500);
+      expect(noticed.errors.map((e: any) => e.extensions)).toEqual([expect.objectContaining({ code: 'CATALOGUE_STALE', agencies: ['fjedu'] })]);
+      expect(noticed.data.documents.edges.some((e: any) => e.node.id.startsWith('fjedu:'))).toBe(true);
+    } finally {
+      registry.set(original);
+      hang.close();
+    }
+    await hub.catalogueCaughtUp();
+  });
+
+  it('gives the same pages as the live fan-out for random filters, orders and page sizes (documents)', async () => {
+    const rng = new SeededRandom(20261213);
+    const themes = THEMES.map((t) => t.name);
+    for (let round = 0; round < 10; round++) {
+      const filter: Record<string, unknown> = {};
+      if (rng.chance(0.5)) filter.agencies = rng.shuffle(CODES).slice(0, rng.int(1, 3));
+      if (rng.chance(0.3)) filter.theme = rng.pick(themes.slice(0, 10));
+      if (rng.chance(0.4)) filter.publishedFrom = `2025-0${rng.int(1, 9)}-01`;
+      if (rng.chance(0.3)) filter.publishedTo = `2026-0${rng.int(1, 9)}-15`;
+      const orderBy = rng.pick(['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC']);
+      const seen = await expectSamePages(hub, DOCUMENTS, 'documents', { filter, orderBy, first: rng.int(1, 30) }, fanOut);
+      const total = (await hub.query(DOCUMENTS, { filter, first: 0 }, fanOut)).data.documents.totalCount;
+      expect(seen).toBe(total);
+    }
+  });
+
+  it('gives the same penalty decision pages as the live fan-out, masked the same', async () => {
+    const rng = new SeededRandom(7);
+    for (let round = 0; round < 4; round++) await expectSamePages(hub, PENALTIES, 'penaltyDecisions', { first: rng.int(1, 12) }, fanOut);
+  });
+
+  it('searches one index: the answer of a single database holding every agency\'s documents', async () => {
+    const reference: AgencyRuntime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: 'reference', HUB_DATABASE_URL: ':memory:' }));
+    try {
+      const em = reference.orm.em.fork() as EntityManager;
+      const search = new SearchIndex(':memory:');
+      for (const agency of hub.agencies.values()) {
+        const rows = await agency.runtime.orm.em.fork().find(DocumentEntity, {});
+        await em.insertMany(DocumentEntity, rows.map((row) => ({ ...row })));
+        for (const row of rows) if (row.status === 'PUBLISHED' && row.disclosure === 'PROACTIVE') await search.put(em, row);
+      }
+      const schema = await buildAgencySchema();
+      for (const text of ['政府信息公开', '营商环境', '财政 预算', '教育']) {
+        const expected = (await graphql({ schema, source: SEARCH, variableValues: { text, first: 10 }, contextValue: createContext(reference, ANONYMOUS) })).data!.search as any;
+        const got = (await hub.query(SEARCH, { text, first: 10 })).data.search;
+        expect(got.edges.map((e: any) => e.node.id)).toEqual(expected.edges.map((e: any) => e.node.id));
+        expect(got.totalCount).toBe(expected.totalCount);
+      }
+    } finally {
+      await reference.orm.close(true);
+    }
+  });
+
+  it('replicates a publication, a new version and a withdrawal within a second', async () => {
+    const editor = await hub.token(['editor'], 'fjczt');
+    const reviewer = await hub.token(['reviewer'], 'fjczt');
+    const created = await hub.query(`mutation { createDocument(input: { title: "关于目录复制测试的通知", body: "目录复制测试正文", theme: "综合政务", formedOn: "2026-11-20", disclosure: PROACTIVE }) { id } }`, {}, editor);
+    const id = created.data.createDocument.id;
+    await hub.query(`mutation($id: ID!) { reviewDocument(id: $id, approve: true) { id } }`, { id }, reviewer);
+    await hub.query(`mutation($id: ID!) { publishDocument(id: $id) { id } }`, { id }, editor);
+    const visible = async (predicate: (node: any) => boolean) => {
+      const deadline = Date.now() + 1000;
+      for (;;) {
+        const page = await hub.query(DOCUMENTS, { first: 100, filter: { agencies: ['fjczt'] } });
+        const node = page.data.documents.edges.map((e: any) => e.node).find((n: any) => n.id === id);
+        if (predicate(node)) return node;
+        if (Date.now() > deadline) throw new Error(`not replicated within 1 s: ${JSON.stringify(node)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await visible((n) => n?.version === 1);
+    await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { title: "关于目录复制测试的通知（修订）" }, reason: "更正标题") { id } }`, { id }, editor);
+    await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { title: "关于目录复制测试的通知（修订）" }, reason: "更正标题") { id } }`, { id }, editor);
+    await visible((n) => n?.title.endsWith('（修订）'));
+    await hub.query(`mutation($id: ID!) { withdrawDocument(id: $id, reason: "测试撤回") { id } }`, { id }, reviewer);
+    await visible((n) => n === undefined);
+    await hub.catalogueCaughtUp();
+    const byId = await hub.query(`query($id: ID!) { document(id: $id) { id status } }`, { id });
+    expect(byId.data.document).toEqual({ id, status: 'WITHDRAWN' });
+  });
+
+  it('keeps a down agency\'s published documents listed, with a CATALOGUE_STALE notice naming it', async () => {
+    const before = (await hub.query(DOCUMENTS, { first: 0, filter: { agencies: ['fjamr'] } })).data.documents.totalCount;
+    expect(before).toBeGreaterThan(0);
+    await hub.stopAgency('fjamr');
+    await new Promise((r) => setTimeout(r, 4500));
+    const started = Date.now();
+    const page = await hub.query(DOCUMENTS, { first: 100, filter: { agencies: ['fjamr', 'fjdrc'] } });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(page.data.documents.edges.filter((e: any) => e.node.id.startsWith('fjamr:')).length).toBeGreaterThan(0);
+    expect(page.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'CATALOGUE_STALE', agencies: ['fjamr'] }) })]);
+    // A page that cannot include it carries no notice.
+    expect((await hub.query(DOCUMENTS, { first: 3, filter: { agencies: ['fjdrc'] } })).errors).toBeUndefined();
+    // Its documents stay readable by id for the public while it is down.
+    const id = page.data.documents.edges.find((e: any) => e.node.id.startsWith('fjamr:')).node.id;
+    const byId = await hub.query(`query($id: ID!) { document(id: $id) { id } }`, { id });
+    expect(byId.data.document).toEqual({ id });
+  });
+});
