@@ -12,6 +12,7 @@ import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
 import { useExport, type SelfQuery } from './export';
 import { claimsOf, useHubIdentity } from './identity';
+import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
 import { limitPlugins, useErrorCodes, useQuotas } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
@@ -106,6 +107,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useExport(() => selfQuery),
       identity,
       ...limitPlugins(config.limits),
+      useInputValidation(),
       useErrorCodes(),
     ],
     demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
