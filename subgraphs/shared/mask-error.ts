@@ -8,6 +8,9 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** What a client reads in place of an internal fault, at the subgraphs and at the gateway. */
+export const INTERNAL_ERROR_MESSAGE = '服务内部错误，请稍后重试 / Internal error, please try again later';
+
 /**
  * Never lets an ORM, SQL or stack message reach a client: errors the hub raised on purpose pass
  * as they are; anything else becomes a generic internal error (and is logged here).
@@ -24,7 +27,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   }
   console.error('[internal error]', original);
   return {
-    message: '服务内部错误，请稍后重试 / Internal error, please try again later',
+    message: INTERNAL_ERROR_MESSAGE,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
