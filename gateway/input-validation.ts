@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   getNamedType, getNullableType, GraphQLError, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo,
-  type ASTNode, type DocumentNode, type GraphQLField, type GraphQLInputType, type GraphQLSchema, type ValidationRule, type ValueNode,
+  type ASTNode, type DocumentNode, type GraphQLField, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema, type ValidationRule, type ValueNode,
 } from 'graphql';
 import { decodeCursor } from '../subgraphs/shared/cursor';
 import { HUB_SCALARS } from '../subgraphs/shared/scalars';
@@ -104,13 +104,24 @@ export const HubInputRule: ValidationRule = (context) => ({
 /** Where a variable is used: the type expected there, the input it fills, whether it is a cursor. */
 interface VariableUse { variable: string; type: GraphQLInputType; field: string; cursor: boolean }
 
+/** Per input object type, its fields that hold a hub scalar somewhere inside (computed once per type). */
+const scalarFieldsOf = new WeakMap<GraphQLInputObjectType, [string, GraphQLInputType][]>();
+
 /** Input types that hold a hub scalar somewhere inside, so a variable's value is walked only where it can matter. */
-function holdsHubScalar(type: GraphQLInputType, seen = new Set<string>()): boolean {
+function holdsHubScalar(type: GraphQLInputType): boolean {
   const named = getNamedType(type);
-  if (HUB_SCALARS[named.name]) return true;
-  if (!isInputObjectType(named) || seen.has(named.name)) return false;
-  seen.add(named.name);
-  return Object.values(named.getFields()).some((f) => holdsHubScalar(f.type, seen));
+  return Boolean(HUB_SCALARS[named.name]) || (isInputObjectType(named) && scalarFields(named).length > 0);
+}
+
+function scalarFields(type: GraphQLInputObjectType): [string, GraphQLInputType][] {
+  let fields = scalarFieldsOf.get(type);
+  if (!fields) {
+    // Provisionally none, so a recursive input type terminates.
+    scalarFieldsOf.set(type, []);
+    fields = Object.values(type.getFields()).filter((f) => holdsHubScalar(f.type)).map((f): [string, GraphQLInputType] => [f.name, f.type]);
+    scalarFieldsOf.set(type, fields);
+  }
+  return fields;
 }
 
 /** The variable uses worth checking in a document (computed once per document object). */
@@ -145,9 +156,8 @@ function valueError(type: GraphQLInputType, value: unknown, field: string): Grap
   }
   if (isInputObjectType(inner)) {
     if (typeof value !== 'object') return undefined;
-    for (const [name, f] of Object.entries(inner.getFields())) {
-      if (!holdsHubScalar(f.type)) continue;
-      const error = valueError(f.type, (value as Record<string, unknown>)[name], name);
+    for (const [name, fieldType] of scalarFields(inner)) {
+      const error = valueError(fieldType, (value as Record<string, unknown>)[name], name);
       if (error) return error;
     }
     return undefined;

@@ -145,6 +145,10 @@ describe('hardening of the gateway surface', () => {
       }
       const allowed = await fetch(`${hub.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'x-graphql-csrf': '1' } });
       expect(allowed.status).toBe(200);
+      // The IDE is a page, not an operation: it still opens in a browser.
+      const ide = await fetch(hub.gateway.url, { headers: { accept: 'text/html' } });
+      expect(ide.status).toBe(200);
+      expect(ide.headers.get('content-type')).toMatch(/text\/html/);
     });
 
     it('invalid JSON is 400 BAD_REQUEST, bilingual, with no originalError and no stack', async () => {
