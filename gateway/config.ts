@@ -50,6 +50,12 @@ export interface GatewayConfig {
   safelistOnly: boolean;
   /** pino log level. @default info */
   logLevel: string;
+  /** Origins allowed to call from a browser (CORS), exactly as sent in `Origin`; `*` for any, without credentials. @default [] (same origin only) */
+  corsOrigins: string[];
+  /** A client must finish its request headers within this many ms. @default 10000 */
+  headersTimeoutMs: number;
+  /** A client must finish its whole request (headers and body) within this many ms. @default 30000 */
+  requestTimeoutMs: number;
   /** OTLP/HTTP endpoint of an OpenTelemetry collector (e.g. http://otel:4318/v1/traces); no tracing when absent. */
   otelExporterUrl?: string;
 }
@@ -93,6 +99,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     quotas: {
       anonymousPerMinute: intFrom(env, 'HUB_ANONYMOUS_PER_MINUTE', DEFAULT_QUOTAS.anonymousPerMinute),
       staffPerMinute: intFrom(env, 'HUB_STAFF_PER_MINUTE', DEFAULT_QUOTAS.staffPerMinute),
+      failedAuthPerMinute: intFrom(env, 'HUB_FAILED_AUTH_PER_MINUTE', DEFAULT_QUOTAS.failedAuthPerMinute),
       trustProxy: env.HUB_TRUST_PROXY === '1',
     },
     redisUrl: env.HUB_REDIS_URL || undefined,
@@ -101,6 +108,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     safelistOnly: env.HUB_SAFELIST_ONLY === '1',
     logLevel: env.HUB_LOG_LEVEL ?? 'info',
     otelExporterUrl: env.HUB_OTEL_EXPORTER_URL || undefined,
+    corsOrigins: (env.HUB_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    headersTimeoutMs: intFrom(env, 'HUB_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: intFrom(env, 'HUB_REQUEST_TIMEOUT_MS', 30_000),
     shardCalls: {
       timeoutMs: intFrom(env, 'HUB_SHARD_TIMEOUT_MS', 5000),
       breakerThreshold: intFrom(env, 'HUB_SHARD_BREAKER_THRESHOLD', 3),

@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { hubScalarError } from './input-validation';
 
 /**
  * Bulk data for researchers: GET /export/documents.(ndjson|csv) and /export/penalties.(ndjson|csv)
@@ -56,7 +57,7 @@ export function useExport(selfQuery: () => SelfQuery): GatewayPlugin {
       const kind = match[1] as 'documents' | 'penalties';
       const format = match[2] as 'ndjson' | 'csv';
       const since = url.searchParams.get('since');
-      if (since !== null && (kind === 'penalties' || Number.isNaN(Date.parse(since)))) {
+      if (since !== null && (kind === 'penalties' || hubScalarError('DateTime', since, 'since'))) {
         return endResponse(badRequest('since 须为 ISO-8601 时间，且仅适用于 documents / since must be an ISO-8601 date-time, for documents only'));
       }
       const variables: Record<string, unknown> = kind === 'documents'

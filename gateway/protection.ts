@@ -4,6 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApiKeyStore } from './api-keys';
@@ -33,11 +34,13 @@ export interface Quotas {
   anonymousPerMinute: number;
   /** Holders of a staff token, per token. @default 1200 */
   staffPerMinute: number;
+  /** Failed authentications (invalid API key, invalid or expired token), per IP address, before further attempts are refused. @default 20 */
+  failedAuthPerMinute: number;
   /** Trust the first X-Forwarded-For address (behind the province's load balancer). @default false */
   trustProxy: boolean;
 }
 
-export const DEFAULT_QUOTAS: Quotas = { anonymousPerMinute: 120, staffPerMinute: 1200, trustProxy: false };
+export const DEFAULT_QUOTAS: Quotas = { anonymousPerMinute: 120, staffPerMinute: 1200, failedAuthPerMinute: 20, trustProxy: false };
 
 /** GraphQL Armor's validation limits, with messages a caller can act on. */
 export function limitPlugins(limits: RequestLimits): GatewayPlugin[] {
@@ -58,6 +61,22 @@ function jsonError(status: number, code: string, message: string, headers: Recor
   });
 }
 
+function tooManyRequests(resetInMs: number, zh: string, en: string): Response {
+  const retryAfter = String(Math.max(1, Math.ceil(resetInMs / 1000)));
+  return jsonError(429, 'RATE_LIMITED', `${zh}，请 ${retryAfter} 秒后再试 / ${en}, retry in ${retryAfter} s`, { 'retry-after': retryAfter });
+}
+
+/** The caller's address: the first X-Forwarded-For entry behind a trusted proxy, else the socket's. */
+function clientAddress(request: Request, req: IncomingMessage | undefined, quotas: Quotas): string {
+  const forwarded = quotas.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || req?.socket.remoteAddress || 'unknown';
+}
+
+/** The request tries to authenticate (a failed attempt counts against its address). */
+function presentsCredentials(request: Request): boolean {
+  return request.headers.has('x-api-key') || request.headers.has('authorization');
+}
+
 /** Who is calling, for quotas: an API key, a staff token, or an IP address. */
 function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
   { key: string; perMinute: number } | { refused: Response } {
@@ -69,31 +88,111 @@ function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiK
   }
   const authorization = request.headers.get('authorization');
   if (authorization) return { key: `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 24)}`, perMinute: quotas.staffPerMinute };
-  const forwarded = quotas.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return { key: `ip:${forwarded || req?.socket.remoteAddress || 'unknown'}`, perMinute: quotas.anonymousPerMinute };
+  return { key: `ip:${clientAddress(request, req, quotas)}`, perMinute: quotas.anonymousPerMinute };
 }
 
 const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
 
-/** Quotas per API key, per staff token and per anonymous IP: 429 with Retry-After when exceeded. */
+/**
+ * Quotas per API key, per staff token and per anonymous IP: 429 with Retry-After when exceeded.
+ * Failed authentications are counted per IP (a 401 to a request that presented a key or token),
+ * and an address past `failedAuthPerMinute` has its next attempts refused before any key or
+ * token is checked, so guessing keys is throttled.
+ */
 export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quotas, isInternal: (request: Request) => boolean): GatewayPlugin {
+  // A quota store that is down must not take the portal down with it.
+  const allow = (error: Error) => console.error(`quota counter unavailable, request allowed: ${error.message}`);
+  const failuresOf = (address: string) => `authfail:${address}`;
   return {
-    onRequest({ request, url, serverContext, endResponse }) {
+    async onRequest({ request, url, serverContext, endResponse }) {
       // An export counts once, not once per page it fetches from the gateway itself.
       if (UNLIMITED_PATHS.has(url.pathname) || isInternal(request)) return;
-      const caller = callerOf(request, (serverContext as { req?: IncomingMessage }).req, keys, quotas);
-      if ('refused' in caller) return endResponse(caller.refused);
-      return counter.hit(caller.key, 60_000).then(
-        ({ count, resetInMs }) => {
-          if (count <= caller.perMinute) return;
-          const retryAfter = String(Math.max(1, Math.ceil(resetInMs / 1000)));
-          endResponse(jsonError(429, 'RATE_LIMITED', `请求过于频繁，请 ${retryAfter} 秒后再试 / Too many requests, retry in ${retryAfter} s (quota ${caller.perMinute} per minute)`, { 'retry-after': retryAfter }));
-        },
-        (error: Error) => {
-          // A quota store that is down must not take the portal down with it.
-          console.error(`quota counter unavailable, request allowed: ${error.message}`);
-        },
-      );
+      const req = (serverContext as { req?: IncomingMessage }).req;
+      try {
+        if (presentsCredentials(request)) {
+          const failed = await counter.peek(failuresOf(clientAddress(request, req, quotas)), 60_000);
+          if (failed.count >= quotas.failedAuthPerMinute) {
+            return endResponse(tooManyRequests(failed.resetInMs, '身份验证失败次数过多', `Too many failed authentication attempts (limit ${quotas.failedAuthPerMinute} per minute)`));
+          }
+        }
+        const caller = callerOf(request, req, keys, quotas);
+        if ('refused' in caller) return endResponse(caller.refused);
+        const { count, resetInMs } = await counter.hit(caller.key, 60_000);
+        if (count > caller.perMinute) endResponse(tooManyRequests(resetInMs, '请求过于频繁', `Too many requests (quota ${caller.perMinute} per minute)`));
+      } catch (error) {
+        allow(error as Error);
+      }
+    },
+    async onResponse({ request, response, serverContext }) {
+      if (response.status !== 401 || !presentsCredentials(request) || isInternal(request)) return;
+      await counter.hit(failuresOf(clientAddress(request, (serverContext as { req?: IncomingMessage }).req, quotas)), 60_000).catch(allow);
+    },
+  };
+}
+
+/** Headers a browser page may send cross-origin, and the one it may read back. */
+const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-csrf', 'apollo-require-preflight'];
+
+/**
+ * CORS from an allow-list: an origin on the list gets CORS headers (credentials allowed, since it
+ * is named); `*` lets any origin read without credentials; any other origin gets no CORS header,
+ * so by default only the gateway's own origin (which needs none) can call from a browser.
+ */
+export function corsPolicy(allowed: readonly string[]): (request: Request) => false | { origin: string[] | string; credentials: boolean; methods: string[]; allowedHeaders: string[]; exposedHeaders: string[]; maxAge: number } {
+  const listed = new Set(allowed);
+  const common = { methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: ['retry-after'], maxAge: 600 };
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (origin && listed.has(origin)) return { ...common, origin: [origin], credentials: true };
+    if (listed.has('*')) return { ...common, origin: '*', credentials: false };
+    return false;
+  };
+}
+
+/** Request headers any of which marks a GET or "simple" POST as sent by a script that passed CORS. */
+export const CSRF_HEADERS = ['x-graphql-csrf', 'apollo-require-preflight'];
+
+/** Content types a browser form or a plain fetch may POST cross-site without a CORS preflight. */
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * CSRF prevention: a request a browser could send cross-site without a preflight (any GET, a form
+ * or text/plain POST) must carry one of CSRF_HEADERS; refused 403 CSRF_PREVENTED otherwise.
+ */
+export function useCsrfPrevention(): GatewayPlugin {
+  return {
+    onRequestParse({ request }) {
+      const type = request.headers.get('content-type')?.toLowerCase();
+      const preflighted = type !== undefined && !SIMPLE_CONTENT_TYPES.some((simple) => type.startsWith(simple));
+      if (preflighted || CSRF_HEADERS.some((name) => request.headers.has(name))) return;
+      throw new GraphQLError(`跨站请求须带 ${CSRF_HEADERS[0]} 请求头 / A GET or form POST must carry the ${CSRF_HEADERS[0]} header (CSRF prevention)`, {
+        extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } },
+      });
+    },
+  };
+}
+
+/**
+ * The engine's request-body errors without their `originalError` (the JSON parser's own message
+ * and position), always with their 400, and a bilingual message for a body that is not JSON.
+ */
+export function useRequestParseErrors(): GatewayPlugin {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          const { originalError, http, ...extensions } = error.extensions as { originalError?: { name?: string }; http?: { status?: number } };
+          const notJson = originalError?.name === 'SyntaxError';
+          // Not a GraphQL request at all: 400 whatever the Accept header (the engine would answer 200 to application/json).
+          throw new GraphQLError(notJson ? '请求体不是有效的 JSON / The request body is not valid JSON' : error.message, {
+            extensions: { ...extensions, http: { status: http?.status ?? 400 } },
+          });
+        }
+      });
     },
   };
 }

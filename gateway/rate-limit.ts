@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export interface QuotaCounter {
   /** Counts one request of `key` in the current window; returns the count and ms until the window ends. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /** The count of `key` in the current window, without counting. */
+  peek(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,13 @@ export class MemoryQuotaCounter implements QuotaCounter {
     return { count: w.count, resetInMs: start + windowMs - now };
   }
 
+  async peek(key: string, windowMs: number) {
+    const now = Date.now();
+    const start = now - (now % windowMs);
+    const w = this.windows.get(key);
+    return { count: w?.start === start ? w.count : 0, resetInMs: start + windowMs - now };
+  }
+
   private sweep(currentStart: number): void {
     for (const [key, w] of this.windows) if (w.start !== currentStart) this.windows.delete(key);
   }
@@ -40,6 +49,13 @@ export class RedisQuotaCounter implements QuotaCounter {
     const start = now - (now % windowMs);
     const name = `hub:quota:${key}:${start}`;
     const [[, count]] = (await this.redis.multi().incr(name).pexpire(name, windowMs + 1000).exec()) as [[null, number], [null, number]];
+    return { count, resetInMs: start + windowMs - now };
+  }
+
+  async peek(key: string, windowMs: number) {
+    const now = Date.now();
+    const start = now - (now % windowMs);
+    const count = Number(await this.redis.get(`hub:quota:${key}:${start}`)) || 0;
     return { count, resetInMs: start + windowMs - now };
   }
 

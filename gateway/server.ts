@@ -8,12 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
+import { INTERNAL_ERROR_MESSAGE } from '../subgraphs/shared/mask-error';
 import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
 import { useExport, type SelfQuery } from './export';
 import { claimsOf, useHubIdentity } from './identity';
+import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
-import { limitPlugins, useErrorCodes, useQuotas } from './protection';
+import { corsPolicy, limitPlugins, useCsrfPrevention, useErrorCodes, useQuotas, useRequestParseErrors } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from './registry';
 import { openTelemetryPlugins } from './telemetry';
@@ -103,13 +105,18 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       observability.plugin(),
       useHubHealth(registry),
       useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
+      useCsrfPrevention(),
+      useRequestParseErrors(),
       useExport(() => selfQuery),
       identity,
       ...limitPlugins(config.limits),
+      useInputValidation(),
       useErrorCodes(),
     ],
     demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
-    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
+    cors: corsPolicy(config.corsOrigins),
+    // Only errors the hub raised on purpose (GraphQLErrors without a cause) pass; anything else is masked, as in the subgraphs.
+    maskedErrors: { errorMessage: INTERNAL_ERROR_MESSAGE },
     persistedDocuments: {
       getPersistedOperation: (key: string) => persisted.get(key) ?? null,
       allowArbitraryDocuments: !config.safelistOnly,
@@ -139,8 +146,14 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     const response = await runtime.fetch('http://gateway.internal/graphql', { method: 'POST', headers: forwarded, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as { data?: unknown; errors?: unknown[] };
   };
-  // Body size is checked before anything reads the body; a POST must say how long it is.
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Body size is checked before anything reads the body; a POST must say how long it is. Node
+  // enforces the header and request deadlines only at each connections check, so it runs every
+  // second (or more often for shorter deadlines) to cut slow clients when documented.
+  const server = createServer({
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+  }, (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, 'LENGTH_REQUIRED', '请求须带 Content-Length / A POST must carry Content-Length');
@@ -151,8 +164,6 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     void runtime(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -10,7 +10,13 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** Decodes a cursor of `arity` elements; a cursor from elsewhere is a BAD_USER_INPUT on `after`. */
+/** Every number a hub cursor carries (an instant in ms, a search rank) lies within a JavaScript Date's range. */
+const MAX_CURSOR_NUMBER = 8.64e15;
+
+/**
+ * Decodes a cursor of `shape`; a cursor from elsewhere is a BAD_USER_INPUT on `after` — including
+ * one whose number no instant has, which would otherwise reach the database as NaN.
+ */
 export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): SortKey {
   let key: unknown;
   try {
@@ -18,7 +24,7 @@ export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): So
   } catch {
     key = undefined;
   }
-  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i])) {
+  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i] || (typeof v === 'number' && !(Math.abs(v) <= MAX_CURSOR_NUMBER)))) {
     throw new BadUserInputError('after', '分页游标无效，请使用上一页返回的 endCursor', 'Invalid cursor: pass the endCursor of the previous page');
   }
   return key as SortKey;

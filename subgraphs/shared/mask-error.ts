@@ -13,6 +13,9 @@ export function isClientErrorCode(code: unknown): boolean {
   return typeof code === 'string' && CLIENT_CODES.has(code);
 }
 
+/** What a client reads in place of an internal fault, at the subgraphs and at the gateway. */
+export const INTERNAL_ERROR_MESSAGE = '服务内部错误，请稍后重试 / Internal error, please try again later';
+
 /**
  * Never lets an ORM, SQL or stack message reach a client: errors the hub raised on purpose pass
  * as they are; anything else becomes a generic internal error (and is logged here).
@@ -29,7 +32,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   }
   console.error('[internal error]', original);
   return {
-    message: '服务内部错误，请稍后重试 / Internal error, please try again later',
+    message: INTERNAL_ERROR_MESSAGE,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };

@@ -44,3 +44,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/**
+ * The hub's own scalars by name, so client input can be checked with the same rules wherever it
+ * arrives (the gateway checks them before calling any subgraph).
+ */
+export const HUB_SCALARS: Readonly<Record<string, GraphQLScalarType>> = { Date: DateScalar, DateTime: DateTimeScalar };

@@ -19,7 +19,7 @@ describe('hostile requests', () => {
       agencies: ['fjdrc', 'fjczt'],
       withDirectory: true,
       seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 15, penalties: 3, today: '2026-11-27' }).then(() => undefined),
-      gateway: { quotas: { anonymousPerMinute: 100_000, staffPerMinute: 100_000, trustProxy: false } },
+      gateway: { quotas: { anonymousPerMinute: 100_000, staffPerMinute: 100_000, failedAuthPerMinute: 100_000, trustProxy: false } },
     });
     tokens = { editorB: await hub.token(['editor'], 'fjczt'), adminB: await hub.token(['admin'], 'fjczt') };
     documentsBefore = (await hub.query('{ documents(first: 0) { totalCount } }')).data.documents.totalCount;
@@ -54,7 +54,7 @@ describe('hostile requests', () => {
   });
 
   it('answers 429 with Retry-After past the anonymous quota, while an API key has its own', async () => {
-    const limited = await startHub({ agencies: ['fjdrc'], gateway: { quotas: { anonymousPerMinute: 5, staffPerMinute: 100, trustProxy: false } } });
+    const limited = await startHub({ agencies: ['fjdrc'], gateway: { quotas: { anonymousPerMinute: 5, staffPerMinute: 100, failedAuthPerMinute: 100_000, trustProxy: false } } });
     try {
       const statuses: number[] = [];
       let retryAfter: string | null = null;

@@ -133,7 +133,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     ...loadGatewayConfig({
       ...serviceEnv, PORT: '0', HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directory?.url ?? 'http://127.0.0.1:9/graphql',
       HUB_COORDINATION_URL: coordination?.url ?? 'http://127.0.0.1:9/graphql',
-      HUB_ANONYMOUS_PER_MINUTE: '1000000', HUB_STAFF_PER_MINUTE: '1000000', HUB_LOG_LEVEL: 'warn',
+      HUB_ANONYMOUS_PER_MINUTE: '1000000', HUB_STAFF_PER_MINUTE: '1000000', HUB_FAILED_AUTH_PER_MINUTE: '1000000', HUB_LOG_LEVEL: 'warn',
       ...(catalogue ? { HUB_CATALOGUE_URL: catalogue.url } : {}),
     }),
     ...options.gateway,
