@@ -14,6 +14,18 @@ export interface AgencyConfig {
   port: number;
   /** Shared secret with which the gateway signs the claims it passes on. */
   gatewaySecret: string;
+  /**
+   * Key (HS256) with which the coordination service signs its plan grants, the proof that a
+   * release plan is confirmed and links the documents it holds or releases. Set
+   * `HUB_PLAN_GRANT_SECRET` to the coordination service's value. @default the gateway secret
+   */
+  planGrantSecret: string;
+  /**
+   * Four-eyes stricter than the minimum (HUB_DISTINCT_PUBLISHER=1): the publisher must be neither
+   * an author nor the reviewer of the document, so three people touch it. The minimum, always
+   * applied: the reviewer is never an author, and the publisher is never both. @default false
+   */
+  distinctPublisher: boolean;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
   /** Folder of administrator-loaded holiday arrangements (a year's 调休 as JSON). */
@@ -49,13 +61,16 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
   }
   const dataDir = env.HUB_DATA_DIR ?? './data';
+  const gatewaySecret = env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET;
   return {
     agencyCode,
     indexPrefix: env.HUB_AGENCY_INDEX_PREFIX ?? agencyCode.toUpperCase(),
     databaseUrl: env.HUB_DATABASE_URL ?? join(dataDir, `${agencyCode}.sqlite`),
     host: env.HOST ?? '127.0.0.1',
     port: intFrom(env, 'PORT', 4101),
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
+    planGrantSecret: env.HUB_PLAN_GRANT_SECRET || gatewaySecret,
+    distinctPublisher: env.HUB_DISTINCT_PUBLISHER === '1',
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
     penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),

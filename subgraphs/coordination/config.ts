@@ -11,6 +11,12 @@ export interface CoordinationConfig {
   port: number;
   /** Shared secret with which the gateway signs the claims it passes on. */
   gatewaySecret: string;
+  /**
+   * Key (HS256) with which this service signs plan grants: each hold, prepare and commit call to
+   * an agency carries one, and agencies verify it with the same key (`HUB_PLAN_GRANT_SECRET`).
+   * @default the gateway secret
+   */
+  planGrantSecret: string;
   /** The provincial gateway, the only way this subgraph reaches the agencies. @default http://127.0.0.1:4000/graphql */
   gatewayUrl: string;
   /**
@@ -35,11 +41,13 @@ export interface CoordinationConfig {
 
 /** Reads the coordination subgraph's configuration; every setting has a default, so none is required. */
 export function loadCoordinationConfig(env: NodeJS.ProcessEnv = process.env): CoordinationConfig {
+  const gatewaySecret = env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET;
   return {
     databaseUrl: env.HUB_COORDINATION_DATABASE_URL ?? join(env.HUB_DATA_DIR ?? './data', 'coordination.sqlite'),
     host: env.HOST ?? '127.0.0.1',
     port: intFrom(env, 'PORT', 4099),
-    gatewaySecret: env.HUB_GATEWAY_SECRET ?? DEV_GATEWAY_SECRET,
+    gatewaySecret,
+    planGrantSecret: env.HUB_PLAN_GRANT_SECRET || gatewaySecret,
     gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
     serviceJwtSecret: env.HUB_JWT_SECRET ?? DEV_JWT_SECRET,
     clock: env.HUB_CLOCK || undefined,

@@ -9,6 +9,8 @@ import { SqliteInitial20261127 } from './sqlite-20261127-initial';
 import { SqliteReleaseHolds20261128 } from './sqlite-20261128-release-holds';
 import { SqliteRequests20261201 } from './sqlite-20261201-requests';
 import { SqliteFeedback20261203 } from './sqlite-20261203-feedback';
+import { PostgresqlFourEyes20261211 } from './postgresql-20261211-four-eyes';
+import { SqliteFourEyes20261211 } from './sqlite-20261211-four-eyes';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -21,6 +23,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261201-requests', class: SqliteRequests20261201 },
     { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
+    { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -28,5 +31,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261201-requests', class: PostgresqlRequests20261201 },
     { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
+    { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
   ],
 };
