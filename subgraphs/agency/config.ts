@@ -15,6 +15,18 @@ export interface AgencyConfig {
   port: number;
   /** Shared secret with which the gateway signs the claims it passes on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
+  /**
+   * Key (HS256) with which the coordination service signs its plan grants, the proof that a
+   * release plan is confirmed and links the documents it holds or releases. Set
+   * `HUB_PLAN_GRANT_SECRET` to the coordination service's value. @default the gateway secret
+   */
+  planGrantSecret: string;
+  /**
+   * Four-eyes stricter than the minimum (HUB_DISTINCT_PUBLISHER=1): the publisher must be neither
+   * an author nor the reviewer of the document, so three people touch it. The minimum, always
+   * applied: the reviewer is never an author, and the publisher is never both. @default false
+   */
+  distinctPublisher: boolean;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
   /** Folder of administrator-loaded holiday arrangements (a year's 调休 as JSON). */
@@ -60,6 +72,8 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     host: hostFrom(env),
     port: intFrom(env, 'PORT', 4101),
     gatewaySecret,
+    planGrantSecret: env.HUB_PLAN_GRANT_SECRET || gatewaySecret,
+    distinctPublisher: env.HUB_DISTINCT_PUBLISHER === '1',
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
     penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),

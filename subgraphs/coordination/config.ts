@@ -12,6 +12,12 @@ export interface CoordinationConfig {
   port: number;
   /** Shared secret with which the gateway signs the claims it passes on (HUB_GATEWAY_SECRET; in development the data folder's). */
   gatewaySecret: string;
+  /**
+   * Key (HS256) with which this service signs plan grants: each hold, prepare and commit call to
+   * an agency carries one, and agencies verify it with the same key (`HUB_PLAN_GRANT_SECRET`).
+   * @default the gateway secret
+   */
+  planGrantSecret: string;
   /** The provincial gateway, the only way this subgraph reaches the agencies. @default http://127.0.0.1:4000/graphql */
   gatewayUrl: string;
   /**
@@ -53,6 +59,7 @@ export function loadCoordinationConfig(env: NodeJS.ProcessEnv = process.env): Co
     host: hostFrom(env),
     port: intFrom(env, 'PORT', 4099),
     gatewaySecret,
+    planGrantSecret: env.HUB_PLAN_GRANT_SECRET || gatewaySecret,
     gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
     serviceIdentity,
     clock: env.HUB_CLOCK || undefined,

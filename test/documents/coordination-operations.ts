@@ -40,7 +40,7 @@ export const PLANS = /* GraphQL */ `
   query($first: Int, $after: String) { releasePlans(first: $first, after: $after) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }
 `;
 export const COMMIT = /* GraphQL */ `
-  mutation($agency: ID!, $planId: ID!) { commitCoordinatedRelease(agency: $agency, planId: $planId) { committedAt documents { id publishedAt } } }
+  mutation($agency: ID!, $planId: ID!, $grant: String!) { commitCoordinatedRelease(agency: $agency, planId: $planId, grant: $grant) { committedAt documents { id publishedAt } } }
 `;
 export const FINDINGS = /* GraphQL */ `
   query($kind: FindingKind, $status: FindingStatus, $first: Int, $after: String) {

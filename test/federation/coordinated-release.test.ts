@@ -43,11 +43,11 @@ describe('coordinated release through the gateway', () => {
   const staff = (agency: string) => hub.token(['editor', 'reviewer'], agency);
 
   async function approvedDocument(agency: string, title: string, keyFacts = [GDP]): Promise<string> {
-    const token = await staff(agency);
     const { createDocument } = await ok(CREATE_DOCUMENT, {
       input: { title, body: `${title}。2025年全省地区生产总值为${keyFacts[0]?.value ?? '5.78'}万亿元。`, theme: '综合政务', formedOn: '2026-11-20', disclosure: 'PROACTIVE', keyFacts },
-    }, token);
-    await ok(APPROVE, { id: createDocument.id }, token);
+    }, await hub.token(['editor'], agency));
+    // Four-eyes: reviewed by someone other than its author.
+    await ok(APPROVE, { id: createDocument.id }, await hub.token(['reviewer'], agency));
     return createDocument.id;
   }
 
@@ -134,11 +134,9 @@ describe('coordinated release through the gateway', () => {
       expect(doc.events.filter((e) => e.kind === 'PUBLISHED')).toHaveLength(1);
     }
 
-    // A repeated commit is a no-op answering the same result; so is the coordinator's own retry.
-    const first = await ok(COMMIT, { agency: 'fjgov', planId }, coordinator);
-    const again = await ok(COMMIT, { agency: 'fjgov', planId }, coordinator);
-    expect(again).toEqual(first);
+    // A repeated commit is a no-op; a coordinator cannot commit directly, only the service under its plan grant.
     expect(await commitPlan(coordination.runtime, planId)).toBe(true);
+    expect((await hub.query(COMMIT, { agency: 'fjgov', planId, grant: 'x' }, coordinator)).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await documentState(ids[0])).events.filter((e) => e.kind === 'PUBLISHED')).toHaveLength(1);
   });
 
@@ -149,7 +147,7 @@ describe('coordinated release through the gateway', () => {
     expect(publicPlans.edges.length).toBeLessThan(all.edges.length);
     const { releasePlans: mine } = await ok(PLANS, { first: 50 }, await staff('fjdrc'));
     expect(mine.edges.length).toBeGreaterThan(publicPlans.edges.length);
-    const refused = await hub.query(COMMIT, { agency: 'fjgov', planId: 'rp-x' }, await staff('fjgov'));
+    const refused = await hub.query(COMMIT, { agency: 'fjgov', planId: 'rp-x', grant: 'x' }, await staff('fjgov'));
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

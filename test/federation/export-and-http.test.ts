@@ -47,6 +47,9 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
     const revisedId = a.edges[0].node.id;
     const withdrawnId = b.edges[0].node.id;
     expect((await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { summary: "补充了内容概述" }, reason: "补充概述") { version } }`, { id: revisedId }, editor)).errors).toBeUndefined();
+    // A revision replaces the public text once another person approved it (four-eyes).
+    expect((await hub.query(`mutation($id: ID!) { reviewDocument(id: $id, approve: true) { id } }`, { id: revisedId }, await hub.token(['reviewer'], 'fjdrc'))).errors).toBeUndefined();
+    expect((await hub.query(`mutation($id: ID!) { publishDocument(id: $id) { version } }`, { id: revisedId }, editor)).errors).toBeUndefined();
     expect((await hub.query(`mutation($id: ID!) { withdrawDocument(id: $id, reason: "内容已过时") { status } }`, { id: withdrawnId }, reviewer)).errors).toBeUndefined();
     const changes = await lines(await fetch(`${base}/export/documents.ndjson?since=${encodeURIComponent(since)}`));
     expect(changes.map((r) => [r.id, r.status]).sort()).toEqual([[revisedId, 'PUBLISHED'], [withdrawnId, 'WITHDRAWN']].sort());

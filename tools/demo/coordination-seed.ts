@@ -6,13 +6,14 @@ import { runFullScan } from '../../subgraphs/coordination/services/consistency-s
 import { runReleaseCycle } from '../../subgraphs/coordination/services/coordinated-release.service';
 
 /**
- * The news office's demo: release plans (one released in the past, one confirmed and upcoming,
+ * The news office's demo: release plans (one released as soon as it is due, one confirmed and upcoming,
  * one cancelled, a draft clarification, and two that go wrong) and one deliberately planted case
  * of every consistency finding, each next to a consistent counterpart that must raise nothing.
  *
  * It runs through the gateway, like any client, once the hub is up (`npm start` starts it in the
  * coordination process in the background): agency documents are created, reviewed and published
- * with development staff tokens, plans are made with a coordinator token. The generated demo
+ * with development staff tokens (an editor writes and publishes, a reviewer reviews: four-eyes),
+ * plans are made with a coordinator token. The generated demo
  * documents stay consistent by construction (tools/demo/facts.ts); every inconsistency is here.
  * Planted document numbers are 90x, above anything the generator issues.
  */
@@ -97,17 +98,24 @@ export async function seedCoordinationDemo(runtime: CoordinationRuntime, gateway
   if (!('signer' in identity)) throw new Error('demo seeding needs a signing key (HUB_JWT_SECRET or HUB_COORDINATION_SERVICE_KEY), not an issued token');
   const hub = new DemoClient(gatewayUrl, identity.signer, identity.issuer);
   await hub.ready();
-  const staff: Role[] = ['editor', 'reviewer'];
+  const editor: Role[] = ['editor'];
   const coordinator: Role[] = ['coordinator'];
   const today = runtime.clock.today();
   const hours = (n: number) => new Date(runtime.clock.now().getTime() + n * 3600_000).toISOString();
+  // A release time is never in the past, so the plans the demo releases at once are due shortly
+  // after they are confirmed (at once under a fixed demo clock); the release cycle waits for them.
+  let lastDue = runtime.clock.now().getTime();
+  const shortly = () => {
+    lastDue = runtime.clock.now().getTime() + (runtime.config.clock ? 0 : 15_000);
+    return new Date(lastDue).toISOString();
+  };
 
   const create = async (agency: string, spec: DocSpec, state: 'approved' | 'published'): Promise<string> => {
     const { createDocument } = await hub.call<{ createDocument: { id: string } }>(CREATE, {
       input: { theme: '综合政务', formedOn: today, disclosure: 'PROACTIVE', ...spec },
-    }, staff, agency);
-    await hub.call(REVIEW, { id: createDocument.id }, staff, agency);
-    if (state === 'published') await hub.call(PUBLISH, { id: createDocument.id }, staff, agency);
+    }, editor, agency);
+    await hub.call(REVIEW, { id: createDocument.id }, ['reviewer'], agency);
+    if (state === 'published') await hub.call(PUBLISH, { id: createDocument.id }, editor, agency);
     return createDocument.id;
   };
   const plan = async (input: Record<string, unknown>, documentIds: string[]): Promise<string> => {
@@ -116,10 +124,10 @@ export async function seedCoordinationDemo(runtime: CoordinationRuntime, gateway
     return createReleasePlan.id;
   };
 
-  // A plan released in the past: both documents go out together, stating the agreed GDP.
+  // A plan released once due: both documents go out together, stating the agreed GDP.
   const bulletin = await create('fjtjj', { title: '2025年福建省国民经济和社会发展统计公报', body: `2025年全省地区生产总值为5.78万亿元。`, keyFacts: [GDP_2025] }, 'approved');
   const reading = await create('fjdrc', { title: '2025年全省经济运行情况解读', body: `据统计公报，2025年全省地区生产总值为5.78万亿元。`, keyFacts: [GDP_2025] }, 'approved');
-  const released = await plan({ title: '2025年全省经济运行情况联合发布', leadAgency: 'fjtjj', participants: ['fjdrc'], releaseAt: hours(-24), channels: ['PORTAL', 'PRESS_CONFERENCE'], agreedFacts: [GDP_2025] }, [bulletin, reading]);
+  const released = await plan({ title: '2025年全省经济运行情况联合发布', leadAgency: 'fjtjj', participants: ['fjdrc'], releaseAt: shortly(), channels: ['PORTAL', 'PRESS_CONFERENCE'], agreedFacts: [GDP_2025] }, [bulletin, reading]);
   await hub.call(CONFIRM, { id: released }, coordinator);
 
   // An upcoming confirmed plan: under embargo for a week.
@@ -136,12 +144,12 @@ export async function seedCoordinationDemo(runtime: CoordinationRuntime, gateway
   const erratum = await create('fjtjj', { title: '关于2025年统计公报有关数据的说明', body: '公报中的分行业增加值按最新核算结果更正。' }, 'approved');
   await plan({ title: '统计公报数据说明（澄清发布）', leadAgency: 'fjtjj', kind: 'CLARIFICATION', correctsPlanId: released, correctsDocumentIds: [bulletin], releaseAt: hours(24 * 2) }, [erratum]);
 
-  // MISSING_RELEASE: a document changed after it was linked, so the due release does not go out at all.
+  // MISSING_RELEASE: a document changed after the plan was confirmed, so the due release does not go out at all.
   const onTime = await create('fjdrc', { title: '全省营商环境评价结果', body: '2025年度全省营商环境评价结果如下。' }, 'approved');
   const changed = await create('fjgov', { title: '关于全省营商环境评价结果的新闻稿', body: '全省营商环境持续优化。' }, 'approved');
-  const failing = await plan({ title: '全省营商环境评价结果发布', leadAgency: 'fjdrc', participants: ['fjgov'], releaseAt: hours(-1) }, [onTime, changed]);
-  await hub.call(UPDATE, { id: changed, input: { body: '全省营商环境持续优化，评价结果另行公布。' } }, staff, 'fjgov');
+  const failing = await plan({ title: '全省营商环境评价结果发布', leadAgency: 'fjdrc', participants: ['fjgov'], releaseAt: shortly() }, [onTime, changed]);
   await hub.call(CONFIRM, { id: failing }, coordinator);
+  await hub.call(UPDATE, { id: changed, input: { body: '全省营商环境持续优化，评价结果另行公布。' } }, editor, 'fjgov');
 
   // EARLY_RELEASE: published before it was put under the plan's embargo.
   const early = await create('fjgov', { title: '全省数字政府建设情况通报', body: '全省数字政府建设取得新进展。' }, 'published');
@@ -173,6 +181,8 @@ export async function seedCoordinationDemo(runtime: CoordinationRuntime, gateway
   const liveReprint = await create('fjdrc', { title: '转发：福建省政府信息公开工作考核办法', body: '现将《福建省政府信息公开工作考核办法》转发给你们。' }, 'published');
   await hub.call(REPRINT, { id: liveReprint, sourceId: liveSource }, ['editor'], 'fjdrc');
 
+  const wait = lastDue - runtime.clock.now().getTime();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const cycle = await runReleaseCycle(runtime);
   const scan = await runFullScan(runtime);
   return `6 plans (${cycle.released.length} released now, ${cycle.failed.length} failed its checks), ${scan.findingsSeen} findings over ${scan.documents} documents`;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { DocumentEventKind, ReviewResult } from './enums';
+import { Channel, DocumentEventKind, DocumentStatus, ReviewResult } from './enums';
 
 /**
  * The parts of a document kept in their own tables. They reference the document by id (not as
@@ -147,4 +147,67 @@ export class SerialCounterEntity {
 
   @Property({ type: 'integer' })
   last!: number;
+}
+
+/**
+ * 修订稿 — the next version of a published document while it is written and reviewed: the public
+ * keeps reading the published text in the document row until this revision is approved by a
+ * reviewer who did not write it and published; then it replaces the text and becomes a
+ * {@link DocumentVersionEntity}. At most one per document.
+ */
+@Entity({ tableName: 'document_revision' })
+export class DocumentRevisionEntity {
+  @PrimaryKey({ type: 'string', length: 64 })
+  documentId!: string;
+
+  /** DRAFT, IN_REVIEW or APPROVED, as a document before its first publication. */
+  @Enum({ items: () => DocumentStatus, type: 'string' })
+  status!: DocumentStatus;
+
+  @Property({ type: 'string', length: 500 })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  summary?: string | null;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Property({ type: 'string', length: 64 })
+  theme!: string;
+
+  @Property({ type: 'string', length: 8 })
+  themeCode!: string;
+
+  @Property({ type: 'string', length: 32 })
+  genre!: string;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  docNumber?: string | null;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  docNumberNorm?: string | null;
+
+  @Property({ type: 'json' })
+  channels!: Channel[];
+
+  @Property({ type: 'json' })
+  coIssuers!: string[];
+
+  @Property({ type: 'json' })
+  keyFacts!: { subject: string; value: string; unit?: string | null; asOf?: string | null }[];
+
+  /** Why the published document changes (the latest editor's reason). */
+  @Property({ type: 'text' })
+  reason!: string;
+
+  /** Everyone who wrote this revision: none of them may approve it. */
+  @Property({ type: 'json' })
+  authors!: string[];
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
 }

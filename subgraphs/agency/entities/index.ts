@@ -1,6 +1,7 @@
 import { DocumentEntity } from './document.entity';
 import {
-  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity, SerialCounterEntity,
+  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
+  SerialCounterEntity,
 } from './document-parts.entity';
 import { PenaltyDecisionEntity } from './penalty.entity';
 import {
@@ -13,7 +14,7 @@ import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } fr
 
 /** Every table of an agency deployment's database. */
 export const AGENCY_ENTITIES = [
-  DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
+  DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, DocumentRevisionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
   SerialCounterEntity, PenaltyDecisionEntity,
   DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity,
   ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,

@@ -3,7 +3,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { DocumentEntity } from '../entities/document.entity';
 import {
-  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity,
+  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
 } from '../entities/document-parts.entity';
 
 type PartEntity = { documentId: string };
@@ -31,6 +31,7 @@ export function createDocumentLoaders(em: EntityManager) {
     versions: partsLoader(em, DocumentVersionEntity, { version: 'asc' }),
     reviews: partsLoader(em, ConfidentialityReviewEntity, { id: 'asc' }),
     events: partsLoader(em, DocumentEventEntity, { id: 'asc' }),
+    revisions: partsLoader(em, DocumentRevisionEntity, { documentId: 'asc' }),
   };
 }
 export type DocumentLoaders = ReturnType<typeof createDocumentLoaders>;

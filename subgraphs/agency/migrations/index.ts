@@ -10,6 +10,8 @@ import { SqliteInitial20261127 } from './sqlite-20261127-initial';
 import { SqliteReleaseHolds20261128 } from './sqlite-20261128-release-holds';
 import { SqliteRequests20261201 } from './sqlite-20261201-requests';
 import { SqliteFeedback20261203 } from './sqlite-20261203-feedback';
+import { PostgresqlFourEyes20261211 } from './postgresql-20261211-four-eyes';
+import { SqliteFourEyes20261211 } from './sqlite-20261211-four-eyes';
 import { SqliteIdempotencyKeys20261210 } from './sqlite-20261210-idempotency-keys';
 import { SqlitePublicChanges20261213 } from './sqlite-20261213-public-changes';
 import { PostgresqlPublicChanges20261213 } from './postgresql-20261213-public-changes';
@@ -26,6 +28,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
     { name: 'sqlite-20261210-idempotency-keys', class: SqliteIdempotencyKeys20261210 },
+    { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
     { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
   ],
   postgresql: [
@@ -35,6 +38,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
     { name: 'postgresql-20261210-idempotency-keys', class: PostgresqlIdempotencyKeys20261210 },
+    { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
   ],
 };

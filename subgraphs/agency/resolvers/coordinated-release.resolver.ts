@@ -28,39 +28,46 @@ function reprintLoader(ctx: AgencyContext): DataLoader<string, string | null> {
 /** Release coordination inside one agency deployment: embargo holds and the participant's two phases. */
 @Resolver()
 export class CoordinatedReleaseResolver {
-  @Mutation(() => [ReleaseHold], { description: '设置或移动计划在本机关的发布管控（仅新闻办）/ Set or move a plan\'s embargo on exactly these documents of the agency; news office only' })
+  @Mutation(() => [ReleaseHold], { description: '设置或移动计划在本机关的发布管控（仅协同服务，凭计划授权）/ Set or move a plan\'s embargo on exactly these documents of the agency; the coordination service only, under its plan grant' })
   setReleaseHolds(
     @Arg('agency', () => ID) agency: string,
     @Arg('planId', () => ID) planId: string,
     @Arg('releaseAt', () => Date) releaseAt: Date,
     @Arg('documentIds', () => [ID]) documentIds: string[],
+    @Arg('grant', () => String, { description: '协同服务签发的计划授权 / The plan grant signed by the coordination service' }) grant: string,
     @Ctx() ctx: AgencyContext,
   ) {
-    return releases.setReleaseHolds(ctx, agency, planId, releaseAt, documentIds);
+    return releases.setReleaseHolds(ctx, agency, planId, releaseAt, documentIds, grant);
   }
 
-  @Mutation(() => Int, { description: '解除计划在本机关的全部发布管控，返回解除数量（仅新闻办）/ Lift every embargo of a plan in the agency; news office only' })
+  @Mutation(() => Int, { description: '解除计划在本机关的全部发布管控，返回解除数量（仅协同服务）/ Lift every embargo of a plan in the agency; the coordination service only' })
   clearReleaseHolds(@Arg('agency', () => ID) agency: string, @Arg('planId', () => ID) planId: string, @Ctx() ctx: AgencyContext): Promise<number> {
     return releases.clearReleaseHolds(ctx, agency, planId);
   }
 
-  @Mutation(() => ReleaseVote, { description: '协同发布第一阶段：核验文件并持久记录表决（仅新闻办）/ Phase 1: check the documents and record the vote durably; news office only' })
+  @Mutation(() => ReleaseVote, { description: '协同发布第一阶段：核验文件并持久记录表决（仅协同服务，凭计划授权）/ Phase 1: check the documents and record the vote durably; the coordination service only, under its plan grant' })
   prepareCoordinatedRelease(
     @Arg('agency', () => ID) agency: string,
     @Arg('planId', () => ID) planId: string,
     @Arg('documents', () => [ReleaseDocumentInput]) documents: ReleaseDocumentInput[],
     @Arg('agreedFacts', () => [KeyFactInput]) agreedFacts: KeyFactInput[],
+    @Arg('grant', () => String, { description: '协同服务签发的计划授权 / The plan grant signed by the coordination service' }) grant: string,
     @Ctx() ctx: AgencyContext,
   ): Promise<releases.ReleaseVoteResult> {
-    return releases.prepareRelease(ctx, agency, planId, documents, agreedFacts);
+    return releases.prepareRelease(ctx, agency, planId, documents, agreedFacts, grant);
   }
 
-  @Mutation(() => ReleaseCommit, { description: '协同发布第二阶段：发布已表决的文件，按计划幂等（仅新闻办）/ Phase 2: publish the prepared documents, idempotent by plan; news office only' })
-  commitCoordinatedRelease(@Arg('agency', () => ID) agency: string, @Arg('planId', () => ID) planId: string, @Ctx() ctx: AgencyContext) {
-    return releases.commitRelease(ctx, agency, planId);
+  @Mutation(() => ReleaseCommit, { description: '协同发布第二阶段：发布已表决的文件，按计划幂等（仅协同服务，凭计划授权）/ Phase 2: publish the prepared documents, idempotent by plan; the coordination service only, under its plan grant' })
+  commitCoordinatedRelease(
+    @Arg('agency', () => ID) agency: string,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('grant', () => String, { description: '协同服务签发的计划授权 / The plan grant signed by the coordination service' }) grant: string,
+    @Ctx() ctx: AgencyContext,
+  ) {
+    return releases.commitRelease(ctx, agency, planId, grant);
   }
 
-  @Mutation(() => Boolean, { description: '放弃本次协同发布，文件解冻、管控保留（仅新闻办）/ Abandon the attempt: the documents thaw, the embargo stays; news office only' })
+  @Mutation(() => Boolean, { description: '放弃本次协同发布，文件解冻、管控保留（仅协同服务）/ Abandon the attempt: the documents thaw, the embargo stays; the coordination service only' })
   abortCoordinatedRelease(@Arg('agency', () => ID) agency: string, @Arg('planId', () => ID) planId: string, @Ctx() ctx: AgencyContext): Promise<boolean> {
     return releases.abortRelease(ctx, agency, planId);
   }

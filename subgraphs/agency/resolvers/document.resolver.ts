@@ -6,7 +6,7 @@ import { DocumentOrder, ExemptionGround, Validity } from '../entities/enums';
 import * as documents from '../services/document.service';
 import { CreateDocumentInput, DocumentFilter, UpdateDocumentInput } from './document.input';
 import {
-  Agency, Attachment, ConfidentialityReview, Document, DocumentConnection, DocumentEvent, DocumentVersion, KeyFact,
+  Agency, Attachment, ConfidentialityReview, Document, DocumentConnection, DocumentEvent, DocumentRevision, DocumentVersion, KeyFact,
 } from './document.types';
 
 /** Pagination arguments shared by every document list. */
@@ -152,6 +152,13 @@ export class DocumentResolver {
   @FieldResolver(() => [DocumentEvent], { nullable: true })
   events(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<DocumentEvent[]> | null {
     return isStaff(ctx) ? ctx.loaders.events.load(doc.id) : null;
+  }
+
+  @FieldResolver(() => DocumentRevision, { nullable: true })
+  async revision(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<DocumentRevision | null> {
+    if (!isStaff(ctx)) return null;
+    const [revision] = await ctx.loaders.revisions.load(doc.id);
+    return revision ?? null;
   }
 }
 

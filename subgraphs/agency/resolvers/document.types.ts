@@ -43,6 +43,19 @@ export class DocumentVersion {
   @Field(() => Date, { description: '形成时间 / When this version was made' }) createdAt!: Date;
 }
 
+@ObjectType({ description: '修订稿：已发布文件的下一版本，经保密审查并发布后才替换公开文本（仅工作人员）/ The next version of a published document, public only once reviewed and published (staff only)' })
+export class DocumentRevision {
+  @Field(() => DocumentStatus, { description: '修订稿状态（草稿、待审、已通过）/ DRAFT, IN_REVIEW or APPROVED' }) status!: DocumentStatus;
+  @Field({ description: '标题 / Title' }) title!: string;
+  @Field(() => String, { nullable: true, description: '内容概述 / Summary' }) summary?: string | null;
+  @Field({ description: '正文 / Body' }) body!: string;
+  @Field(() => String, { nullable: true, description: '文号 / Document number' }) docNumber?: string | null;
+  @Field(() => [KeyFact], { description: '关键数据 / Key facts' }) keyFacts!: KeyFact[];
+  @Field({ description: '修改理由 / Why the document changes' }) reason!: string;
+  @Field(() => [String], { description: '起草人（不能审核本修订稿）/ Who wrote it; none of them may review it' }) authors!: string[];
+  @Field(() => Date, { description: '最后修改时间 / When last changed' }) updatedAt!: Date;
+}
+
 @ObjectType({ description: '保密审查记录（仅工作人员）/ Confidentiality review record (staff only)' })
 export class ConfidentialityReview {
   @Field({ description: '审查人 / Reviewer' }) reviewer!: string;
@@ -92,6 +105,7 @@ export class Document {
   @Field(() => ExemptionGround, { nullable: true, description: '不予公开理由（仅工作人员）/ Exemption ground; staff only' }) exemptionGround?: ExemptionGround | null;
   @Field(() => [ConfidentialityReview], { nullable: true, description: '保密审查记录（仅工作人员）/ Confidentiality reviews; staff only' }) reviews?: ConfidentialityReview[] | null;
   @Field(() => [DocumentEvent], { nullable: true, description: '事件记录（仅工作人员）/ Event history; staff only' }) events?: DocumentEvent[] | null;
+  @Field(() => DocumentRevision, { nullable: true, description: '进行中的修订稿（仅工作人员；公众在其发布前看到的仍是已发布版本）/ The revision in progress; staff only — until it is published everyone else reads the published version' }) revision?: DocumentRevision | null;
 }
 
 @ObjectType({ description: '文件列表的一项 / A document in a list' })

@@ -24,7 +24,7 @@ export class AnnualReportResolver {
     return reports.computeAnnualReport(ctx, year, ctx.runtime.config.agencyCode);
   }
 
-  @Mutation(() => AnnualReport, { description: '发布年度报告：生成"综合政务/报告"文件（机关管理员）/ Publish the report as a document, theme 综合政务, genre 报告 (agency admin)' })
+  @Mutation(() => AnnualReport, { description: '发布年度报告：生成"综合政务/报告"文件并送保密审查，经他人审查后按文件发布（机关管理员）/ Make the report a document (theme 综合政务, genre 报告) and send it to confidentiality review; it is published like any document once someone else approved it (agency admin)' })
   publishAnnualReport(@Arg('year', () => Int, YEAR) year: number, @Ctx() ctx: AgencyContext): Promise<reports.AnnualReportData> {
     return reports.publishReport(ctx, year);
   }

@@ -6,6 +6,7 @@ import { DisclosureAttribute, DocumentEventKind, DocumentStatus, Validity } from
 import { AnnualReportTextEntity } from '../entities/request.entity';
 import { AppealKind, AppealResult, OUTCOME_ROW, RequestOutcome, RequesterKind } from '../entities/request-enums';
 import type { AnnualReportTextInput } from '../resolvers/request.input';
+import { DocumentEntity } from '../entities/document.entity';
 import * as documents from './document.service';
 
 /**
@@ -84,6 +85,8 @@ export interface AnnualReportData {
   proactiveTable: ProactiveTableData;
   appealsTable: AppealsTableData;
   text: AnnualReportTextEntity | null;
+  /** Whether the report's document is public: only then does the public read the section texts. */
+  published: boolean;
 }
 
 /**
@@ -230,13 +233,14 @@ export async function computeAnnualReport(ctx: AgencyContext, year: number, agen
     appealsTable(ctx.em, year),
     agency ? ctx.em.findOne(AnnualReportTextEntity, { year }) : Promise.resolve(null),
   ]);
-  return { year, agency, requestsTable: requests, proactiveTable: proactive, appealsTable: appeals, text };
+  const doc = text?.documentId ? await ctx.em.findOne(DocumentEntity, { id: text.documentId }) : null;
+  return { year, agency, requestsTable: requests, proactiveTable: proactive, appealsTable: appeals, text, published: !!doc && documents.isPublic(doc) };
 }
 
 /** Section texts: the public reads them once the report is published; staff and supervisors always. */
 export function visibleText(ctx: AgencyContext, report: AnnualReportData): AnnualReportTextEntity | null {
   if (!report.text) return null;
-  return report.text.documentId || seesInternals(ctx) ? report.text : null;
+  return report.published || seesInternals(ctx) ? report.text : null;
 }
 
 /** One CSV cell, quoted when it holds a comma, quote or line break. */
@@ -295,8 +299,10 @@ export function renderReport(report: AnnualReportData): string {
 }
 
 /**
- * 发布 — a finished year's report becomes a Document of the agency (theme 综合政务, genre 报告)
- * through the document service's own create, review and publish steps; its sections freeze.
+ * 发布 — a finished year's report becomes a Document of the agency (theme 综合政务, genre 报告),
+ * created and sent to confidentiality review through the document service's own steps; its
+ * sections freeze. Another person reviews it and it is published like any document (four-eyes),
+ * and the public reads the sections from then on.
  */
 export async function publishReport(ctx: AgencyContext, year: number): Promise<AnnualReportData> {
   requireAdmin(ctx);
@@ -310,8 +316,7 @@ export async function publishReport(ctx: AgencyContext, year: number): Promise<A
     formedOn: ctx.runtime.clock.today(), disclosure: DisclosureAttribute.PROACTIVE,
     summary: `本报告按照《中华人民共和国政府信息公开条例》和国家规定的年度报告格式编制，报告${year}年度政府信息公开工作情况。`,
   });
-  await documents.reviewDocument(ctx, doc.id, true, '年度报告经审查可以公开');
-  await documents.publishDocument(ctx, doc.id);
+  await documents.submitForReview(ctx, doc.id);
   // Within the request's transaction (an idempotent mutation runs in one), else SQLite's one connection waits on itself.
   const em = ctx.em.fork({ keepTransactionContext: true });
   await em.nativeUpdate(AnnualReportTextEntity, { year }, { documentId: doc.id, updatedAt: ctx.runtime.clock.now(), updatedBy: actorOf(ctx) });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { databaseKindOf } from '../../shared/orm';
+import { verifyPlanGrant, type PlanGrant } from '../../shared/plan-grant';
 import { shardOfId } from '../../shared/shard-routing';
 import { agencyOf, isStaff, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
@@ -31,16 +32,57 @@ export function contentHashOf(doc: Pick<DocumentEntity, 'title' | 'body' | 'docN
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/**
- * Only the news office acts on releases: its coordinators, or the coordination subgraph's service
- * identity calling through the gateway.
- */
+function checkAgency(ctx: AgencyContext, agency: string): void {
+  if (agency !== agencyOf(ctx)) {
+    throw new BadUserInputError('agency', `本服务属于机关 ${agencyOf(ctx)}，不是 ${agency}`, `This deployment serves ${agencyOf(ctx)}, not ${agency}`);
+  }
+}
+
+/** Only the news office reads release states: its coordinators, or the coordination subgraph's service identity. */
 function requireCoordination(ctx: AgencyContext, agency: string): void {
   if (!ctx.claims.roles.some((r) => r === 'service' || r === 'coordinator')) {
     throw new ForbiddenError('只有省政府新闻办的协调人员或协同服务可以办理协同发布', 'Only news-office coordinators or the coordination service may act on coordinated releases');
   }
-  if (agency !== agencyOf(ctx)) {
-    throw new BadUserInputError('agency', `本服务属于机关 ${agencyOf(ctx)}，不是 ${agency}`, `This deployment serves ${agencyOf(ctx)}, not ${agency}`);
+  checkAgency(ctx, agency);
+}
+
+/**
+ * Embargoes and releases change only on the coordination service's word (role `service`), never on
+ * a person's token directly: the service checks the plan and attaches its grant.
+ */
+function requireService(ctx: AgencyContext, agency: string): void {
+  if (!ctx.claims.roles.includes('service')) {
+    throw new ForbiddenError('发布管控和协同发布只能由协同服务依据已确认的计划办理', 'Only the coordination service, acting on a confirmed plan, may set embargoes and release documents');
+  }
+  checkAgency(ctx, agency);
+}
+
+/**
+ * The coordination service's grant for `planId`, verified: signed with the plan-grant key, for
+ * this agency, unexpired, and for a plan in `status`. FORBIDDEN otherwise.
+ */
+async function verifiedGrant(ctx: AgencyContext, token: string, planId: string, status: PlanGrant['status']): Promise<PlanGrant> {
+  let grant: PlanGrant;
+  try {
+    grant = await verifyPlanGrant(token, ctx.runtime.config.planGrantSecret, agencyOf(ctx));
+  } catch {
+    throw new ForbiddenError('协同发布计划授权无效或已过期', 'The plan grant is invalid, expired or not for this agency');
+  }
+  if (grant.planId !== planId) {
+    throw new ForbiddenError(`授权属于计划 ${grant.planId}，不是 ${planId}`, `The plan grant is for plan ${grant.planId}, not ${planId}`);
+  }
+  if (grant.status !== status) {
+    throw new WorkflowConflictError(`计划 ${planId} 处于 ${grant.status} 状态`, `Plan ${planId} is ${grant.status}, this step needs ${status}`, grant.status);
+  }
+  return grant;
+}
+
+/** Every document acted on is one the plan links in this agency. */
+function checkGranted(grant: PlanGrant, ids: readonly string[]): void {
+  const linked = new Set(grant.documents.map((d) => d.id));
+  const stray = ids.find((id) => !linked.has(id));
+  if (stray) {
+    throw new ForbiddenError(`文件 ${stray} 未列入协同发布计划 ${grant.planId}`, `Document ${stray} is not linked to release plan ${grant.planId}`);
   }
 }
 
@@ -64,9 +106,19 @@ async function factsOf(em: EntityManager, ids: readonly string[]): Promise<Map<s
  * holds of the plan on other documents go (the document was unlinked), the rest move to the new
  * time. Idempotent, so the coordination subgraph simply repeats it until it gets through.
  */
-export async function setReleaseHolds(ctx: AgencyContext, agency: string, planId: string, releaseAt: Date, documentIds: string[]): Promise<ReleaseHoldEntity[]> {
-  requireCoordination(ctx, agency);
+export async function setReleaseHolds(
+  ctx: AgencyContext, agency: string, planId: string, releaseAt: Date, documentIds: string[], grantToken: string,
+): Promise<ReleaseHoldEntity[]> {
+  requireService(ctx, agency);
+  const grant = await verifiedGrant(ctx, grantToken, planId, 'CONFIRMED');
   const ids = [...new Set(documentIds)];
+  checkGranted(grant, ids);
+  if (releaseAt.getTime() !== grant.releaseAt.getTime()) {
+    throw new BadUserInputError('releaseAt', '发布时间与计划不符', 'releaseAt differs from the plan\'s release time');
+  }
+  if (releaseAt.getTime() <= ctx.runtime.clock.now().getTime()) {
+    throw new BadUserInputError('releaseAt', '发布管控的发布时间须晚于当前时间', 'The release time of an embargo must be in the future');
+  }
   return ctx.em.transactional(async (em) => {
     const docs = await documentsOf(em, agency, ids);
     const missing = ids.find((id) => !docs.has(id));
@@ -87,7 +139,7 @@ export async function setReleaseHolds(ctx: AgencyContext, agency: string, planId
 
 /** Lifts every embargo of a plan in this agency (cancelled or released elsewhere); a vote still open is aborted. */
 export async function clearReleaseHolds(ctx: AgencyContext, agency: string, planId: string): Promise<number> {
-  requireCoordination(ctx, agency);
+  requireService(ctx, agency);
   return ctx.em.transactional(async (em) => {
     await abortVote(em, planId);
     return em.nativeDelete(ReleaseHoldEntity, { planId });
@@ -137,10 +189,17 @@ function problemsOf(doc: DocumentEntity | undefined, id: string, expectedHash: s
  * {@link checkReleaseHolds}) so that the promise to publish them on commit can be kept.
  */
 export async function prepareRelease(
-  ctx: AgencyContext, agency: string, planId: string, documents: { id: string; contentHash: string }[], agreedFacts: KeyFactInput[],
+  ctx: AgencyContext, agency: string, planId: string, documents: { id: string; contentHash: string }[], agreedFacts: KeyFactInput[], grantToken: string,
 ): Promise<ReleaseVoteResult> {
-  requireCoordination(ctx, agency);
+  requireService(ctx, agency);
   if (documents.length === 0) throw new BadUserInputError('documents', '协同发布须至少包含一份文件', 'A coordinated release needs at least one document');
+  const grant = await verifiedGrant(ctx, grantToken, planId, 'CONFIRMED');
+  checkGranted(grant, documents.map((d) => d.id));
+  const linkedHash = new Map(grant.documents.map((d) => [d.id, d.contentHash]));
+  const altered = documents.find((d) => linkedHash.get(d.id) !== d.contentHash);
+  if (altered) {
+    throw new ForbiddenError(`文件 ${altered.id} 的内容指纹与计划记录不符`, `The content hash given for ${altered.id} is not the one the plan recorded`);
+  }
   return ctx.em.transactional(async (em) => {
     const existing = await em.findOne(CoordinatedReleaseEntity, { planId }, lockFor(ctx));
     if (existing?.state === ParticipantState.COMMITTED) return { planId, agency, state: existing.state, problems: [] };
@@ -187,8 +246,9 @@ function lockFor(ctx: AgencyContext): { lockMode?: LockMode } {
  * the COMMITTED record, so a crash leaves either nothing or everything published. Idempotent by
  * plan id: a repeated commit (a retry after a lost answer) publishes nothing and answers the same.
  */
-export async function commitRelease(ctx: AgencyContext, agency: string, planId: string): Promise<ReleaseCommitResult> {
-  requireCoordination(ctx, agency);
+export async function commitRelease(ctx: AgencyContext, agency: string, planId: string, grantToken: string): Promise<ReleaseCommitResult> {
+  requireService(ctx, agency);
+  const grant = await verifiedGrant(ctx, grantToken, planId, 'COMMITTING');
   return ctx.em.transactional(async (em) => {
     const vote = await em.findOne(CoordinatedReleaseEntity, { planId }, lockFor(ctx));
     if (vote?.state === ParticipantState.COMMITTED) {
@@ -197,6 +257,7 @@ export async function commitRelease(ctx: AgencyContext, agency: string, planId: 
     if (vote?.state !== ParticipantState.PREPARED) {
       throw new WorkflowConflictError(`机关 ${agency} 未就计划 ${planId} 表决同意，不能发布`, `${agency} has not voted PREPARED for plan ${planId}`, vote?.state ?? 'NONE');
     }
+    checkGranted(grant, vote.documents.map((d) => d.id));
     const docs = await documentsOf(em, agency, vote.documents.map((d) => d.id));
     const released: ReleasedDocumentRecord[] = [];
     for (const { id } of vote.documents) {
@@ -214,7 +275,7 @@ export async function commitRelease(ctx: AgencyContext, agency: string, planId: 
 
 /** The coordinator gave up this attempt (another participant voted no): the documents thaw, the embargo stays. */
 export async function abortRelease(ctx: AgencyContext, agency: string, planId: string): Promise<boolean> {
-  requireCoordination(ctx, agency);
+  requireService(ctx, agency);
   return ctx.em.transactional(async (em) => {
     const vote = await em.findOne(CoordinatedReleaseEntity, { planId }, lockFor(ctx));
     if (vote?.state === ParticipantState.COMMITTED) {

@@ -10,7 +10,7 @@ import { findTheme } from '../../shared/taxonomy';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
 import {
-  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentVersionEntity, KeyFactEntity,
+  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
 } from '../entities/document-parts.entity';
 import {
   Channel, DisclosureAttribute, DocumentEventKind, DocumentOrder, DocumentStatus, ReviewResult, Validity,
@@ -227,38 +227,48 @@ async function ensureDocNumberFree(em: EntityManager, docNumberNorm: string | nu
   }
 }
 
+/** The fields a change edits, on the document itself before publication or on its revision after. */
+type EditableContent = Pick<DocumentEntity, 'title' | 'body' | 'summary' | 'theme' | 'themeCode' | 'genre' | 'docNumber' | 'docNumberNorm' | 'coIssuers' | 'channels'>;
+
+async function applyContent(em: EntityManager, target: EditableContent, doc: DocumentEntity, input: UpdateDocumentInput): Promise<void> {
+  if (input.title != null) target.title = requiredText('title', '标题', input.title, 500);
+  if (input.body != null) target.body = requiredText('body', '正文', input.body, 500_000);
+  if (input.summary !== undefined) target.summary = optionalText('summary', '内容概述', input.summary, 2000);
+  if (input.theme != null) {
+    const theme = checkTheme(input.theme);
+    target.theme = theme.name;
+    target.themeCode = theme.code;
+  }
+  if (input.genre != null) target.genre = checkGenre(input.genre, target.title);
+  if (input.docNumber !== undefined) {
+    Object.assign(target, checkDocNumber(input.docNumber));
+    await ensureDocNumberFree(em, target.docNumberNorm ?? null, doc.id);
+  }
+  if (input.coIssuers != null) target.coIssuers = checkCoIssuers(input.coIssuers, doc.agencyCode);
+  if (input.channels != null) target.channels = [...new Set(input.channels)];
+}
+
 /**
  * 修改 — before publication the draft is edited in place (an approved item goes back to draft
- * for a new review); after publication a change is a new version and needs a reason.
+ * for a new review); after publication a change needs a reason and is a revision: a new draft
+ * version that goes through confidentiality review and publication before it replaces the public
+ * text, which stays as it is meanwhile.
  */
 export async function updateDocument(ctx: AgencyContext, id: string, input: UpdateDocumentInput, reason?: string | null): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['editor']);
     await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'change');
     if (doc.status === DocumentStatus.WITHDRAWN) throw new WorkflowConflictError('已撤回的文件不能修改', 'A withdrawn document cannot be changed', doc.status);
-    const published = doc.status === DocumentStatus.PUBLISHED;
     const why = optionalText('reason', '修改理由', reason, 2000);
-    if (published) {
+    if (doc.status === DocumentStatus.PUBLISHED) {
       if (!why) throw new BadUserInputError('reason', '已发布文件的修改必须说明理由', 'Changing a published document needs a reason');
       if (input.formedOn != null || input.disclosure != null || input.exemptionGround != null) {
         throw new BadUserInputError('input', '已发布文件的生成日期和公开属性不能修改，如需更正请撤回', 'formedOn and disclosure of a published document cannot change; withdraw it instead');
       }
+      await reviseDocument(ctx, em, doc, input, why);
+      return doc;
     }
-    if (input.title != null) doc.title = requiredText('title', '标题', input.title, 500);
-    if (input.body != null) doc.body = requiredText('body', '正文', input.body, 500_000);
-    if (input.summary !== undefined) doc.summary = optionalText('summary', '内容概述', input.summary, 2000);
-    if (input.theme != null) {
-      const theme = checkTheme(input.theme);
-      doc.theme = theme.name;
-      doc.themeCode = theme.code;
-    }
-    if (input.genre != null) doc.genre = checkGenre(input.genre, doc.title);
-    if (input.docNumber !== undefined) {
-      Object.assign(doc, checkDocNumber(input.docNumber));
-      await ensureDocNumberFree(em, doc.docNumberNorm ?? null, doc.id);
-    }
-    if (input.coIssuers != null) doc.coIssuers = checkCoIssuers(input.coIssuers, doc.agencyCode);
-    if (input.channels != null) doc.channels = [...new Set(input.channels)];
+    await applyContent(em, doc, doc, input);
     if (input.formedOn != null) {
       doc.formedOn = checkFormedOn(input.formedOn, ctx.runtime.clock.today());
       computeDue(ctx, doc, doc.formedOn);
@@ -273,19 +283,40 @@ export async function updateDocument(ctx: AgencyContext, id: string, input: Upda
       replaceKeyFacts(em, doc.id, facts);
     }
     doc.updatedAt = ctx.runtime.clock.now();
-    if (published) {
-      doc.version += 1;
-      await em.flush();
-      await snapshotVersion(ctx, em, doc, why!);
-      await ctx.runtime.search.put(em, doc);
-      recordEvent(ctx, em, doc, DocumentEventKind.REVISED, why);
-      await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.REVISED, doc.updatedAt);
-    } else {
-      if (doc.status === DocumentStatus.APPROVED || doc.status === DocumentStatus.IN_REVIEW) doc.status = DocumentStatus.DRAFT;
-      recordEvent(ctx, em, doc, DocumentEventKind.EDITED, why);
-    }
+    if (doc.status === DocumentStatus.APPROVED || doc.status === DocumentStatus.IN_REVIEW) doc.status = DocumentStatus.DRAFT;
+    recordEvent(ctx, em, doc, DocumentEventKind.EDITED, why);
     return doc;
   });
+}
+
+/**
+ * Writes a change of a published document into its revision (started from the published text on
+ * the first change), back to draft so that it is reviewed again. The document row — what the
+ * public, the search index and exports read — is untouched.
+ */
+async function reviseDocument(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, input: UpdateDocumentInput, why: string): Promise<void> {
+  const now = ctx.runtime.clock.now();
+  let revision = await em.findOne(DocumentRevisionEntity, { documentId: doc.id });
+  if (!revision) {
+    const facts = await em.find(KeyFactEntity, { documentId: doc.id }, { orderBy: { position: 'asc' } });
+    revision = em.create(DocumentRevisionEntity, {
+      documentId: doc.id, status: DocumentStatus.DRAFT,
+      title: doc.title, summary: doc.summary ?? null, body: doc.body, theme: doc.theme, themeCode: doc.themeCode, genre: doc.genre,
+      docNumber: doc.docNumber ?? null, docNumberNorm: doc.docNumberNorm ?? null, channels: [...doc.channels], coIssuers: [...doc.coIssuers],
+      keyFacts: facts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit: unit ?? null, asOf: asOf ?? null })),
+      reason: why, authors: [], createdAt: now, updatedAt: now,
+    });
+    em.persist(revision);
+  }
+  await applyContent(em, revision, doc, input);
+  if (input.keyFacts != null) {
+    revision.keyFacts = checkKeyFacts(input.keyFacts).map(({ subject, value, unit, asOf }) => ({ subject, value, unit: unit ?? null, asOf: asOf ?? null }));
+  }
+  revision.reason = why;
+  revision.status = DocumentStatus.DRAFT;
+  revision.authors = [...new Set([...revision.authors, actorOf(ctx)])];
+  revision.updatedAt = now;
+  recordEvent(ctx, em, doc, DocumentEventKind.EDITED, why);
 }
 
 async function snapshotVersion(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, reason: string): Promise<void> {
@@ -298,13 +329,64 @@ async function snapshotVersion(ctx: AgencyContext, em: EntityManager, doc: Docum
   }));
 }
 
-/** 送审 — the editor sends a draft to confidentiality review. */
+/**
+ * What is under review: the document itself before its first publication, its revision after
+ * (CONFLICT when a published document has none).
+ */
+async function versionUnderWork(em: EntityManager, doc: DocumentEntity): Promise<{ revision: DocumentRevisionEntity | null; status: DocumentStatus }> {
+  if (doc.status !== DocumentStatus.PUBLISHED) return { revision: null, status: doc.status };
+  const revision = await em.findOne(DocumentRevisionEntity, { documentId: doc.id });
+  if (!revision) {
+    throw new WorkflowConflictError('该文件已发布且没有待审的修订稿', 'The document is published and has no revision in progress', doc.status);
+  }
+  return { revision, status: revision.status };
+}
+
+/** The authors of the version under review: the creator and every editor of the draft, or everyone who wrote the revision. */
+async function authorsOf(em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity | null): Promise<string[]> {
+  if (revision) return revision.authors;
+  // Before publication every CREATED and EDITED event belongs to the version under review.
+  const events = await em.find(DocumentEventEntity, { documentId: doc.id, kind: { $in: [DocumentEventKind.CREATED, DocumentEventKind.EDITED] } }, { fields: ['actor'] });
+  return [...new Set([doc.createdBy, ...events.map((e) => e.actor)])];
+}
+
+/** The reviewer whose approval stands: the latest one recorded for the document. */
+async function approvingReviewer(em: EntityManager, documentId: string): Promise<string | null> {
+  const [review] = await em.find(ConfidentialityReviewEntity, { documentId, result: ReviewResult.APPROVED }, { orderBy: { reviewedAt: 'desc', id: 'desc' }, limit: 1 });
+  return review?.reviewer ?? null;
+}
+
+/**
+ * Four-eyes at publication: at least two people touched the version before it goes public — the
+ * publisher is never both its author and its reviewer; an agency that sets `distinctPublisher`
+ * requires a third person. Admins are no exception.
+ */
+async function checkPublisher(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity | null): Promise<void> {
+  const me = actorOf(ctx);
+  const wrote = (await authorsOf(em, doc, revision)).includes(me);
+  const reviewed = (await approvingReviewer(em, doc.id)) === me;
+  if (ctx.runtime.config.distinctPublisher && (wrote || reviewed)) {
+    throw new ForbiddenError('本机关规定发布人不能是本文件的起草人或审核人', 'This agency requires a publisher who is neither an author nor the reviewer of the document');
+  }
+  if (wrote && reviewed) {
+    throw new ForbiddenError('发布人不能既是本文件的起草人又是审核人', 'The publisher cannot be both an author and the reviewer of the document');
+  }
+}
+
+/** 送审 — the editor sends a draft (or the draft revision of a published document) to confidentiality review. */
 export async function submitForReview(ctx: AgencyContext, id: string): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['editor']);
-    if (doc.status !== DocumentStatus.DRAFT) throw new WorkflowConflictError('只有草稿可以送审', 'Only a draft can be submitted for review', doc.status);
-    doc.status = DocumentStatus.IN_REVIEW;
-    doc.updatedAt = ctx.runtime.clock.now();
+    const { revision, status } = await versionUnderWork(em, doc);
+    if (status !== DocumentStatus.DRAFT) throw new WorkflowConflictError('只有草稿可以送审', 'Only a draft can be submitted for review', status);
+    const now = ctx.runtime.clock.now();
+    if (revision) {
+      revision.status = DocumentStatus.IN_REVIEW;
+      revision.updatedAt = now;
+    } else {
+      doc.status = DocumentStatus.IN_REVIEW;
+      doc.updatedAt = now;
+    }
     recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
     return doc;
   });
@@ -312,42 +394,80 @@ export async function submitForReview(ctx: AgencyContext, id: string): Promise<D
 
 /**
  * 保密审查 (Art. 17) — the reviewer approves or refuses, recorded with reviewer, time and note.
- * A draft handed straight to the reviewer is submitted and reviewed in one step.
+ * A draft handed straight to the reviewer is submitted and reviewed in one step. The reviewer is
+ * never an author of the version under review (four-eyes), whatever roles they hold.
  */
 export async function reviewDocument(ctx: AgencyContext, id: string, approve: boolean, note?: string | null): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['reviewer']);
-    if (doc.status !== DocumentStatus.DRAFT && doc.status !== DocumentStatus.IN_REVIEW) {
-      throw new WorkflowConflictError('该文件不在待审状态', 'The document is not awaiting review', doc.status);
+    const { revision, status } = await versionUnderWork(em, doc);
+    if (status !== DocumentStatus.DRAFT && status !== DocumentStatus.IN_REVIEW) {
+      throw new WorkflowConflictError('该文件不在待审状态', 'The document is not awaiting review', status);
+    }
+    if ((await authorsOf(em, doc, revision)).includes(actorOf(ctx))) {
+      throw new ForbiddenError('审核人不能是本文件的起草人', 'The reviewer cannot be the document\'s author');
     }
     const text = optionalText('note', '审查意见', note, 2000);
     if (!approve && !text) throw new BadUserInputError('note', '不通过审查时须写明意见', 'A refusal needs a note saying why');
-    if (doc.status === DocumentStatus.DRAFT) recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
+    if (status === DocumentStatus.DRAFT) recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
     const now = ctx.runtime.clock.now();
     em.persist(em.create(ConfidentialityReviewEntity, {
       documentId: doc.id, reviewer: actorOf(ctx), reviewedAt: now, result: approve ? ReviewResult.APPROVED : ReviewResult.REFUSED, note: text,
     }));
-    doc.status = approve ? DocumentStatus.APPROVED : DocumentStatus.DRAFT;
-    doc.updatedAt = now;
+    const next = approve ? DocumentStatus.APPROVED : DocumentStatus.DRAFT;
+    if (revision) {
+      revision.status = next;
+      revision.updatedAt = now;
+    } else {
+      doc.status = next;
+      doc.updatedAt = now;
+    }
     recordEvent(ctx, em, doc, approve ? DocumentEventKind.APPROVED : DocumentEventKind.REFUSED, text);
     return doc;
   });
 }
 
-/** 发布 — an approved proactive item goes public: first version, search index, publication time. */
+/**
+ * 发布 — an approved proactive item goes public: first version, search index, publication time.
+ * For a published document, its approved revision replaces the public text as the next version.
+ */
 export async function publishDocument(ctx: AgencyContext, id: string): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['editor', 'reviewer']);
-    if (doc.status !== DocumentStatus.APPROVED) {
-      throw new WorkflowConflictError('文件须通过保密审查后才能发布', 'Only a document approved by confidentiality review can be published', doc.status);
+    const { revision, status } = await versionUnderWork(em, doc);
+    if (status !== DocumentStatus.APPROVED) {
+      throw new WorkflowConflictError('文件须通过保密审查后才能发布', 'Only a document approved by confidentiality review can be published', status);
     }
     if (doc.disclosure !== DisclosureAttribute.PROACTIVE) {
       throw new WorkflowConflictError('只有主动公开的信息可以发布；依申请公开和不予公开的信息不发布', 'Only PROACTIVE items are published; ON_REQUEST and NOT_DISCLOSED items are not', doc.disclosure);
+    }
+    await checkPublisher(ctx, em, doc, revision);
+    if (revision) {
+      await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'change');
+      await publishRevision(ctx, em, doc, revision);
+      return doc;
     }
     await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'publish');
     await markPublished(ctx, em, doc);
     return doc;
   });
+}
+
+/** The approved revision becomes the public text: next version, search index, key facts; the revision goes. */
+async function publishRevision(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity): Promise<void> {
+  const { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers } = revision;
+  Object.assign(doc, { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers });
+  await ensureDocNumberFree(em, doc.docNumberNorm ?? null, doc.id);
+  await em.nativeDelete(KeyFactEntity, { documentId: doc.id });
+  replaceKeyFacts(em, doc.id, revision.keyFacts);
+  doc.version += 1;
+  doc.updatedAt = ctx.runtime.clock.now();
+  await em.flush();
+  await snapshotVersion(ctx, em, doc, revision.reason);
+  await ctx.runtime.search.put(em, doc);
+  recordEvent(ctx, em, doc, DocumentEventKind.REVISED, revision.reason);
+  await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.REVISED, doc.updatedAt);
+  em.remove(revision);
 }
 
 /**

@@ -84,6 +84,14 @@ describe.each(testEngines())('the annual report on %s', (kind) => {
     const officer = await agency.execRaw(write, { year: 2025, input: { overview: 'x' } }, staff('fjdrc', 'disclosure-officer'));
     expect(officer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await agency.exec(`mutation { publishAnnualReport(year: 2025) { year } }`, {}, ADMIN);
+    // Four-eyes: the admin who wrote it sends it to review; someone else approves it before it is public.
+    const submitted = await report(2025, ADMIN);
+    expect(submitted.publishedDocument).toMatchObject({ status: 'IN_REVIEW' });
+    expect((await report(2025)).overview).toBeNull();
+    const id = submitted.publishedDocument.id;
+    expect((await agency.execRaw(`mutation($id: ID!) { reviewDocument(id: $id, approve: true) { id } }`, { id }, ADMIN)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await agency.exec(`mutation($id: ID!) { reviewDocument(id: $id, approve: true, note: "年度报告经审查可以公开") { id } }`, { id }, staff('fjdrc', 'reviewer'));
+    await agency.exec(`mutation($id: ID!) { publishDocument(id: $id) { id } }`, { id }, ADMIN);
     const published = await report(2025);
     expect(published.overview).toContain('认真贯彻');
     expect(published.publishedDocument).toMatchObject({ title: '2025年政府信息公开工作年度报告', genre: '报告', theme: '综合政务', status: 'PUBLISHED' });

@@ -55,9 +55,13 @@ describe.each(testEngines())('document lifecycle on %s', (kind) => {
     const noReason = await agency.execRaw(UPDATE_DOCUMENT, { id: d.id, input: { title: '新标题' } }, EDITOR);
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
 
-    const { updateDocument } = await agency.exec(UPDATE_DOCUMENT, {
+    const { updateDocument: revised } = await agency.exec(UPDATE_DOCUMENT, {
       id: d.id, input: { keyFacts: [{ subject: '2025年全省地区生产总值', value: '5.79', unit: '万亿元', asOf: '2025-12-31' }] }, reason: '更正统计数据',
     }, EDITOR);
+    // The change is a revision: public only once it is reviewed and published.
+    expect(revised.version).toBe(1);
+    await agency.exec(REVIEW_DOCUMENT, { id: d.id, approve: true }, REVIEWER);
+    const { publishDocument: updateDocument } = await agency.exec(PUBLISH_DOCUMENT, { id: d.id }, EDITOR);
     expect(updateDocument.version).toBe(2);
     expect(updateDocument.versions.map((v: { reason: string }) => v.reason)).toEqual(['首次发布 / First publication', '更正统计数据']);
     expect(updateDocument.versions[0].keyFacts[0].value).toBe('5.78');

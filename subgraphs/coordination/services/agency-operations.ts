@@ -28,8 +28,8 @@ export const DOCUMENT_STATES = /* GraphQL */ `
 `;
 
 export const SET_HOLDS = /* GraphQL */ `
-  mutation CoordinationSetHolds($agency: ID!, $planId: ID!, $releaseAt: DateTime!, $documentIds: [ID!]!) {
-    setReleaseHolds(agency: $agency, planId: $planId, releaseAt: $releaseAt, documentIds: $documentIds) { documentId }
+  mutation CoordinationSetHolds($agency: ID!, $planId: ID!, $releaseAt: DateTime!, $documentIds: [ID!]!, $grant: String!) {
+    setReleaseHolds(agency: $agency, planId: $planId, releaseAt: $releaseAt, documentIds: $documentIds, grant: $grant) { documentId }
   }
 `;
 
@@ -40,14 +40,14 @@ export const CLEAR_HOLDS = /* GraphQL */ `
 export interface VoteView { state: 'PREPARED' | 'REFUSED' | 'ABORTED' | 'COMMITTED'; problems: string[] }
 
 export const PREPARE = /* GraphQL */ `
-  mutation CoordinationPrepare($agency: ID!, $planId: ID!, $documents: [ReleaseDocumentInput!]!, $agreedFacts: [KeyFactInput!]!) {
-    prepareCoordinatedRelease(agency: $agency, planId: $planId, documents: $documents, agreedFacts: $agreedFacts) { state problems }
+  mutation CoordinationPrepare($agency: ID!, $planId: ID!, $documents: [ReleaseDocumentInput!]!, $agreedFacts: [KeyFactInput!]!, $grant: String!) {
+    prepareCoordinatedRelease(agency: $agency, planId: $planId, documents: $documents, agreedFacts: $agreedFacts, grant: $grant) { state problems }
   }
 `;
 
 export const COMMIT = /* GraphQL */ `
-  mutation CoordinationCommit($agency: ID!, $planId: ID!) {
-    commitCoordinatedRelease(agency: $agency, planId: $planId) { committedAt documents { id publishedAt } }
+  mutation CoordinationCommit($agency: ID!, $planId: ID!, $grant: String!) {
+    commitCoordinatedRelease(agency: $agency, planId: $planId, grant: $grant) { committedAt documents { id publishedAt } }
   }
 `;
 

@@ -5,7 +5,7 @@ import { PlanDocumentEntity, PlanParticipantEntity, ReleasePlanEntity } from '..
 import { ABORT, COMMIT, PREPARE, type VoteView } from './agency-operations';
 import { GatewayCallError } from '../../shared/gateway-client';
 import { releaseLock } from './release-lock';
-import { syncHolds } from './release-plan.service';
+import { planGrantFor, syncHolds } from './release-plan.service';
 
 /**
  * The coordinated release (统一发布), a two-phase commit over the agencies, through the gateway:
@@ -23,12 +23,13 @@ function messageOf(error: unknown): string {
   return error instanceof GatewayCallError ? error.message : (error as Error).message ?? String(error);
 }
 
-async function loadPlan(em: EntityManager, planId: string) {
+async function loadPlan(runtime: CoordinationRuntime, em: EntityManager, planId: string) {
   const plan = await em.findOneOrFail(ReleasePlanEntity, { id: planId });
   const participants = await em.find(PlanParticipantEntity, { planId }, { orderBy: { agency: 'asc' } });
   const links = await em.find(PlanDocumentEntity, { planId });
   const docsOf = (agency: string) => links.filter((l) => l.agency === agency);
-  return { plan, participants: participants.filter((p) => docsOf(p.agency).length > 0), docsOf };
+  const grantFor = (agency: string) => planGrantFor(runtime, plan, agency, links);
+  return { plan, participants: participants.filter((p) => docsOf(p.agency).length > 0), docsOf, grantFor };
 }
 
 /**
@@ -38,7 +39,7 @@ async function loadPlan(em: EntityManager, planId: string) {
  */
 export async function preparePlan(runtime: CoordinationRuntime, planId: string): Promise<boolean> {
   const em = runtime.orm.em.fork() as EntityManager;
-  const { plan, participants, docsOf } = await loadPlan(em, planId);
+  const { plan, participants, docsOf, grantFor } = await loadPlan(runtime, em, planId);
   if (plan.status !== ReleasePlanStatus.CONFIRMED) return plan.status === ReleasePlanStatus.COMMITTING;
   const agreedFacts = plan.agreedFacts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit, asOf }));
   const unreachable: string[] = [];
@@ -47,7 +48,7 @@ export async function preparePlan(runtime: CoordinationRuntime, planId: string):
       const { prepareCoordinatedRelease: vote } = await runtime.gateway.request<{ prepareCoordinatedRelease: VoteView }>(PREPARE, {
         agency: participant.agency, planId,
         documents: docsOf(participant.agency).map((d) => ({ id: d.documentId, contentHash: d.contentHash })),
-        agreedFacts,
+        agreedFacts, grant: await grantFor(participant.agency),
       });
       const yes = vote.state === 'PREPARED' || vote.state === 'COMMITTED';
       em.assign(participant, { vote: yes ? ParticipantVote.PREPARED : ParticipantVote.REFUSED, problems: vote.problems, lastError: null });
@@ -90,11 +91,11 @@ export async function preparePlan(runtime: CoordinationRuntime, planId: string):
  */
 export async function commitPlan(runtime: CoordinationRuntime, planId: string): Promise<boolean> {
   const em = runtime.orm.em.fork() as EntityManager;
-  const { plan, participants } = await loadPlan(em, planId);
+  const { plan, participants, grantFor } = await loadPlan(runtime, em, planId);
   if (plan.status !== ReleasePlanStatus.COMMITTING) return plan.status === ReleasePlanStatus.RELEASED;
   await Promise.all(participants.filter((p) => !p.committedAt).map(async (participant) => {
     try {
-      await runtime.gateway.request(COMMIT, { agency: participant.agency, planId });
+      await runtime.gateway.request(COMMIT, { agency: participant.agency, planId, grant: await grantFor(participant.agency) });
       em.assign(participant, { committedAt: runtime.clock.now(), lastError: null });
     } catch (error) {
       participant.lastError = messageOf(error);

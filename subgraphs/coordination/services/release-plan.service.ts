@@ -5,6 +5,7 @@ import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { isIsoDate } from '../../shared/scalars';
+import { signPlanGrant } from '../../shared/plan-grant';
 import { shardOfId } from '../../shared/shard-routing';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { Channel } from '../../agency/entities/enums';
@@ -77,6 +78,40 @@ function checkAgencies(field: string, codes: readonly string[]): string[] {
   return [...new Set(codes)];
 }
 
+/** A plan is made, confirmed or moved only for a release time still to come (now itself counts as to come). */
+function checkReleaseTime(runtime: CoordinationRuntime, releaseAt: Date): void {
+  if (releaseAt.getTime() < runtime.clock.now().getTime()) {
+    throw new BadUserInputError('releaseAt', '发布时间不能早于当前时间', 'The release time cannot be in the past');
+  }
+}
+
+/** Statuses of a document that may go out with a confirmed plan: approved by confidentiality review, or already public. */
+const READY_STATUSES = ['APPROVED', 'PUBLISHED'];
+
+/** A confirmed plan links only documents that passed confidentiality review: CONFLICT naming the first one that did not. */
+function checkReady(states: Map<string, DocumentStateView>, ids: readonly string[]): void {
+  for (const id of ids) {
+    const status = states.get(id)?.status ?? 'NONE';
+    if (!READY_STATUSES.includes(status)) {
+      throw new WorkflowConflictError(
+        `文件 ${id} 尚未通过保密审查（状态 ${status}），不能列入已确认的计划`,
+        `Document ${id} has not passed confidentiality review (status ${status}) and cannot be in a confirmed plan`, status,
+      );
+    }
+  }
+}
+
+/**
+ * The grant the agency needs for an embargo or release call: signed with the plan-grant key, for
+ * that agency only, naming the plan's state, release time and the agency's linked documents.
+ */
+export function planGrantFor(runtime: CoordinationRuntime, plan: ReleasePlanEntity, agency: string, links: readonly PlanDocumentEntity[]): Promise<string> {
+  const status = plan.status;
+  if (status !== ReleasePlanStatus.CONFIRMED && status !== ReleasePlanStatus.COMMITTING) throw new Error(`no plan grant for a ${status} plan`);
+  const documents = links.filter((l) => l.agency === agency).map((l) => ({ id: l.documentId, contentHash: l.contentHash }));
+  return signPlanGrant({ planId: plan.id, status, releaseAt: plan.releaseAt, agency, documents }, runtime.config.planGrantSecret);
+}
+
 /** 新建计划 — a draft plan; the lead agency always takes part. */
 export async function createPlan(ctx: CoordinationContext, input: CreateReleasePlanInput): Promise<ReleasePlanEntity> {
   requireCoordinator(ctx);
@@ -94,6 +129,7 @@ export async function createPlan(ctx: CoordinationContext, input: CreateReleaseP
   for (const id of correctsDocumentIds) {
     if (!shardOfId(id)) throw new BadUserInputError('correctsDocumentIds', `文件标识无效：${id}`, `Invalid document id: ${id}`);
   }
+  checkReleaseTime(ctx.runtime, input.releaseAt);
   return ctx.em.transactional(async (em) => {
     if (input.correctsPlanId && !(await em.findOne(ReleasePlanEntity, { id: input.correctsPlanId }))) {
       throw new NotFoundError('协同发布计划 release plan', input.correctsPlanId);
@@ -138,6 +174,15 @@ export async function documentStates(runtime: CoordinationRuntime, ids: readonly
   return states;
 }
 
+/** {@link documentStates}, with an unreachable agency told as such to the coordinator. */
+async function readStates(runtime: CoordinationRuntime, ids: readonly string[]): Promise<Map<string, DocumentStateView>> {
+  try {
+    return await documentStates(runtime, ids);
+  } catch (error) {
+    throw new WorkflowConflictError('无法读取文件所属机关的信息，请稍后重试', `Could not read the documents' agencies through the gateway: ${(error as Error).message}`, 'AGENCY_UNAVAILABLE');
+  }
+}
+
 /**
  * 关联文件 — links documents to a plan, recording each one's content hash and key facts as they
  * stand now (a document linked again is re-recorded, e.g. after a correction). The document's
@@ -152,14 +197,10 @@ export async function linkDocuments(ctx: CoordinationContext, planId: string, do
   }
   return releaseLock.run(async () => {
     await loadForChange(ctx.em, planId, [ReleasePlanStatus.DRAFT, ReleasePlanStatus.CONFIRMED], '关联文件');
-    let states: Map<string, DocumentStateView>;
-    try {
-      states = await documentStates(ctx.runtime, ids);
-    } catch (error) {
-      throw new WorkflowConflictError('无法读取文件所属机关的信息，请稍后重试', `Could not read the documents' agencies through the gateway: ${(error as Error).message}`, 'AGENCY_UNAVAILABLE');
-    }
+    const states = await readStates(ctx.runtime, ids);
     const plan = await ctx.em.transactional(async (em) => {
       const plan = await loadForChange(em, planId, [ReleasePlanStatus.DRAFT, ReleasePlanStatus.CONFIRMED], '关联文件');
+      if (plan.status === ReleasePlanStatus.CONFIRMED) checkReady(states, ids);
       const now = ctx.runtime.clock.now();
       for (const id of ids) {
         const state = states.get(id);
@@ -187,11 +228,16 @@ export async function linkDocuments(ctx: CoordinationContext, planId: string, do
 export async function confirmPlan(ctx: CoordinationContext, id: string): Promise<ReleasePlanEntity> {
   requireCoordinator(ctx);
   return releaseLock.run(async () => {
+    const linked = await ctx.em.find(PlanDocumentEntity, { planId: id }, { fields: ['documentId'] });
+    const ids = linked.map((l) => l.documentId);
+    const states = ids.length ? await readStates(ctx.runtime, ids) : new Map<string, DocumentStateView>();
     const plan = await ctx.em.transactional(async (em) => {
       const plan = await loadForChange(em, id, [ReleasePlanStatus.DRAFT], '确认');
       if ((await em.count(PlanDocumentEntity, { planId: id })) === 0) {
         throw new WorkflowConflictError('计划须至少关联一份文件才能确认', 'Link at least one document before confirming', plan.status);
       }
+      checkReleaseTime(ctx.runtime, plan.releaseAt);
+      checkReady(states, ids);
       plan.status = ReleasePlanStatus.CONFIRMED;
       plan.updatedAt = ctx.runtime.clock.now();
       await em.nativeUpdate(PlanParticipantEntity, { planId: id }, { holdsPending: true });
@@ -206,6 +252,7 @@ export async function confirmPlan(ctx: CoordinationContext, id: string): Promise
 /** 调整发布时间 — moves the release time; for a confirmed plan the new embargo reaches every agency. */
 export async function movePlan(ctx: CoordinationContext, id: string, releaseAt: Date): Promise<ReleasePlanEntity> {
   requireCoordinator(ctx);
+  checkReleaseTime(ctx.runtime, releaseAt);
   return releaseLock.run(async () => {
     const plan = await ctx.em.transactional(async (em) => {
       const plan = await loadForChange(em, id, [ReleasePlanStatus.DRAFT, ReleasePlanStatus.CONFIRMED], '调整发布时间');
@@ -257,7 +304,11 @@ export async function syncHolds(runtime: CoordinationRuntime, planId: string): P
     const documentIds = links.filter((l) => l.agency === participant.agency).map((l) => l.documentId);
     try {
       if (plan.status === ReleasePlanStatus.CONFIRMED && documentIds.length) {
-        await runtime.gateway.request(SET_HOLDS, { agency: participant.agency, planId, releaseAt: plan.releaseAt.toISOString(), documentIds });
+        // Once the release time has come there is nothing left to embargo: the prepare phase freezes the documents.
+        if (plan.releaseAt.getTime() > runtime.clock.now().getTime()) {
+          const grant = await planGrantFor(runtime, plan, participant.agency, links);
+          await runtime.gateway.request(SET_HOLDS, { agency: participant.agency, planId, releaseAt: plan.releaseAt.toISOString(), documentIds, grant });
+        }
       } else {
         await runtime.gateway.request(CLEAR_HOLDS, { agency: participant.agency, planId });
       }
