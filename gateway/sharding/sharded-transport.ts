@@ -8,16 +8,17 @@ import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
-import { createHttpShardExecutor } from './http-shard-executor';
-import { DEFAULT_SHARD_CALL_OPTIONS, ShardClient, ShardUnavailable, type ShardCallOptions } from './shard-client';
+import { ShardClient, ShardClients, ShardUnavailable, type ShardCallOptions } from './shard-client';
 
 /** Options of the sharded transport. */
 export interface ShardedTransportOptions {
   /** The contract's routing rules (e.g. AGENCY_ROUTING). */
   routing: ShardRouting;
   registry: ShardRegistry;
-  /** Deadlines and circuit breaker per shard. @default DEFAULT_SHARD_CALL_OPTIONS */
+  /** Deadlines and circuit breaker per shard (when `clients` is not given). @default DEFAULT_SHARD_CALL_OPTIONS */
   call?: Partial<ShardCallOptions>;
+  /** The shard clients, shared with whoever reads the breakers (/health); made from `call` and `observe` when absent. */
+  clients?: ShardClients;
   /** The verified caller of a gateway request. */
   claimsOf: (context: unknown) => Claims;
   /** The signed claims header value for a gateway request (signed once per request). */
@@ -45,19 +46,14 @@ function fromShard(error: GraphQLFormattedError, agency: string, path: readonly 
  * routed by key, fanned out and merged according to the contract's routing rules.
  */
 export function createShardedTransport(options: ShardedTransportOptions): Transport {
-  const callOptions = { ...DEFAULT_SHARD_CALL_OPTIONS, ...options.call };
+  const clients = options.clients ?? new ShardClients(options.call, options.observe);
+  // A deployment that leaves the registry (or moves) takes its breaker and probes with it.
+  options.registry.onChange(() => clients.retain(options.registry.all().map((e) => ({ name: e.code, url: e.url }))));
   return {
     async getSubgraphExecutor() {
-      const clients = new Map<string, ShardClient>();
       const clientOf = async (code: string | undefined): Promise<ShardClient | undefined> => {
         const entry = code ? options.registry.get(code) : undefined;
-        if (!entry) return undefined;
-        let client = clients.get(entry.code);
-        if (!client || client.url !== entry.url) {
-          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url, callOptions.timeoutMs), callOptions, options.observe);
-          clients.set(entry.code, client);
-        }
-        return client;
+        return entry ? clients.get(entry.code, entry.url) : undefined;
       };
       const sharded = new ShardedExecutor(options, clientOf);
       return (request: ExecutionRequest) => sharded.execute(request);

@@ -64,6 +64,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
+      ready: () => rt.orm.em.getConnection().execute('select 1'),
     },
     config.port,
     config.host,

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER, verifyGatewayClaims, type Claims } from './claims';
-import { maskError } from './mask-error';
+import { maskError, SERVICE_UNAVAILABLE } from './mask-error';
+import { allowGracefulClose, closeGracefully, DEFAULT_SHUTDOWN_GRACE_MS } from './process';
 
 /** Largest request body a subgraph accepts; the gateway enforces its own, lower limit. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -19,6 +20,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (claims: Claims) => TContext;
   /** Extra fields for GET /health (e.g. the agency code). */
   health?: () => Record<string, unknown>;
+  /**
+   * Checks what the service needs to answer (its database), for GET /health: a rejection makes
+   * /health answer 503, so the gateway's probe keeps an agency whose database is down unavailable.
+   */
+  ready?: () => Promise<unknown>;
+  /** How long stop() lets requests in flight finish. @default DEFAULT_SHUTDOWN_GRACE_MS */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -52,6 +60,15 @@ function refusal(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** How long /health waits for the readiness check. */
+const READY_TIMEOUT_MS = 1000;
+
+function withinReadyTimeout(check: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('readiness check timed out')), READY_TIMEOUT_MS); });
+  return Promise.race([check, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Serves a subgraph over node:http: POST/GET /graphql for calls signed by the gateway, GET /health.
  * Unsigned calls are refused before any GraphQL runs, so a subgraph only ever answers the gateway.
@@ -64,7 +81,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), {
+      // "Cannot serve now" is an HTTP 503, so the gateway counts it as the deployment failing
+      // (any other GraphQL answer, errors and all, is passed to the client as it is).
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+            if (errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) response.http.status = 503;
+          },
+        };
+      },
+    }],
   });
   await apollo.start();
 
@@ -72,6 +100,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
       if (url.pathname === '/health' && req.method === 'GET') {
+        try {
+          if (options.ready) await withinReadyTimeout(options.ready());
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable', name: options.name, ...options.health?.() });
+        }
         return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
@@ -114,16 +147,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
   });
   server.keepAliveTimeout = 65_000;
+  allowGracefulClose(server);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}/graphql`,
     server,
+    /** Stops accepting, lets requests in flight finish (bounded by `shutdownGraceMs`), then closes. */
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeGracefully(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await apollo.stop();
     },
   };
