@@ -81,6 +81,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
+    // Apollo's own handler would stop and re-raise the signal at once, cutting requests in flight;
+    // the process drains through stop() instead (runService).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), {
       // "Cannot serve now" is an HTTP 503, so the gateway counts it as the deployment failing
       // (any other GraphQL answer, errors and all, is passed to the client as it is).
