@@ -40,9 +40,10 @@ function statusOf(states: BreakerSnapshot['state'][]): HubStatus {
   return closed > 0 ? 'degraded' : 'down';
 }
 
-/** Every registered deployment with its breaker (closed for one not called yet). Costs no call. */
+/** Every registered deployment with its breaker (closed for one not called yet), by code. Costs no call. */
 export function detailedHealth(sources: OperatorSources): DetailedHealth {
-  const agencies = sources.registry.all().map(({ code, url }) => {
+  const entries = sources.registry.all().sort((a, b) => (a.code < b.code ? -1 : 1));
+  const agencies = entries.map(({ code, url }) => {
     const client = sources.agencies.find(code);
     const { name: _name, ...breaker } = client && client.url === url ? client.snapshot() : { name: code, url, ...NEVER_CALLED };
     return { code, ...breaker };

@@ -185,7 +185,7 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
     const reached: string[] = [];
 
     beforeAll(async () => {
-      hub = await startHub({ agencies: ['fjdrc', 'fjczt'], seed, gateway: { shardCalls: { timeoutMs: 600, breakerThreshold: 2, breakerCooldownMs: 400, probeIntervalMs: 60_000 } } });
+      hub = await startHub({ agencies: ['fjdrc', 'fjczt'], seed, gateway: { shardCalls: { timeoutMs: 1500, breakerThreshold: 2, breakerCooldownMs: 400, probeIntervalMs: 60_000 } } });
       // A deployment that accepts and never answers, as a SIGSTOPped process does.
       hung = createHttpServer((req) => { if (req.url === '/graphql') reached.push(req.url); });
       await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
@@ -214,7 +214,8 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
       expect(answers.filter((a) => a.reason === 'timeout')).toHaveLength(1);
       const fast = answers.filter((a) => a.reason === 'circuit-open');
       expect(fast).toHaveLength(7);
-      for (const a of fast) expect(a.ms).toBeLessThan(500);
+      // Answered without waiting for the trial's 1.5 s deadline.
+      for (const a of fast) expect(a.ms).toBeLessThan(1000);
       // The other agency answered every one of them.
       for (const a of answers) expect(a.documents).toBe(5);
     });
@@ -270,7 +271,7 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
       const gateway = await startGateway({ ...config, registryPath }, { apiKeys: new ApiKeyStore() });
       try {
         const inFlight = fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE, variables: { first: 3 } }) });
-        await waitFor(async () => slow.connections() > 0, 2000);
+        await waitFor(async () => slow.connections() > 0, 10_000);
         const stopped = gateway.stop();
         await sleep(100);
         await expect(fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
