@@ -58,6 +58,31 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** OTLP/HTTP endpoint of an OpenTelemetry collector (e.g. http://otel:4318/v1/traces); no tracing when absent. */
   otelExporterUrl?: string;
+  /**
+   * The operators' port: detailed GET /health and GET /metrics, nothing else (`HUB_INTERNAL_PORT`,
+   * 0 picks a free port). No internal port when unset: a second listener is opened only on purpose.
+   */
+  internalPort?: number;
+  /** Address of the operators' port. @default 127.0.0.1 */
+  internalHost: string;
+  /**
+   * Bearer token that unlocks detailed /health and /metrics on the public port
+   * (`Authorization: Bearer <token>`); at least 32 characters. Only on the internal port when unset.
+   */
+  operatorToken?: string;
+  /** How long a stopping gateway lets requests in flight finish, in milliseconds. @default 10000 */
+  shutdownGraceMs: number;
+}
+
+/** Shortest operator token accepted: it guards /metrics on the internet-facing port. */
+const MIN_OPERATOR_TOKEN_LENGTH = 32;
+
+function operatorTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.HUB_OPERATOR_TOKEN || undefined;
+  if (token !== undefined && token.length < MIN_OPERATOR_TOKEN_LENGTH) {
+    throw new RangeError(`HUB_OPERATOR_TOKEN must be at least ${MIN_OPERATOR_TOKEN_LENGTH} characters (e.g. openssl rand -base64 32)`);
+  }
+  return token;
 }
 
 /** The researchers' API key file (HUB_API_KEYS, default `<HUB_DATA_DIR>/api-keys.json`), also for `npm run api-key`, which needs no secret. */
@@ -115,6 +140,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       timeoutMs: intFrom(env, 'HUB_SHARD_TIMEOUT_MS', 5000),
       breakerThreshold: intFrom(env, 'HUB_SHARD_BREAKER_THRESHOLD', 3),
       breakerCooldownMs: intFrom(env, 'HUB_SHARD_BREAKER_COOLDOWN_MS', 10_000),
+      probeIntervalMs: intFrom(env, 'HUB_SHARD_PROBE_INTERVAL_MS', 1000),
     },
+    internalPort: env.HUB_INTERNAL_PORT ? intFrom(env, 'HUB_INTERNAL_PORT', 0) : undefined,
+    internalHost: env.HUB_INTERNAL_HOST ?? '127.0.0.1',
+    operatorToken: operatorTokenFrom(env),
+    shutdownGraceMs: intFrom(env, 'HUB_SHUTDOWN_GRACE_MS', 10_000),
   };
 }

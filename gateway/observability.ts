@@ -6,7 +6,17 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export type CallObserver = (target: string, seconds: number, outcome: 'ok' | 'error' | 'timeout' | 'circuit-open') => void;
 
 /**
- * Prometheus metrics (GET /metrics) and structured logs (pino, JSON lines) of the gateway:
+ * The `path` label of a request: one of a fixed set, so a client inventing URLs cannot create
+ * unbounded series.
+ */
+export function pathLabel(pathname: string): '/graphql' | '/export/*' | '/health' | '/metrics' | 'other' {
+  if (pathname === '/graphql' || pathname === '/health' || pathname === '/metrics') return pathname;
+  if (pathname.startsWith('/export/')) return '/export/*';
+  return 'other';
+}
+
+/**
+ * Prometheus metrics (served by the operator endpoints, see gateway/operator.ts) and structured logs (pino, JSON lines) of the gateway:
  * requests by status, latency, and per agency deployment the latency and errors of its calls.
  */
 export class GatewayObservability {
@@ -32,14 +42,16 @@ export class GatewayObservability {
     if (outcome !== 'ok') this.log.warn({ target, outcome, ms: Math.round(seconds * 1000) }, 'subgraph call failed');
   };
 
-  /** /metrics, and one access-log line and the request metrics for every request. */
+  /** The metrics in Prometheus' text format. */
+  async metrics(): Promise<{ contentType: string; text: string }> {
+    return { contentType: this.registry.contentType, text: await this.registry.metrics() };
+  }
+
+  /** One access-log line and the request metrics for every request. */
   plugin(): GatewayPlugin {
     const started = new WeakMap<Request, number>();
     return {
-      onRequest: ({ request, url, endResponse }) => {
-        if (url.pathname === '/metrics') {
-          return this.registry.metrics().then((text) => endResponse(new Response(text, { headers: { 'content-type': this.registry.contentType } })));
-        }
+      onRequest: ({ request }) => {
         started.set(request, performance.now());
       },
       onResponse: ({ request, response }) => {
@@ -47,8 +59,8 @@ export class GatewayObservability {
         if (start === undefined) return;
         const path = new URL(request.url).pathname;
         const seconds = (performance.now() - start) / 1000;
-        this.requests.inc({ path, status: String(response.status) });
-        this.latency.observe({ path }, seconds);
+        this.requests.inc({ path: pathLabel(path), status: String(response.status) });
+        this.latency.observe({ path: pathLabel(path) }, seconds);
         this.log.info({ method: request.method, path, status: response.status, ms: Math.round(seconds * 1000), caller: request.headers.has('x-api-key') ? 'api-key' : request.headers.has('authorization') ? 'token' : 'anonymous' }, 'request');
       },
     };

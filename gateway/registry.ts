@@ -11,9 +11,19 @@ export interface ShardEntry {
 /** The registry file's shape: `{ "agencies": [{ "code": "fjdrc", "url": "http://…/graphql" }] }`. */
 export interface RegistryFile { agencies: ShardEntry[] }
 
+/**
+ * Reads a registry file's text; throws on anything but a well-formed list of at least one agency
+ * (an empty list is far likelier a truncated or wrong file than a province without departments).
+ */
 export function parseRegistry(text: string, source: string): ShardEntry[] {
-  const data = JSON.parse(text) as Partial<RegistryFile>;
+  let data: Partial<RegistryFile>;
+  try {
+    data = JSON.parse(text) as Partial<RegistryFile>;
+  } catch (error) {
+    throw new Error(`${source}: not JSON (${(error as Error).message})`);
+  }
   if (!data || !Array.isArray(data.agencies)) throw new Error(`${source}: expected { "agencies": [{ "code", "url" }] }`);
+  if (data.agencies.length === 0) throw new Error(`${source}: lists no agency deployment`);
   const seen = new Set<string>();
   for (const entry of data.agencies) {
     if (!entry || typeof entry.code !== 'string' || !/^[a-z][a-z0-9-]{1,31}$/.test(entry.code)) throw new Error(`${source}: bad agency code ${JSON.stringify(entry?.code)}`);
@@ -34,30 +44,38 @@ export function writeRegistry(path: string, agencies: ShardEntry[]): void {
 /**
  * The shard registry (agency code → URL), read from a file and re-read when it changes: adding a
  * department's deployment is an edit of that file, with no restart and no recomposition.
+ *
+ * At start a missing, invalid or empty file throws (the gateway refuses to start, naming the file);
+ * later, such a file is refused with a logged error and the last good registry kept.
  */
 export class ShardRegistry {
   private entries = new Map<string, ShardEntry>();
   private listeners: (() => void)[] = [];
 
-  constructor(private readonly path?: string, initial: ShardEntry[] = []) {
+  /** @param logError where a refused reload is reported (the gateway's structured log). */
+  constructor(private readonly path?: string, initial: ShardEntry[] = [], private readonly logError: (message: string) => void = console.error) {
     for (const e of initial) this.entries.set(e.code, e);
-    if (path) this.reload();
+    if (path) this.set(parseRegistry(readFileSync(path, 'utf8'), path));
   }
 
-  /** Re-reads the file; a broken file keeps the last good registry (and says so). */
+  /** Re-reads the file; a missing, broken or empty file keeps the last good registry (and says so). Never throws. */
   reload(): void {
     if (!this.path) return;
+    let next: ShardEntry[];
     try {
-      const next = parseRegistry(readFileSync(this.path, 'utf8'), this.path);
-      this.entries = new Map(next.map((e) => [e.code, e]));
-      for (const listener of this.listeners) listener();
+      next = parseRegistry(readFileSync(this.path, 'utf8'), this.path);
     } catch (error) {
-      if (this.entries.size === 0) throw error;
-      console.error(`registry not reloaded, keeping ${this.entries.size} agencies: ${(error as Error).message}`);
+      this.logError(`registry file refused, keeping the ${this.entries.size} agencies of the last good one: ${(error as Error).message}`);
+      return;
+    }
+    try {
+      this.set(next);
+    } catch (error) {
+      this.logError(`registry change listener failed: ${(error as Error).message}`);
     }
   }
 
-  /** Watches the file (polling, which works on every file system and editor). */
+  /** Watches the file (polling, which works on every file system and editor); a bad file never stops the gateway. */
   watch(intervalMs = 1000): void {
     if (!this.path) return;
     watchFile(this.path, { interval: intervalMs }, () => this.reload());
@@ -67,6 +85,7 @@ export class ShardRegistry {
     if (this.path) unwatchFile(this.path);
   }
 
+  /** Called after every change of the entries (a reload or `set`). */
   onChange(listener: () => void): void {
     this.listeners.push(listener);
   }

@@ -1,4 +1,4 @@
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -9,16 +9,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
 import { INTERNAL_ERROR_MESSAGE } from '../subgraphs/shared/mask-error';
+import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
 import { useExport, type SelfQuery } from './export';
 import { claimsOf, useHubIdentity } from './identity';
 import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
+import { startInternalServer, useOperatorEndpoints, type InternalServer, type OperatorSources } from './operator';
 import { corsPolicy, limitPlugins, useCsrfPrevention, useErrorCodes, useQuotas, useRequestParseErrors } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from './registry';
 import { openTelemetryPlugins } from './telemetry';
+import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createSignedHttpTransport } from './signed-http-transport';
 
@@ -27,33 +30,10 @@ export interface RunningGateway {
   registry: ShardRegistry;
   apiKeys: ApiKeyStore;
   server: Server;
+  /** The operators' port (detailed /health, /metrics), when HUB_INTERNAL_PORT is set. */
+  internal?: InternalServer;
+  /** Stops accepting, lets requests in flight finish (at most `shutdownGraceMs`), then closes. */
   stop(): Promise<void>;
-}
-
-/** Probes each agency deployment's /health, each within `timeoutMs`. */
-async function agencyHealth(registry: ShardRegistry, timeoutMs = 1500) {
-  return Promise.all(registry.all().map(async ({ code, url }) => {
-    try {
-      const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(timeoutMs) });
-      return { code, url, status: response.ok ? 'up' : 'down' };
-    } catch {
-      return { code, url, status: 'down' };
-    }
-  }));
-}
-
-/** GET /health: the gateway's state and, for each agency deployment, `{ code, url, status }`. */
-function useHubHealth(registry: ShardRegistry): GatewayPlugin {
-  return {
-    onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/health') return;
-      return agencyHealth(registry).then((agencies) => {
-        const up = agencies.filter((a) => a.status === 'up').length;
-        const status = up === agencies.length ? 'ok' : up > 0 ? 'degraded' : 'down';
-        endResponse(fetchAPI.Response.json({ status, gateway: 'up', agencies }));
-      });
-    },
-  };
 }
 
 /** Marks the gateway's own requests (exports paging through the API); its value is random per process. */
@@ -75,12 +55,16 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
  * behind request limits, quotas, persisted documents and CSRF prevention.
  */
 export async function startGateway(config: GatewayConfig, options: { registry?: ShardRegistry; apiKeys?: ApiKeyStore } = {}): Promise<RunningGateway> {
-  const registry = options.registry ?? new ShardRegistry(config.registryPath);
+  const observability = new GatewayObservability(config.logLevel);
+  const registry = options.registry ?? new ShardRegistry(config.registryPath, [], (message) => observability.log.error(message));
   if (!options.registry) registry.watch();
   const apiKeys = options.apiKeys ?? new ApiKeyStore(config.apiKeysPath);
   if (!options.apiKeys) apiKeys.watch();
   const counter: QuotaCounter = config.redisUrl ? new RedisQuotaCounter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new MemoryQuotaCounter();
-  const observability = new GatewayObservability(config.logLevel);
+  // Shared by the transports and the operator endpoints, so /health reads the breakers.
+  const agencyClients = new ShardClients(config.shardCalls, observability.observeCall);
+  const serviceClients = new ShardClients(config.shardCalls, observability.observeCall);
+  const operatorSources: OperatorSources = { registry, agencies: agencyClients, services: serviceClients, metrics: () => observability.metrics() };
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
@@ -92,8 +76,8 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     unifiedGraphHandler,
     transports: {
       http: httpTransport,
-      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, call: config.shardCalls, claimsOf, signedClaimsOf, observe: observability.observeCall, catalogueUrl: config.catalogueUrl }),
-      'signed-http': createSignedHttpTransport(signedClaimsOf, config.shardCalls, observability.observeCall),
+      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, signedClaimsOf, catalogueUrl: config.catalogueUrl }),
+      'signed-http': createSignedHttpTransport(signedClaimsOf, serviceClients),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
@@ -103,7 +87,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     plugins: () => [
       ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
-      useHubHealth(registry),
+      useOperatorEndpoints(operatorSources, config.operatorToken),
       useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
       useCsrfPrevention(),
       useRequestParseErrors(),
@@ -164,20 +148,24 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     void runtime(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  allowGracefulClose(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
+  const internal = config.internalPort === undefined ? undefined
+    : await startInternalServer(operatorSources, config.internalPort, config.internalHost, config.shutdownGraceMs);
   return {
     url: `http://${config.host}:${port}/graphql`,
     registry,
     apiKeys,
     server,
+    internal,
     async stop() {
       registry.close();
       apiKeys.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      // Requests in flight still need the runtime and the shard clients: those close after the drain.
+      await Promise.all([closeGracefully(server, config.shutdownGraceMs), internal?.stop()]);
+      agencyClients.dispose();
+      serviceClients.dispose();
       await runtime.dispose();
       await counter.close();
     },

@@ -2,10 +2,8 @@ import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/claims';
-import { createHttpShardExecutor } from './sharding/http-shard-executor';
 import { idempotencyHeadersOf } from './idempotency';
-import type { CallObserver } from './observability';
-import { ShardClient, type ShardCallOptions } from './sharding/shard-client';
+import { ShardUnavailable, type ShardClients } from './sharding/shard-client';
 
 /**
  * A subgraph's error as the engine needs it: a GraphQLError (a plain JSON object would be masked
@@ -18,15 +16,15 @@ function fromSubgraph(error: GraphQLFormattedError): GraphQLError {
 
 /**
  * A singleton subgraph (directory, coordination) over HTTP, each call carrying the caller's claims
- * signed by the gateway; through the same lean keep-alive executor the agency shards use.
+ * signed by the gateway; through the same lean keep-alive executor, deadline and circuit breaker
+ * the agency shards use (a slow directory must not hang the portal), its client kept in `clients`.
  */
-export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, calls: ShardCallOptions, observe?: CallObserver): Transport {
+export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, clients: ShardClients): Transport {
   return {
     getSubgraphExecutor({ transportEntry }) {
       const { subgraph, location } = transportEntry;
       if (!location) throw new Error(`no location for subgraph ${subgraph}`);
-      // The same deadline and circuit breaker as an agency deployment: a slow directory must not hang the portal.
-      const client = new ShardClient(subgraph, location, createHttpShardExecutor(location, calls.timeoutMs), calls, observe);
+      const client = clients.get(subgraph, location);
       return async (request: ExecutionRequest): Promise<ExecutionResult> => {
         try {
           const result = await client.execute({
@@ -41,8 +39,9 @@ export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => 
             },
           });
           return result.errors ? { ...result, errors: result.errors.map(fromSubgraph) } : result;
-        } catch {
-          return { errors: [new GraphQLError(`${subgraph} 服务暂时无法访问 / The ${subgraph} service is unavailable`, { extensions: { code: 'SERVICE_UNAVAILABLE', service: subgraph } })] };
+        } catch (error) {
+          const reason = error instanceof ShardUnavailable ? error.reason : 'error';
+          return { errors: [new GraphQLError(`${subgraph} 服务暂时无法访问 / The ${subgraph} service is unavailable`, { extensions: { code: 'SERVICE_UNAVAILABLE', service: subgraph, reason } })] };
         }
       };
     },

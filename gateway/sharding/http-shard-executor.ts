@@ -16,9 +16,63 @@ export function printOnce(document: DocumentNode): string {
 }
 
 /**
+ * How a call to a deployment failed to get an answer:
+ * - `connection`: refused, reset, hang-up, DNS (the errno is in `errno`);
+ * - `timeout`: no answer within the executor's socket deadline;
+ * - `bad-response`: an HTTP answer that is not a GraphQL response (a proxy's error page, a 502);
+ * - `signature`: the subgraph refused the gateway's signed claims (HTTP 401);
+ * - `unavailable`: the subgraph said it cannot serve (HTTP 503, e.g. its database is down).
+ */
+export type TransportFailureKind = 'connection' | 'timeout' | 'bad-response' | 'signature' | 'unavailable';
+
+/** Facts about a failed call, for the circuit breaker and for operators; never client-facing text. */
+export interface TransportFailureFacts {
+  /** HTTP status, when an answer came. */
+  status?: number;
+  /** Node's errno code (ECONNREFUSED, ECONNRESET...), for connection failures. */
+  errno?: string;
+  /** The subgraph's own `extensions.reason` on a 503 (e.g. "database"). */
+  reason?: string;
+}
+
+/**
+ * A call that got no GraphQL answer: the only kind of failure a deployment's breaker counts.
+ * A GraphQL answer, whatever its errors or HTTP status (400 for a bad variable), is never one.
+ */
+export class ShardTransportError extends Error {
+  constructor(readonly kind: TransportFailureKind, message: string, readonly facts: TransportFailureFacts = {}) {
+    super(message);
+    this.name = 'ShardTransportError';
+  }
+}
+
+/** The body as a GraphQL response (an object with `data` or an `errors` list), or undefined. */
+function graphqlBody(text: string): ExecutionResult | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const { data, errors } = body as { data?: unknown; errors?: unknown };
+  if (Array.isArray(errors) || (data !== undefined && (data === null || typeof data === 'object'))) return body as ExecutionResult;
+  return undefined;
+}
+
+function firstReason(result: ExecutionResult): string | undefined {
+  const reason = (result.errors?.[0]?.extensions as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
+/**
  * A lean GraphQL-over-HTTP executor for one agency deployment: node:http with keep-alive
  * connections and no fetch layer. The gateway calls many shards per request, so the fixed cost
  * of each call is what bounds the fan-out (measured in docs/benchmarks.md).
+ *
+ * It resolves with every GraphQL answer, whatever its HTTP status (a subgraph answers a bad
+ * variable with 400 and the client's error, which the client must get as it is), and rejects with
+ * a {@link ShardTransportError} when there is no GraphQL answer to give.
  */
 export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor {
   const target = new URL(url);
@@ -29,6 +83,8 @@ export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor
     new Promise<ExecutionResult>((resolve, reject) => {
       const body = JSON.stringify({ query: printOnce(request.document), variables: request.variables, operationName: request.operationName });
       const headers = (request.extensions?.headers ?? {}) as Record<string, string>;
+      const connectionLost = (error: NodeJS.ErrnoException) =>
+        reject(error instanceof ShardTransportError ? error : new ShardTransportError('connection', error.message, { errno: error.code }));
       const req = send(
         target,
         {
@@ -40,21 +96,21 @@ export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            try {
-              const result = JSON.parse(text) as ExecutionResult;
-              if (res.statusCode && res.statusCode >= 400 && !result.data) reject(new Error(`HTTP ${res.statusCode}: ${result.errors?.[0]?.message ?? text.slice(0, 200)}`));
-              else resolve(result);
-            } catch {
-              reject(new Error(`HTTP ${res.statusCode}: not a GraphQL response`));
-            }
+            const status = res.statusCode ?? 0;
+            const result = graphqlBody(Buffer.concat(chunks).toString('utf8'));
+            if (!result) return reject(new ShardTransportError('bad-response', `HTTP ${status}: not a GraphQL response`, { status }));
+            // Only the signature check answers 401 (resolvers' UNAUTHENTICATED comes with 200): a
+            // gateway whose secret the deployment does not share fails every call alike.
+            if (status === 401) return reject(new ShardTransportError('signature', 'the deployment refused the gateway signature', { status }));
+            if (status === 503) return reject(new ShardTransportError('unavailable', `HTTP 503: ${firstReason(result) ?? 'unavailable'}`, { status, reason: firstReason(result) }));
+            resolve(result);
           });
-          res.on('error', reject);
+          res.on('error', connectionLost);
         },
       );
-      req.on('error', reject);
+      req.on('error', connectionLost);
       // A socket idle past the deadline is closed, so a hung deployment does not keep connections.
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      req.setTimeout(timeoutMs, () => req.destroy(new ShardTransportError('timeout', `no answer within ${timeoutMs} ms`)));
       req.end(body);
     });
 }

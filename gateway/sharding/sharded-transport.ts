@@ -9,16 +9,17 @@ import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
-import { createHttpShardExecutor } from './http-shard-executor';
-import { DEFAULT_SHARD_CALL_OPTIONS, ShardClient, ShardUnavailable, type ShardCallOptions } from './shard-client';
+import { ShardClient, ShardClients, ShardUnavailable, type ShardCallOptions } from './shard-client';
 
 /** Options of the sharded transport. */
 export interface ShardedTransportOptions {
   /** The contract's routing rules (e.g. AGENCY_ROUTING). */
   routing: ShardRouting;
   registry: ShardRegistry;
-  /** Deadlines and circuit breaker per shard. @default DEFAULT_SHARD_CALL_OPTIONS */
+  /** Deadlines and circuit breaker per shard (when `clients` is not given). @default DEFAULT_SHARD_CALL_OPTIONS */
   call?: Partial<ShardCallOptions>;
+  /** The shard clients, shared with whoever reads the breakers (/health); made from `call` and `observe` when absent. */
+  clients?: ShardClients;
   /** The verified caller of a gateway request. */
   claimsOf: (context: unknown) => Claims;
   /** The signed claims header value for a gateway request (signed once per request). */
@@ -48,33 +49,25 @@ function fromShard(error: GraphQLFormattedError, agency: string, path: readonly 
   return new GraphQLError(error.message, { path, extensions: error.extensions?.agencies ? error.extensions : { ...error.extensions, agency } });
 }
 
-/** The catalogue could not answer (down, hung, or still back-filling): the live fan-out answers instead. */
-function catalogueMissed(result: ExecutionResult): boolean {
-  return !result.data && (result.errors ?? []).some((e) => (e.extensions as { code?: string } | undefined)?.code === 'SERVICE_NOT_READY');
-}
 
 /**
  * The agency subgraph over many deployments, as one subgraph to the query planner: every call is
  * routed by key, fanned out and merged according to the contract's routing rules.
  */
 export function createShardedTransport(options: ShardedTransportOptions): Transport {
-  const callOptions = { ...DEFAULT_SHARD_CALL_OPTIONS, ...options.call };
+  const clients = options.clients ?? new ShardClients(options.call, options.observe);
+  // A deployment that leaves the registry (or moves) takes its breaker and probes with it.
+  options.registry.onChange(() => clients.retain([
+    ...options.registry.all().map((e) => ({ name: e.code, url: e.url })),
+    ...(options.catalogueUrl ? [{ name: CATALOGUE, url: options.catalogueUrl }] : []),
+  ]));
   return {
     async getSubgraphExecutor() {
-      const clients = new Map<string, ShardClient>();
       const clientOf = async (code: string | undefined): Promise<ShardClient | undefined> => {
         const entry = code ? options.registry.get(code) : undefined;
-        if (!entry) return undefined;
-        let client = clients.get(entry.code);
-        if (!client || client.url !== entry.url) {
-          client = new ShardClient(entry.code, entry.url, createHttpShardExecutor(entry.url, callOptions.timeoutMs), callOptions, options.observe);
-          clients.set(entry.code, client);
-        }
-        return client;
+        return entry ? clients.get(entry.code, entry.url) : undefined;
       };
-      const catalogue = options.catalogueUrl
-        ? new ShardClient(CATALOGUE, options.catalogueUrl, createHttpShardExecutor(options.catalogueUrl, callOptions.timeoutMs), callOptions, options.observe)
-        : undefined;
+      const catalogue = options.catalogueUrl ? clients.get(CATALOGUE, options.catalogueUrl) : undefined;
       const sharded = new ShardedExecutor(options, clientOf, catalogue);
       return (request: ExecutionRequest) => sharded.execute(request);
     },
@@ -92,8 +85,8 @@ class ShardedExecutor {
   private async fromCatalogue(call: RootFieldCall, send: Send): Promise<ExecutionResult | undefined> {
     if (!this.catalogue) return undefined;
     try {
-      const result = await send(this.catalogue, call);
-      return catalogueMissed(result) ? undefined : result;
+      // Down, hung or still back-filling (503): the live fan-out answers instead.
+      return await send(this.catalogue, call);
     } catch {
       return undefined;
     }

@@ -78,6 +78,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
       plugins: [idempotencyPlugin<AgencyContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
+      ready: () => rt.orm.em.getConnection().execute('select 1'),
     },
     config.port,
     config.host,

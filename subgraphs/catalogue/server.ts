@@ -43,7 +43,7 @@ export async function startCatalogue(
       gatewaySecret: config.gatewaySecret,
       createContext: () => createContext(runtime, ANONYMOUS),
       health: () => ({ ready: replicator.ready(), agencies: replicator.freshness() }),
-      ready: () => replicator.ready(),
+      accepting: () => replicator.ready(),
       plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
     },
     config.port,

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { GATEWAY_CLAIMS_HEADER, verifyGatewayClaims, type Claims } from './claims';
-import { maskError } from './mask-error';
+import { maskError, SERVICE_UNAVAILABLE } from './mask-error';
+import { allowGracefulClose, closeGracefully, DEFAULT_SHUTDOWN_GRACE_MS } from './process';
 
 /** Largest request body a subgraph accepts; the gateway enforces its own, lower limit. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -20,9 +21,16 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Extra fields for GET /health (e.g. the agency code). */
   health?: () => Record<string, unknown>;
   /** False while the service cannot answer yet (the catalogue's first back-fill): /graphql and /health answer 503. */
-  ready?: () => boolean;
+  accepting?: () => boolean;
   /** Apollo Server plugins of the subgraph (e.g. idempotent mutations); they see the gateway's headers. */
   plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * Checks what the service needs to answer (its database), for GET /health: a rejection makes
+   * /health answer 503, so the gateway's probe keeps an agency whose database is down unavailable.
+   */
+  ready?: () => Promise<unknown>;
+  /** How long stop() lets requests in flight finish. @default DEFAULT_SHUTDOWN_GRACE_MS */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -56,6 +64,15 @@ function refusal(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** How long /health waits for the readiness check. */
+const READY_TIMEOUT_MS = 1000;
+
+function withinReadyTimeout(check: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('readiness check timed out')), READY_TIMEOUT_MS); });
+  return Promise.race([check, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Serves a subgraph over node:http: POST/GET /graphql for calls signed by the gateway, GET /health.
  * Unsigned calls are refused before any GraphQL runs, so a subgraph only ever answers the gateway.
@@ -68,18 +85,38 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    // Apollo's own handler would stop and re-raise the signal at once, cutting requests in flight;
+    // the process drains through stop() instead (runService).
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), {
+      // "Cannot serve now" is an HTTP 503, so the gateway counts it as the deployment failing
+      // (any other GraphQL answer, errors and all, is passed to the client as it is).
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+            if (errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) response.http.status = 503;
+          },
+        };
+      },
+    }, ...(options.plugins ?? [])],
   });
   await apollo.start();
 
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
-      const ready = options.ready?.() ?? true;
+      const accepting = options.accepting?.() ?? true;
       if (url.pathname === '/health' && req.method === 'GET') {
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', name: options.name, ...options.health?.() });
+        try {
+          if (options.ready) await withinReadyTimeout(options.ready());
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable', name: options.name, ...options.health?.() });
+        }
+        if (!accepting) return sendJson(res, 503, { status: 'starting', name: options.name, ...options.health?.() });
+        return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
       }
-      if (!ready && url.pathname === '/graphql') {
+      if (!accepting && url.pathname === '/graphql') {
         return sendJson(res, 503, refusal(`${options.name} 正在启动 / ${options.name} is not ready yet`, 'SERVICE_NOT_READY'));
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
@@ -122,16 +159,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
   });
   server.keepAliveTimeout = 65_000;
+  allowGracefulClose(server);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}/graphql`,
     server,
+    /** Stops accepting, lets requests in flight finish (bounded by `shutdownGraceMs`), then closes. */
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeGracefully(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await apollo.stop();
     },
   };
