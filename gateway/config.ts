@@ -33,6 +33,8 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** Requests per minute for anonymous callers and staff tokens (API keys carry their own). */
   quotas: Quotas;
+  /** Exports one caller (API key, staff token, anonymous address) may run at once. @default 2 */
+  maxConcurrentExports: number;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */
   redisUrl?: string;
   /** Researchers' API keys (hashed), re-read on change. @default <HUB_DATA_DIR>/api-keys.json */
@@ -73,6 +75,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       staffPerMinute: intFrom(env, 'HUB_STAFF_PER_MINUTE', DEFAULT_QUOTAS.staffPerMinute),
       trustProxy: env.HUB_TRUST_PROXY === '1',
     },
+    maxConcurrentExports: intFrom(env, 'HUB_MAX_CONCURRENT_EXPORTS', 2),
     redisUrl: env.HUB_REDIS_URL || undefined,
     apiKeysPath: env.HUB_API_KEYS ?? join(dataDir, 'api-keys.json'),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),

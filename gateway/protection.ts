@@ -51,7 +51,8 @@ export function limitPlugins(limits: RequestLimits): GatewayPlugin[] {
   ] as GatewayPlugin[];
 }
 
-function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+/** A JSON error response with one coded error. */
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -59,7 +60,7 @@ function jsonError(status: number, code: string, message: string, headers: Recor
 }
 
 /** Who is calling, for quotas: an API key, a staff token, or an IP address. */
-function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
+export function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
   { key: string; perMinute: number } | { refused: Response } {
   const apiKey = request.headers.get('x-api-key');
   if (apiKey) {

@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
 import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
+import { useDemandControl } from './demand-control';
 import { useExport, type SelfQuery } from './export';
+import { ExportMeter } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
 import { GatewayObservability } from './observability';
 import { limitPlugins, useErrorCodes, useQuotas } from './protection';
@@ -85,6 +87,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
+  const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.supergraphPath, 'utf8'),
     unifiedGraphHandler,
@@ -102,13 +105,13 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
       useHubHealth(registry),
-      useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
-      useExport(() => selfQuery),
+      useQuotas(apiKeys, counter, config.quotas, isInternal),
+      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, config.maxConcurrentExports)),
       identity,
       ...limitPlugins(config.limits),
       useErrorCodes(),
+      useDemandControl({ maxCost: config.limits.maxCost, routing: AGENCY_ROUTING, deployments: () => registry.all().length, isInternal }),
     ],
-    demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] },
     persistedDocuments: {
       getPersistedOperation: (key: string) => persisted.get(key) ?? null,
