@@ -4,13 +4,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
+import { AMPLIFICATION_QUERY as AMPLIFICATION } from '../../tools/bench/hostile-requests';
 import { startHub, type TestHub } from '../support/hub-harness';
 
 const AGENCIES = ['fjdrc', 'fjczt', 'xiamen'];
 const PAGE = '{ documents(first: 20) { edges { node { id agency { code } } } } }';
-
-/** 30 aliased `search(first: 100)`: the amplification request of the finding. */
-const AMPLIFICATION = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: search(text: "公开", first: 100) { totalCount edges { node { id title agency { code } } } }`).join(' ')} }`;
 
 async function lines(response: Response): Promise<Record<string, any>[]> {
   return (await response.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
