@@ -7,7 +7,9 @@ import type { QuotaCounter } from './rate-limit';
  * Exports cost what they read: a caller's export pages count against the caller's per-minute
  * quota (one unit per page of rows, the request itself being the first), and each caller (API
  * key, staff token or anonymous address) runs at most `maxConcurrent` exports at once. Both live
- * in the quota store, so with Redis they hold across gateway replicas.
+ * in the quota store, so with Redis they hold across gateway replicas. And all exports of a
+ * gateway process together read at most `pagesInFlight` pages at a time, so that however many
+ * callers export, interactive requests keep the rest of the process.
  */
 
 /** Rows per export page, and so per quota unit. */
@@ -29,17 +31,44 @@ export interface ExportStop {
 export interface ExportSession {
   /** Meters the next page before it is read; an ExportStop when the caller's quota ran out. */
   nextPage(): Promise<ExportStop | undefined>;
+  /** Reads a page in the process's export lane (waiting for a free one). */
+  read<T>(page: () => Promise<T>): Promise<T>;
   /** Gives the caller's concurrency slot back (idempotent). */
   end(): Promise<void>;
 }
 
+/** A counting semaphore: at most `size` pieces of work at once, the others in arrival order. */
+class Lanes {
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy++;
+    try {
+      return await work();
+    } finally {
+      // The lane passes straight to the next in line, or is freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy--;
+    }
+  }
+}
+
 export class ExportMeter {
+  private readonly lanes: Lanes;
+
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly counter: QuotaCounter,
     private readonly quotas: Quotas,
-    private readonly maxConcurrent: number,
-  ) {}
+    private readonly limits: { maxConcurrent: number; pagesInFlight: number },
+  ) {
+    this.lanes = new Lanes(Math.max(1, limits.pagesInFlight));
+  }
 
   /** Starts an export for the caller of `request`, or the response refusing it (429 when the caller already runs `maxConcurrent`). */
   async begin(request: Request, req: IncomingMessage | undefined): Promise<ExportSession | { refused: Response }> {
@@ -48,16 +77,16 @@ export class ExportMeter {
     const slotKey = `export:${caller.key}`;
     let acquired: boolean;
     try {
-      acquired = await this.counter.acquire(slotKey, this.maxConcurrent, SLOT_TTL_MS);
+      acquired = await this.counter.acquire(slotKey, this.limits.maxConcurrent, SLOT_TTL_MS);
     } catch (error) {
       // Like the quotas: a quota store that is down must not take exports down with it.
       console.error(`quota counter unavailable, export allowed: ${(error as Error).message}`);
-      return { nextPage: async () => undefined, end: async () => undefined };
+      return { nextPage: async () => undefined, read: (page) => this.lanes.run(page), end: async () => undefined };
     }
     if (!acquired) {
       return {
         refused: jsonError(429, 'RATE_LIMITED',
-          `同时进行的导出已达上限（${this.maxConcurrent} 个），请 ${BUSY_RETRY_SECONDS} 秒后再试 / Too many concurrent exports (max ${this.maxConcurrent} per caller), retry in ${BUSY_RETRY_SECONDS} s`,
+          `同时进行的导出已达上限（${this.limits.maxConcurrent} 个），请 ${BUSY_RETRY_SECONDS} 秒后再试 / Too many concurrent exports (max ${this.limits.maxConcurrent} per caller), retry in ${BUSY_RETRY_SECONDS} s`,
           { 'retry-after': String(BUSY_RETRY_SECONDS) }),
       };
     }
@@ -82,6 +111,7 @@ export class ExportMeter {
           return undefined;
         }
       },
+      read: (page) => this.lanes.run(page),
       end: async () => {
         if (ended) return;
         ended = true;

@@ -93,7 +93,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
             if (done) return finish(controller);
             const stop: ExportStop | undefined = await session.nextPage();
             if (stop) return finish(controller, stopRecord(format, stop.code, stop.message, after, { retryAfter: stop.retryAfter }));
-            const result = await query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
+            const result = await session.read(() => query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers)).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
             const connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
             if (!connection) {
               const failure = result.errors?.[0];

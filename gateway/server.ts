@@ -106,7 +106,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       observability.plugin(),
       useHubHealth(registry),
       useQuotas(apiKeys, counter, config.quotas, isInternal),
-      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, config.maxConcurrentExports)),
+      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, { maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight })),
       identity,
       ...limitPlugins(config.limits),
       useErrorCodes(),

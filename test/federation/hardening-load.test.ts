@@ -28,7 +28,6 @@ describe('issue 9 finding 3: load amplification inside the limits', () => {
       agencies: AGENCIES,
       withDirectory: true,
       clock: '2026-11-28T12:00:00+08:00',
-      gateway: { shardCalls: { timeoutMs: 1500, breakerThreshold: 3, breakerCooldownMs: 10_000 } },
       seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 90, penalties: 5, today: '2026-11-27' }).then(() => undefined),
     });
     base = hub.gateway.url.replace(/\/graphql$/, '');
@@ -90,9 +89,12 @@ describe('issue 9 finding 3: load amplification inside the limits', () => {
   });
 
   it('issue 9 finding 3: a third concurrent export of one caller is refused 429 with Retry-After', async () => {
-    // A deployment that accepts connections and never answers keeps the first two exports open.
+    // A deployment that holds every connection for a second, then drops it, keeps the first two exports open.
     const held: Socket[] = [];
-    const blackHole: Server = createServer((socket) => { held.push(socket); });
+    const blackHole: Server = createServer((socket) => {
+      held.push(socket);
+      setTimeout(() => socket.destroy(), 1000);
+    });
     await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
     const registered = hub.gateway.registry.all();
     hub.gateway.registry.set([...registered, { code: 'fjzzz', url: `http://127.0.0.1:${(blackHole.address() as { port: number }).port}/graphql` }]);

@@ -20,7 +20,7 @@ const BASE_PORT = 5400;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ATTACKERS = 4;
 /** Concurrent exports from one address, each read as fast as it streams (the gateway admits 2 per caller). */
-const EXPORTERS = 8;
+const EXPORTERS = Number(process.env.BENCH_EXPORTERS ?? 8);
 const processes = new ProcessGroup();
 const LEGIT = 'query Latest($to: Date) { documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } } }';
 
