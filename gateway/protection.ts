@@ -21,11 +21,11 @@ export interface RequestLimits {
   maxAliases: number;
   /** Most directives in one operation. @default 20 */
   maxDirectives: number;
-  /** Highest estimated cost (demand control). @default 5000 */
+  /** Highest estimated cost (demand control, gateway/demand-control.ts). @default 12000 */
   maxCost: number;
 }
 
-export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 100_000, maxTokens: 2000, maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxCost: 5000 };
+export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 100_000, maxTokens: 2000, maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxCost: 12_000 };
 
 /** Requests per minute, by kind of caller. */
 export interface Quotas {

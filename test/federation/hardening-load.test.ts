@@ -55,13 +55,13 @@ describe('issue 9 finding 3: load amplification inside the limits', () => {
   });
 
   it('issue 9 finding 3: a fan-out costs once per deployment it reaches; a large first without items is left to the subgraph', async () => {
-    const lists = (filter: string) => `{ ${Array.from({ length: 10 }, (_, i) => `d${i}: documents(first: 100${filter}) { edges { node { id } } }`).join(' ')} }`;
+    const lists = (filter: string) => `{ ${Array.from({ length: 20 }, (_, i) => `d${i}: documents(first: 100${filter}) { edges { node { id } } }`).join(' ')} }`;
     const province = await hub.query(lists(''));
     expect(province.errors?.[0]?.extensions.code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
     const oneAgency = await hub.query(lists(', filter: { agencies: ["fjdrc"] }'));
     expect(oneAgency.errors).toBeUndefined();
     const published = (await hub.query('{ documents(first: 0, filter: { agencies: ["fjdrc"] }) { totalCount } }')).data.documents.totalCount;
-    expect(oneAgency.data.d9.edges).toHaveLength(published);
+    expect(oneAgency.data.d19.edges).toHaveLength(published);
     // An out-of-range page size still gets the subgraph's precise refusal naming `first`.
     const huge = await hub.query('{ documents(first: 1000000) { edges { node { id } } } }');
     expect(huge.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
