@@ -40,6 +40,10 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** Requests per minute for anonymous callers and staff tokens (API keys carry their own). */
   quotas: Quotas;
+  /** Exports one caller (API key, staff token, anonymous address) may run at once. @default 2 */
+  maxConcurrentExports: number;
+  /** Export pages this gateway process reads at once, all exports together. @default 1 */
+  exportPagesInFlight: number;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */
   redisUrl?: string;
   /** Researchers' API keys (hashed), re-read on change. @default <HUB_DATA_DIR>/api-keys.json */
@@ -127,6 +131,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       failedAuthPerMinute: intFrom(env, 'HUB_FAILED_AUTH_PER_MINUTE', DEFAULT_QUOTAS.failedAuthPerMinute),
       trustProxy: env.HUB_TRUST_PROXY === '1',
     },
+    maxConcurrentExports: intFrom(env, 'HUB_MAX_CONCURRENT_EXPORTS', 2),
+    exportPagesInFlight: intFrom(env, 'HUB_EXPORT_PAGES_IN_FLIGHT', 1),
     redisUrl: env.HUB_REDIS_URL || undefined,
     apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),

@@ -1,5 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { hubScalarError } from './input-validation';
+import type { IncomingMessage } from 'node:http';
+import { EXPORT_PAGE, type ExportMeter, type ExportStop } from './export-limits';
 
 /**
  * Bulk data for researchers: GET /export/documents.(ndjson|csv) and /export/penalties.(ndjson|csv)
@@ -7,12 +9,14 @@ import { hubScalarError } from './input-validation';
  * visibility, merge and partial-answer rules apply) in constant memory, whatever the size.
  * `?since=<DateTime>` harvests what changed (published, revised, withdrawn) since then, oldest
  * first; every line carries `cursor`, and `?after=<cursor>` resumes an interrupted harvest.
+ * Pages are metered against the caller's quota and exports per caller are limited (ExportMeter);
+ * a stream that stops early ends with a record saying why and where to resume: in NDJSON a line
+ * `{"error": …, "resumeAfter": cursor}`, in CSV a record `#<CODE>,<resumeAfter>,<message>`
+ * (a data record's cursor never starts with `#`).
  */
 
 /** Runs a GraphQL operation against the gateway itself, with the caller's headers. */
 export type SelfQuery = (query: string, variables: Record<string, unknown>, headers: Headers) => Promise<{ data?: any; errors?: any[] }>;
-
-const PAGE = 100;
 
 const DOCUMENT_FIELDS = 'id indexNumber docNumber title summary body theme genre formedOn publishedAt validity status version withdrawalReason agency { code } coIssuers { code } keyFacts { subject value unit asOf }';
 const DOCUMENTS = `query Export($first: Int, $after: String, $filter: DocumentFilter, $orderBy: DocumentOrder) {
@@ -48,9 +52,16 @@ function badRequest(message: string): Response {
   return Response.json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }, { status: 400 });
 }
 
-export function useExport(selfQuery: () => SelfQuery): GatewayPlugin {
+/** The record that ends a stream early, in the export's format. */
+function stopRecord(format: 'ndjson' | 'csv', code: string, message: string, resumeAfter: string | null, extensions: Record<string, unknown> = {}): string {
+  return format === 'ndjson'
+    ? JSON.stringify({ error: { message, extensions: { code, ...extensions } }, resumeAfter }) + '\n'
+    : [`#${code}`, resumeAfter ?? '', message].map(csvCell).join(',') + '\r\n';
+}
+
+export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): GatewayPlugin {
   return {
-    onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, serverContext, endResponse }) {
       const match = /^\/export\/(documents|penalties)\.(ndjson|csv)$/.exec(url.pathname);
       if (!match) return;
       if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
@@ -67,39 +78,55 @@ export function useExport(selfQuery: () => SelfQuery): GatewayPlugin {
       let done = false;
       const encoder = new TextEncoder();
       const query = selfQuery();
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          if (format === 'csv') controller.enqueue(encoder.encode(CSV_COLUMNS[kind].join(',') + '\r\n'));
-        },
-        // One page per pull: the client's reading speed sets the pace, memory stays flat.
-        async pull(controller) {
-          if (done) return controller.close();
-          const result = await query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: PAGE, after }, request.headers);
-          const connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
-          if (!connection) {
-            controller.enqueue(encoder.encode(format === 'ndjson' ? JSON.stringify({ error: result.errors ?? 'export failed', resumeAfter: after }) + '\n' : ''));
-            return controller.close();
-          }
-          let chunk = '';
-          for (const edge of connection.edges as { cursor: string; node: Record<string, any> }[]) {
-            const row = flatten(kind, edge.cursor, edge.node);
-            chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : CSV_COLUMNS[kind].map((c) => csvCell(row[c])).join(',') + '\r\n';
-          }
-          // A shard that is down makes the export incomplete: say so in-band, with where to resume.
-          for (const error of result.errors ?? []) {
-            if (format === 'ndjson') chunk += JSON.stringify({ warning: error.message, agency: error.extensions?.agency, resumeAfter: after }) + '\n';
-          }
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          after = connection.pageInfo.endCursor;
-          done = !connection.pageInfo.hasNextPage;
-        },
+      return meter.begin(request, (serverContext as { req?: IncomingMessage }).req).then((session) => {
+        if ('refused' in session) return endResponse(session.refused);
+        const finish = (controller: ReadableStreamDefaultController<Uint8Array>, record?: string) => {
+          if (record) controller.enqueue(encoder.encode(record));
+          controller.close();
+          void session.end();
+        };
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            if (format === 'csv') controller.enqueue(encoder.encode(CSV_COLUMNS[kind].join(',') + '\r\n'));
+          },
+          // One page per pull: the client's reading speed sets the pace, memory stays flat.
+          async pull(controller) {
+            if (done) return finish(controller);
+            const stop: ExportStop | undefined = await session.nextPage();
+            if (stop) return finish(controller, stopRecord(format, stop.code, stop.message, after, { retryAfter: stop.retryAfter }));
+            const result = await session.read(() => query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers)).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
+            const connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
+            if (!connection) {
+              const failure = result.errors?.[0];
+              return finish(controller, format === 'ndjson'
+                ? JSON.stringify({ error: result.errors ?? 'export failed', resumeAfter: after }) + '\n'
+                : stopRecord(format, failure?.extensions?.code ?? 'EXPORT_FAILED', failure?.message ?? '导出失败 / Export failed', after));
+            }
+            let chunk = '';
+            for (const edge of connection.edges as { cursor: string; node: Record<string, any> }[]) {
+              const row = flatten(kind, edge.cursor, edge.node);
+              chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : CSV_COLUMNS[kind].map((c) => csvCell(row[c])).join(',') + '\r\n';
+            }
+            // A shard that is down makes the export incomplete: say so in-band, with where to resume.
+            for (const error of result.errors ?? []) {
+              if (format === 'ndjson') chunk += JSON.stringify({ warning: error.message, agency: error.extensions?.agency, resumeAfter: after }) + '\n';
+            }
+            if (chunk) controller.enqueue(encoder.encode(chunk));
+            after = connection.pageInfo.endCursor;
+            done = !connection.pageInfo.hasNextPage;
+          },
+          // The client went away: its slot is free at once.
+          cancel() {
+            void session.end();
+          },
+        });
+        endResponse(new Response(stream, {
+          headers: {
+            'content-type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${kind}.${format}"`,
+          },
+        }));
       });
-      endResponse(new Response(stream, {
-        headers: {
-          'content-type': format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${kind}.${format}"`,
-        },
-      }));
     },
   };
 }

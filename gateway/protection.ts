@@ -22,11 +22,11 @@ export interface RequestLimits {
   maxAliases: number;
   /** Most directives in one operation. @default 20 */
   maxDirectives: number;
-  /** Highest estimated cost (demand control). @default 5000 */
+  /** Highest estimated cost (demand control, gateway/demand-control.ts). @default 12000 */
   maxCost: number;
 }
 
-export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 100_000, maxTokens: 2000, maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxCost: 5000 };
+export const DEFAULT_LIMITS: RequestLimits = { maxBodyBytes: 100_000, maxTokens: 2000, maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxCost: 12_000 };
 
 /** Requests per minute, by kind of caller. */
 export interface Quotas {
@@ -54,7 +54,8 @@ export function limitPlugins(limits: RequestLimits): GatewayPlugin[] {
   ] as GatewayPlugin[];
 }
 
-function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+/** A JSON error response with one coded error. */
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -78,7 +79,7 @@ function presentsCredentials(request: Request): boolean {
 }
 
 /** Who is calling, for quotas: an API key, a staff token, or an IP address. */
-function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
+export function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
   { key: string; perMinute: number } | { refused: Response } {
   const apiKey = request.headers.get('x-api-key');
   if (apiKey) {

@@ -8,11 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
+import { readsPublicProjection } from '../subgraphs/shared/shard-routing';
 import { INTERNAL_ERROR_MESSAGE } from '../subgraphs/shared/mask-error';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
+import { useDemandControl } from './demand-control';
 import { useExport, type SelfQuery } from './export';
+import { ExportMeter } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
 import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
@@ -71,6 +74,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
+  const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.supergraphPath, 'utf8'),
     unifiedGraphHandler,
@@ -88,16 +92,19 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
       useOperatorEndpoints(operatorSources, config.operatorToken),
-      useQuotas(apiKeys, counter, config.quotas, (request) => request.headers.get(INTERNAL_HEADER) === internalToken),
+      useQuotas(apiKeys, counter, config.quotas, isInternal),
       useCsrfPrevention(),
       useRequestParseErrors(),
-      useExport(() => selfQuery),
+      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, { maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight })),
       identity,
       ...limitPlugins(config.limits),
       useInputValidation(),
       useErrorCodes(),
+      useDemandControl({
+        maxCost: config.limits.maxCost, routing: AGENCY_ROUTING, deployments: () => registry.all().length, isInternal,
+        answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => Boolean(rule.replica) && readsPublicProjection(claimsOf(context), named) : undefined,
+      }),
     ],
-    demandControl: { maxCost: config.limits.maxCost, listSize: 20 },
     cors: corsPolicy(config.corsOrigins),
     // Only errors the hub raised on purpose (GraphQLErrors without a cause) pass; anything else is masked, as in the subgraphs.
     maskedErrors: { errorMessage: INTERNAL_ERROR_MESSAGE },

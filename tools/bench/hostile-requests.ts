@@ -36,6 +36,9 @@ function nested(depth: number): string {
   return `{ documents(first: 1) { edges { node { ${inner} } } } }`;
 }
 
+/** Load amplification inside the other limits (issue 9 finding 3): 30 aliases, each asking every deployment for 100 hits. */
+export const AMPLIFICATION_QUERY = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: search(text: "公开", first: 100) { totalCount edges { node { id title agency { code } } } }`).join(' ')} }`;
+
 /** The hostile requests; `tokens.editorB` / `tokens.adminB` are staff of another agency than fjdrc. */
 export function hostileRequests(tokens: { editorB: string; adminB: string }): Attack[] {
   const list: Attack[] = [
@@ -43,6 +46,7 @@ export function hostileRequests(tokens: { editorB: string; adminB: string }): At
     { name: 'deep nesting via fragments', init: () => q(`query { documents { edges { node { ...A } } } } fragment A on Document { agency { documents { edges { node { ...B } } } } } fragment B on Document { agency { documents { edges { node { agency { documents { edges { node { agency { documents { edges { node { id } } } } } } } } } } } } }`), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED/ },
     { name: 'alias flood (200 aliases)', init: () => q(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: dueDate(from: "2026-01-01", workingDays: 1) { on }`).join(' ')} }`), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED|GRAPHQL_PARSE_FAILED/ },
     { name: 'alias flood on a fan-out field', init: () => q(`{ ${Array.from({ length: 40 }, (_, i) => `d${i}: documents(first: 100) { totalCount }`).join(' ')} }`), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED|COST/ },
+    { name: '30 aliased search(first: 100)', init: () => q(AMPLIFICATION_QUERY), status: [200], code: /COST_ESTIMATED_TOO_EXPENSIVE/ },
     { name: 'directive flood', init: () => q(`{ documents { totalCount ${'@include(if: true) '.repeat(60)} } }`), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED/ },
     { name: 'fragment cycle', init: () => q('query { documents { edges { node { ...A } } } } fragment A on Document { ...B } fragment B on Document { ...A }'), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED/ },
     { name: 'token flood', init: () => q(`{ documents { totalCount ${' __typename'.repeat(3000)} } }`), status: [200, 400], code: /GRAPHQL_VALIDATION_FAILED|BAD_REQUEST|GRAPHQL_PARSE_FAILED/ },

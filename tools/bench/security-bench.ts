@@ -19,6 +19,8 @@ import { machineLine, writeBenchmarkSection } from './report-file';
 const BASE_PORT = 5400;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ATTACKERS = 4;
+/** Concurrent exports from one address, each read as fast as it streams (the gateway admits 2 per caller). */
+const EXPORTERS = Number(process.env.BENCH_EXPORTERS ?? 8);
 const processes = new ProcessGroup();
 const LEGIT = 'query Latest($to: Date) { documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } } }';
 
@@ -67,7 +69,24 @@ async function main(): Promise<void> {
       sent++;
     }
   };
-  const running = Array.from({ length: ATTACKERS }, (_, k) => attacker(k * 7));
+  const exports = { streamed: 0, refused: 0, rows: 0 };
+  const exporter = async () => {
+    while (!stop) {
+      try {
+        const response = await fetch(gateway.replace(/\/graphql$/, '/export/documents.ndjson'));
+        if (response.status === 429) {
+          exports.refused++;
+          await response.arrayBuffer();
+          // A client honouring Retry-After would wait longer; retrying soon keeps the pressure on.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          continue;
+        }
+        exports.rows += (await response.text()).split('\n').length - 1;
+        exports.streamed++;
+      } catch { /* a refused connection is a refusal too */ }
+    }
+  };
+  const running = [...Array.from({ length: ATTACKERS }, (_, k) => attacker(k * 7)), ...Array.from({ length: EXPORTERS }, exporter)];
   const attacked = await legitimateLoad(gateway);
   stop = true;
   await Promise.all(running);
@@ -75,12 +94,12 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
 
   const ratio = attacked.p50 / Math.max(quiet.p50, 0.5);
-  console.log({ quiet, attacked, hostileSent: sent, ratio });
+  console.log({ quiet, attacked, hostileSent: sent, exports, ratio });
   console.log(`wrote ${writeBenchmarkSection('security', [
     '## Legitimate latency under attack',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:security\` (tools/bench/security-bench.ts) on ${machineLine()}.`,
-    `Gateway, directory and 3 seeded agency deployments as processes; legitimate load: the portal query, autocannon with 4 connections for ${SECONDS} s; attack: ${ATTACKERS} concurrent loops sending the ${attacks.length} hostile requests of the security suite (tools/bench/hostile-requests.ts), ${Math.round(sent / SECONDS)} per second.`,
+    `Gateway, directory and 3 seeded agency deployments as processes; legitimate load: the portal query, autocannon with 4 connections for ${SECONDS} s; attack: ${ATTACKERS} concurrent loops sending the ${attacks.length} hostile requests of the security suite (tools/bench/hostile-requests.ts, among them 30 aliased \`search(first: 100)\`), ${Math.round(sent / SECONDS)} per second, and ${EXPORTERS} concurrent loops exporting \`/export/documents.ndjson\` from the same address: ${exports.streamed} exports streamed (${exports.rows} rows), ${exports.refused} refused \`429\` (the gateway admits 2 at once per caller, \`HUB_MAX_CONCURRENT_EXPORTS\`).`,
     '',
     '| | legitimate req/s | p50 ms | p99 ms |',
     '|---|---:|---:|---:|',
