@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { DatabaseKind } from '../../shared/orm';
 import { ListIndexes20261202 } from './20261202-list-indexes';
+import { Privacy20261212 } from './20261212-privacy';
 import { PostgresqlFeedback20261203 } from './postgresql-20261203-feedback';
 import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
 import { PostgresqlReleaseHolds20261128 } from './postgresql-20261128-release-holds';
@@ -21,6 +22,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261201-requests', class: SqliteRequests20261201 },
     { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
+    { name: 'sqlite-20261212-privacy', class: Privacy20261212 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -28,5 +30,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261201-requests', class: PostgresqlRequests20261201 },
     { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
+    { name: 'postgresql-20261212-privacy', class: Privacy20261212 },
   ],
 };
