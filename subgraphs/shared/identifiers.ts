@@ -100,7 +100,10 @@ export function residentIdProblem(id: string, today: string): IdentifierProblem 
   return null;
 }
 
-/** True when `id` is a resident identity number with a real, past birth date and a correct check digit; `today` is the real date in China unless given (services pass their clock's). */
+/**
+ * True when `id` is a resident identity number with a real, past birth date and a correct check
+ * digit; `today` is the real date in China unless given (services pass their clock's).
+ */
 export function isValidResidentId(id: string, today: string = chinaDate(new Date())): boolean {
   return residentIdProblem(id, today) === null;
 }
