@@ -102,7 +102,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useErrorCodes(),
       useDemandControl({
         maxCost: config.limits.maxCost, routing: AGENCY_ROUTING, deployments: () => registry.all().length, isInternal,
-        answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => Boolean(rule.replica) && readsPublicProjection(claimsOf(context), named) : undefined,
+        answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => 'replica' in rule && Boolean(rule.replica) && readsPublicProjection(claimsOf(context), named) : undefined,
       }),
     ],
     cors: corsPolicy(config.corsOrigins),

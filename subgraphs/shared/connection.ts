@@ -35,14 +35,18 @@ interface Listed { id: string }
 /**
  * One page of `entity` rows matching `where`, ordered by (`column`, id) in `direction`, after the
  * cursor `after`: the query every list of the hub runs, with cursors `[column ms, id]` that the
- * gateway merges across deployments and a total counted only when asked.
+ * gateway merges across deployments and a total counted only when asked. `where` may be a
+ * function building the filter afresh for each query, as a filter holding a raw SQL fragment
+ * must be (a fragment is consumed by the query it is used in).
  */
 export async function findKeysetPage<T extends Listed>(
-  em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>,
+  em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T> | (() => FilterQuery<T>),
   options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null },
 ): Promise<Page<{ cursor: string; node: T }>> {
   const { column, direction, first, after } = options;
   checkPageSize(first);
+  const whereOf = typeof filter === 'function' ? filter : () => filter;
+  const where = whereOf();
   let pageWhere = where;
   if (after) {
     const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
@@ -52,5 +56,5 @@ export async function findKeysetPage<T extends Listed>(
   }
   const rows = await em.find(entity, pageWhere, { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 });
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([(node[column] as unknown as Date).getTime(), node.id]), node }));
-  return keysetPage(edges, rows.length > first, () => em.count(entity, where));
+  return keysetPage(edges, rows.length > first, () => em.count(entity, whereOf()));
 }

@@ -2,19 +2,15 @@
  * Builders for the identifiers demo parties carry. Every builder appends the check character the
  * standard defines, because validators in the hub reject anything else and demo data must pass them.
  */
-import { creditCodeCheckChar, residentIdCheckChar } from '../../subgraphs/shared/identifiers';
-
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+import { creditCodeCheckChar, organisationCodeCheckChar, residentIdCheckChar } from '../../subgraphs/shared/identifiers';
 
 /**
- * A 9-character organisation code (组织机构代码, GB 11714-1997) from its 8-digit body: legacy
- * organisation codes form positions 9–17 of the credit codes of organs registered before 2015.
+ * A 9-character organisation code (组织机构代码, GB 11714-1997) from its 8-character body: legacy
+ * all-digit codes of organs registered before 2015, or the "MA…" codes assigned since; either
+ * forms positions 9–17 of a credit code.
  */
 export function organisationCode(body8: string): string {
-  if (!/^\d{8}$/.test(body8)) throw new RangeError(`organisation code body must be 8 digits: ${body8}`);
-  const sum = [...body8].reduce((s, ch, i) => s + Number(ch) * ORG_WEIGHTS[i], 0);
-  const check = 11 - (sum % 11);
-  return body8 + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
+  return body8 + organisationCodeCheckChar(body8);
 }
 
 /**

@@ -647,7 +647,7 @@ function enterprise(rng: SeededRandom, city: City, kase: PenaltyCase): Party {
   const district = own.pick(city.districts);
   // Enterprises registered since 2015 carry a registration number (MA…); older ones their organisation code.
   const organisation = own.chance(0.6)
-    ? 'MA' + Array.from({ length: 7 }, () => own.pick(CREDIT_CHARS)).join('')
+    ? organisationCode('MA' + Array.from({ length: 6 }, () => own.pick(CREDIT_CHARS)).join(''))
     : organisationCode(String(own.int(10_000_000, 99_999_999)));
   return { kind: 'ENTERPRISE', name, id: creditCode('91', district.code, organisation), district };
 }

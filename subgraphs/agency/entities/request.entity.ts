@@ -205,7 +205,11 @@ export class AnnualReportTextEntity {
   updatedBy!: string;
 }
 
-/** Who read which personal data of which request, and when: one row per request and resolution. */
+/**
+ * Who read which personal data of which request or feedback item, and when: one row per item
+ * and resolution. `requestId` holds the item's id, whose letter tells the kind ("fjdrc:r…" a
+ * request, "fjdrc:f…" feedback).
+ */
 @Entity({ tableName: 'personal_data_access' })
 export class PersonalDataAccessEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { DatabaseKind } from '../../shared/orm';
 import { ListIndexes20261202 } from './20261202-list-indexes';
+import { Privacy20261212 } from './20261212-privacy';
 import { PostgresqlFeedback20261203 } from './postgresql-20261203-feedback';
 import { PostgresqlIdempotencyKeys20261210 } from './postgresql-20261210-idempotency-keys';
 import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
@@ -29,6 +30,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
     { name: 'sqlite-20261210-idempotency-keys', class: SqliteIdempotencyKeys20261210 },
     { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
+    { name: 'sqlite-20261212-privacy', class: Privacy20261212 },
     { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
   ],
   postgresql: [
@@ -39,6 +41,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
     { name: 'postgresql-20261210-idempotency-keys', class: PostgresqlIdempotencyKeys20261210 },
     { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
+    { name: 'postgresql-20261212-privacy', class: Privacy20261212 },
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
   ],
 };

@@ -60,7 +60,7 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  contact(@Root() item: FeedbackEntity, @Ctx() ctx: AgencyContext): string | null {
+  contact(@Root() item: FeedbackEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return feedback.visibleContact(ctx, item);
   }
 

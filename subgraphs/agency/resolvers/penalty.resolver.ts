@@ -19,7 +19,7 @@ export class PenaltyResolver {
   @Query(() => PenaltyDecisionConnection, { description: '行政处罚决定公示，最新在前 / Published penalty decisions, newest first' })
   penaltyDecisions(
     @Ctx() ctx: AgencyContext,
-    @Arg('partyName', () => String, { nullable: true, description: '企业名称关键字 / Part of an enterprise\'s name' }) partyName?: string,
+    @Arg('partyName', () => String, { nullable: true, description: '当事人名称：企业名称的一部分；自然人须完整姓名，且仅处罚机关本机关工作人员可查 / Party name: part of an enterprise\'s name; a natural person\'s whole name, for the deciding agency\'s own staff only' }) partyName?: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<penalties.PenaltyPage> {

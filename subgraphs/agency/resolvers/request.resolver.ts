@@ -233,8 +233,10 @@ export class DisclosureRequestResolver {
   }
 
   @FieldResolver(() => [Appeal])
-  appeals(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<RequestAppealEntity[]> {
-    return ctx.loaders.requestAppeals.load(r.id);
+  async appeals(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<RequestAppealEntity[]> {
+    const appeals = await ctx.loaders.requestAppeals.load(r.id);
+    // A case note may name the requester or a court's finding about them: handlers only, like event details.
+    return handlesRequests(ctx) ? appeals : appeals.map((a) => ({ ...a, note: null }));
   }
 }
 

@@ -42,7 +42,7 @@ export class RequestHistoryEvent {
   @Field(() => String, { nullable: true, description: '延期批准人 / Who approved an extension' }) approver?: string | null;
   @Field(() => String, { nullable: true, description: '说明（仅经办人员）/ Detail; disclosure officers and admin only' }) detail?: string | null;
   @Field(() => Date, { description: '登记时间 / When recorded' }) at!: Date;
-  @Field({ description: '登记人 / Recorded by' }) actor!: string;
+  @Field({ description: '登记人：工作人员账号，申请人自己提交的环节为"申请人 / requester" / Recorded by: a staff account, or "申请人 / requester" for what the requester did' }) actor!: string;
 }
 
 @ObjectType({ description: '行政复议、行政诉讼案件 / A reconsideration or lawsuit' })
@@ -52,7 +52,7 @@ export class Appeal {
   @Field(() => DateScalar, { description: '提起日期 / Date filed' }) filedOn!: string;
   @Field(() => AppealResult, { description: '结果 / Result' }) result!: AppealResult;
   @Field(() => DateScalar, { nullable: true, description: '审结日期 / Date concluded' }) concludedOn?: string | null;
-  @Field(() => String, { nullable: true, description: '说明 / Note' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: '说明（仅经办人员）/ Note; disclosure officers and admin only' }) note?: string | null;
   @Field(() => ID, { nullable: true, description: '所涉申请 / The request concerned' }) requestId?: string | null;
 }
 

@@ -112,8 +112,14 @@ export async function listFeedback(ctx: AgencyContext, filter: FeedbackFilter | 
   return findKeysetPage(ctx.em, FeedbackEntity, where as FilterQuery<FeedbackEntity>, { column: 'createdAt', direction: 'desc', first, after });
 }
 
-/** The agency's admin and disclosure officers see a contact; nobody else. */
-export function visibleContact(ctx: AgencyContext, feedback: FeedbackEntity): string | null {
-  return handlesRequests(ctx) ? feedback.contact ?? null : null;
+/**
+ * The agency's admin and disclosure officers see a contact; nobody else. Each read is logged
+ * like a requester's identity (a personal_data_access row naming the feedback id, and an audit
+ * line), before the value is handed out; an item without a contact reads nothing and logs nothing.
+ */
+export async function visibleContact(ctx: AgencyContext, feedback: FeedbackEntity): Promise<string | null> {
+  if (!handlesRequests(ctx) || !feedback.contact) return null;
+  await ctx.loaders.personalData.load(`${feedback.id}\u0000contact`);
+  return feedback.contact;
 }
 

@@ -6,7 +6,8 @@ import { chinaDate } from '../../shared/clock';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
-import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
+import { creditCodeProblem, residentIdProblem } from '../../shared/identifiers';
+import { containsText } from '../../shared/sql-like';
 import { isIsoDate } from '../../shared/scalars';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { PartyKind, PenaltyStatus } from '../entities/enums';
@@ -41,14 +42,10 @@ function requireEditor(ctx: AgencyContext): void {
 export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDecisionInput): Promise<PenaltyDecisionEntity> {
   requireEditor(ctx);
   const caseNumber = requiredText('caseNumber', '处罚决定书文号', input.caseNumber, 128);
-  const partyName = requiredText('partyName', '当事人名称', input.partyName, 200);
+  const partyName = normalizePartyName(requiredText('partyName', '当事人名称', input.partyName, 200));
   const partyIdNumber = requiredText('partyIdNumber', '当事人证件号码', input.partyIdNumber, 32).toUpperCase();
-  if (input.partyKind === PartyKind.ENTERPRISE && !isValidCreditCode(partyIdNumber)) {
-    throw new BadUserInputError('partyIdNumber', '统一社会信用代码无效（18位，末位校验码须符合 GB 32100-2015）', 'Invalid unified social credit code (18 characters with a GB 32100-2015 check character)');
-  }
-  if (input.partyKind === PartyKind.NATURAL_PERSON && !isValidResidentId(partyIdNumber)) {
-    throw new BadUserInputError('partyIdNumber', '公民身份号码无效（18位，出生日期和校验码须正确）', 'Invalid resident identity number (18 digits with a valid birth date and check digit)');
-  }
+  const problem = input.partyKind === PartyKind.ENTERPRISE ? creditCodeProblem(partyIdNumber) : residentIdProblem(partyIdNumber, ctx.runtime.clock.today());
+  if (problem) throw new BadUserInputError('partyIdNumber', problem.zh, problem.en);
   if (!isIsoDate(input.decidedOn) || input.decidedOn > ctx.runtime.clock.today()) {
     throw new BadUserInputError('decidedOn', '处罚决定日期须为不晚于今天的 YYYY-MM-DD 日期', 'decidedOn must be a date YYYY-MM-DD, not in the future');
   }
@@ -124,14 +121,30 @@ export async function findVisiblePenalty(ctx: AgencyContext, id: string): Promis
 
 export type PenaltyPage = Page<{ cursor: string; node: PenaltyDecisionEntity }>;
 
-/** Penalty decisions newest first; the public sees those inside their publicity period. */
+/**
+ * A party's name as stored and as searched: full-width letters, digits and spaces folded to
+ * their ordinary forms (NFKC) and runs of white space made one, so that "ＡＢＣ 公司" finds "ABC 公司".
+ */
+export function normalizePartyName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Penalty decisions newest first; the public sees those inside their publicity period. By
+ * `partyName`: an enterprise's name is public in its decision, so anyone finds it by a part of
+ * it; a natural person's name only the deciding agency's own staff find, and only by the whole
+ * name, so that nobody else can confirm who stands behind a masked "张**".
+ */
 export async function listPenalties(ctx: AgencyContext, partyName: string | null | undefined, first: number, after?: string | null): Promise<PenaltyPage> {
   checkPageSize(first);
-  const where: Record<string, unknown> = seesInternals(ctx)
-    ? {}
-    : { status: PenaltyStatus.PUBLISHED, displayUntil: { $gte: ctx.runtime.clock.today() } };
-  const name = optionalText('partyName', '当事人名称', partyName, 200);
-  // Only enterprises can be found by name: a natural person's name is never searchable by the public.
-  if (name) Object.assign(where, seesInternals(ctx) ? { partyName: { $like: `%${name}%` } } : { partyName: { $like: `%${name}%` }, partyKind: PartyKind.ENTERPRISE });
-  return findKeysetPage(ctx.em, PenaltyDecisionEntity, where as FilterQuery<PenaltyDecisionEntity>, { column: 'listedAt', direction: 'desc', first, after });
+  const shown = seesInternals(ctx) ? {} : { status: PenaltyStatus.PUBLISHED, displayUntil: { $gte: ctx.runtime.clock.today() } };
+  const text = optionalText('partyName', '当事人名称', partyName, 200);
+  const name = text ? normalizePartyName(text) : null;
+  const ownStaff = isStaff(ctx);
+  const where = (): Record<string, unknown> => {
+    if (!name) return shown;
+    const enterprise = { partyKind: PartyKind.ENTERPRISE, ...containsText('party_name', name) };
+    return { ...shown, $or: ownStaff ? [enterprise, { partyKind: PartyKind.NATURAL_PERSON, partyName: name }] : [enterprise] };
+  };
+  return findKeysetPage(ctx.em, PenaltyDecisionEntity, where as () => FilterQuery<PenaltyDecisionEntity>, { column: 'listedAt', direction: 'desc', first, after });
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
-import { isValidCreditCode, isValidResidentId } from '../../shared/identifiers';
+import { creditCodeProblem, residentIdProblem } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
@@ -52,7 +52,7 @@ function checkDate(field: string, label: string, value: string | null | undefine
 }
 
 /** The requester's identity, checked as the form shows it: field named, bilingual, actionable. */
-function checkRequester(input: DisclosureRequestInput) {
+function checkRequester(input: DisclosureRequestInput, today: string) {
   const requesterName = requiredText('requesterName', '申请人姓名或名称', input.requesterName, 200);
   const contact = requiredText('contact', '联系方式', input.contact, 200);
   if ([...contact].length < 5) {
@@ -65,15 +65,13 @@ function checkRequester(input: DisclosureRequestInput) {
   const raw = optionalText('idNumber', '证件号码', input.idNumber, 32)?.toUpperCase() ?? null;
   if (input.requesterKind === RequesterKind.NATURAL_PERSON) {
     if (!raw) throw new BadUserInputError('idNumber', '自然人申请须填写公民身份号码', 'A natural person must give a resident identity number');
-    if (!isValidResidentId(raw)) {
-      throw new BadUserInputError('idNumber', '公民身份号码无效（18位，出生日期和末位校验码须正确）', 'Invalid resident identity number (18 digits with a valid birth date and GB 11643 check digit)');
-    }
+    const problem = residentIdProblem(raw, today);
+    if (problem) throw new BadUserInputError('idNumber', problem.zh, problem.en);
   } else if (raw || input.requesterKind !== RequesterKind.OTHER_ORGANISATION) {
     // Other organisations (e.g. an unregistered residents' group) may have no credit code.
     if (!raw) throw new BadUserInputError('idNumber', '法人或其他组织申请须填写统一社会信用代码', 'An organisation must give its unified social credit code');
-    if (!isValidCreditCode(raw)) {
-      throw new BadUserInputError('idNumber', '统一社会信用代码无效（18位，末位校验码须符合 GB 32100-2015）', 'Invalid unified social credit code (18 characters with a GB 32100-2015 check character)');
-    }
+    const problem = creditCodeProblem(raw);
+    if (problem) throw new BadUserInputError('idNumber', problem.zh, problem.en);
   }
   return { requesterKind: input.requesterKind, requesterName, idNumber: raw, contact, description };
 }
@@ -87,9 +85,9 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
 /** Writes the event, recomputes the clock from the whole history, and stores what it derives. */
 async function transition(
   ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
-  event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>,
+  event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>, actor: string = actorOf(ctx),
 ): Promise<ReplyClock> {
-  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: ctx.runtime.clock.now(), actor: actorOf(ctx) });
+  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: ctx.runtime.clock.now(), actor });
   em.persist(row);
   const clock = clockOf(ctx, [...history, row]);
   request.status = clock.status;
@@ -100,8 +98,15 @@ async function transition(
   return clock;
 }
 
+/**
+ * The actor of what the requester did (submitting online, and the receipt that submission is):
+ * a fixed label, never the account a requester happened to be signed in with, so that nobody
+ * reading the history (supervisors, staff who do not handle requests) learns who asked.
+ */
+export const REQUESTER_ACTOR = '申请人 / requester';
+
 async function create(
-  ctx: AgencyContext, fields: ReturnType<typeof checkRequester>, channel: RequestChannel, submittedOn: string, receivedOn: string | null,
+  ctx: AgencyContext, fields: ReturnType<typeof checkRequester>, channel: RequestChannel, submittedOn: string, receivedOn: string | null, actor: string,
 ): Promise<DisclosureRequestEntity> {
   return ctx.em.transactional(async (em) => {
     const agency = agencyOf(ctx);
@@ -109,16 +114,16 @@ async function create(
     const request = em.create(DisclosureRequestEntity, {
       id: `${agency}:r${String(serial).padStart(7, '0')}`, agencyCode: agency, trackingCode: newTrackingCode(agency),
       ...fields, channel, submittedOn, status: RequestStatus.AWAITING_RECEIPT,
-      listedAt: ctx.runtime.clock.now(), createdBy: actorOf(ctx),
+      listedAt: ctx.runtime.clock.now(), createdBy: actor,
     });
     em.persist(request);
     const history: RequestEventEntity[] = [];
     const submitted = em.create(RequestEventEntity, {
-      requestId: request.id, kind: RequestEventKind.SUBMITTED, on: submittedOn, detail: channel, at: ctx.runtime.clock.now(), actor: actorOf(ctx),
+      requestId: request.id, kind: RequestEventKind.SUBMITTED, on: submittedOn, detail: channel, at: ctx.runtime.clock.now(), actor,
     });
     em.persist(submitted);
     history.push(submitted);
-    if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn });
+    if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn }, actor);
     request.version = 1;
     return request;
   });
@@ -134,9 +139,9 @@ export async function submitRequest(ctx: AgencyContext, input: DisclosureRequest
   if (input.channel !== RequestChannel.ONLINE) {
     throw new BadUserInputError('channel', '网上提交的申请渠道应为 ONLINE；当面、邮寄、传真申请由机关工作人员登记', 'A request submitted here is ONLINE; in-person, postal and fax requests are entered by the agency\'s staff');
   }
-  const fields = checkRequester(input);
   const today = ctx.runtime.clock.today();
-  return create(ctx, fields, RequestChannel.ONLINE, today, today);
+  const fields = checkRequester(input, today);
+  return create(ctx, fields, RequestChannel.ONLINE, today, today, REQUESTER_ACTOR);
 }
 
 /**
@@ -148,8 +153,8 @@ export async function submitRequest(ctx: AgencyContext, input: DisclosureRequest
 export async function recordRequest(ctx: AgencyContext, input: RecordRequestInput): Promise<DisclosureRequestEntity> {
   requireHandler(ctx);
   checkAgency(ctx, input.agency);
-  const fields = checkRequester(input);
   const today = ctx.runtime.clock.today();
+  const fields = checkRequester(input, today);
   const submittedOn = checkDate('submittedOn', '提交日期', input.submittedOn, today);
   let receivedOn = input.receivedOn ? checkDate('receivedOn', '收到申请日期', input.receivedOn, today) : null;
   if (receivedOn && receivedOn < submittedOn) throw new BadUserInputError('receivedOn', '收到申请之日不能早于提交之日', 'receivedOn cannot be before submittedOn');
@@ -160,7 +165,7 @@ export async function recordRequest(ctx: AgencyContext, input: RecordRequestInpu
   if (input.channel === RequestChannel.REGISTERED_POST && !receivedOn) {
     throw new BadUserInputError('receivedOn', '挂号信申请须填写签收之日', 'A registered letter needs the day it was signed for');
   }
-  return create(ctx, fields, input.channel, submittedOn, receivedOn);
+  return create(ctx, fields, input.channel, submittedOn, receivedOn, actorOf(ctx));
 }
 
 /** A request this agency's handlers may change: not archived. */

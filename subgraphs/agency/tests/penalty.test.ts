@@ -46,7 +46,9 @@ describe.each(testEngines())('administrative penalty decisions on %s', (kind) =>
     expect(publicFirm).toMatchObject({ partyName: '福州某某食品有限公司', partyCreditCode: '91350000158142711F' });
     // The public cannot look a person up by name.
     expect((await agency.exec(LIST, { name: '张三' }, PUBLIC)).penaltyDecisions.totalCount).toBe(0);
-    expect((await agency.exec(LIST, { name: '张三' }, EDITOR)).penaltyDecisions.edges[0].node.partyName).toBe('张三丰');
+    // The agency's own staff find a person by the whole name only (issue 9 finding 7).
+    expect((await agency.exec(LIST, { name: '张三' }, EDITOR)).penaltyDecisions.totalCount).toBe(0);
+    expect((await agency.exec(LIST, { name: '张三丰' }, EDITOR)).penaltyDecisions.edges[0].node.partyName).toBe('张三丰');
 
     const { revokePenaltyDecision: revoked } = await agency.exec(REVOKE, { id: firm.id, on: '2026-11-26', reason: '行政复议决定撤销原处罚决定' }, EDITOR);
     // Revoked Thu 2026-11-26: 3 working days → Tue 2026-12-01.
