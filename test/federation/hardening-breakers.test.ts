@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { loadGatewayConfig } from '../../gateway/config';
+import { TEST_SECRETS } from '../support/secrets';
 import { ApiKeyStore } from '../../gateway/api-keys';
 import { writeRegistry } from '../../gateway/registry';
 import { startGateway } from '../../gateway/server';
@@ -263,7 +264,7 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
       // The deployment's answers held 1.2 s on the wire: a slow request in flight.
       const slow = await relay({ host: '127.0.0.1', port: Number(new URL(agency.url).port) }, 1200);
       const config = {
-        ...loadGatewayConfig({ PORT: '0', HUB_SUPERGRAPH: join(dir, 'supergraph.graphql'), HUB_LOG_LEVEL: 'warn', HUB_SHUTDOWN_GRACE_MS: '5000' }),
+        ...loadGatewayConfig({ ...TEST_SECRETS, PORT: '0', HUB_SUPERGRAPH: join(dir, 'supergraph.graphql'), HUB_LOG_LEVEL: 'warn', HUB_SHUTDOWN_GRACE_MS: '5000' }),
       };
       writeFileSync(config.supergraphPath, composeSupergraph());
       const registryPath = join(dir, 'drain-registry.json');
@@ -289,7 +290,7 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
 
     it('the registry file: an empty then an invalid file are refused with the last good registry kept, and the watcher goes on', async () => {
       const registryPath = join(dir, 'watched-registry.json');
-      const config = loadGatewayConfig({ PORT: '0', HUB_SUPERGRAPH: join(dir, 'supergraph.graphql'), HUB_LOG_LEVEL: 'fatal', HUB_REGISTRY: registryPath });
+      const config = loadGatewayConfig({ ...TEST_SECRETS, PORT: '0', HUB_SUPERGRAPH: join(dir, 'supergraph.graphql'), HUB_LOG_LEVEL: 'fatal', HUB_REGISTRY: registryPath });
       writeFileSync(config.supergraphPath, composeSupergraph());
       writeFileSync(registryPath, '{ "agencies": [] }\n');
       await expect(startGateway(config, { apiKeys: new ApiKeyStore() })).rejects.toThrow(/lists no agency deployment/);
@@ -343,7 +344,7 @@ describe('issue 9 finding 8: breaker and lifecycle', () => {
       cable = await relay({ host: pg.hostname, port: Number(pg.port || 5432) });
       const throughCable = new URL(database.url);
       throughCable.port = String(cable.port);
-      agency = await startAgencySubgraph(loadAgencyConfig({ HUB_AGENCY_CODE: 'fjczt', HUB_DATABASE_URL: throughCable.toString(), PORT: '0', HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
+      agency = await startAgencySubgraph(loadAgencyConfig({ ...TEST_SECRETS, HUB_AGENCY_CODE: 'fjczt', HUB_DATABASE_URL: throughCable.toString(), PORT: '0', HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
       await seed(agency);
       hub.gateway.registry.set([...hub.gateway.registry.all(), { code: 'fjczt', url: agency.url }]);
     });
