@@ -167,9 +167,11 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
       }
     };
     await visible((n) => n?.version === 1);
+    // A change to a published document is a revision: public only once reviewed and published.
     await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { title: "关于目录复制测试的通知（修订）" }, reason: "更正标题") { id } }`, { id }, editor);
-    await hub.query(`mutation($id: ID!) { updateDocument(id: $id, input: { title: "关于目录复制测试的通知（修订）" }, reason: "更正标题") { id } }`, { id }, editor);
-    await visible((n) => n?.title.endsWith('（修订）'));
+    await hub.query(`mutation($id: ID!) { reviewDocument(id: $id, approve: true) { id } }`, { id }, reviewer);
+    await hub.query(`mutation($id: ID!) { publishDocument(id: $id) { id } }`, { id }, editor);
+    await visible((n) => n?.title.endsWith('（修订）') && n.version === 2);
     await hub.query(`mutation($id: ID!) { withdrawDocument(id: $id, reason: "测试撤回") { id } }`, { id }, reviewer);
     await visible((n) => n === undefined);
     await hub.catalogueCaughtUp();
