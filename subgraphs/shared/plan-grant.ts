@@ -16,6 +16,8 @@ export interface PlanGrant {
   agency: string;
   /** The documents of that agency the plan links, with their content hash when linked. */
   documents: { id: string; contentHash: string }[];
+  /** How many documents the whole plan releases, across every agency (the catalogue shows them all at once). */
+  planSize: number;
 }
 
 const ISSUER = 'hub-coordination';
@@ -29,7 +31,7 @@ function keyOf(secret: string): Uint8Array {
 
 /** Signs a grant for one agency, as the coordination service does before each call. */
 export function signPlanGrant(grant: PlanGrant, secret: string, ttlSeconds = GRANT_TTL_SECONDS): Promise<string> {
-  return new SignJWT({ status: grant.status, releaseAt: grant.releaseAt.toISOString(), documents: grant.documents })
+  return new SignJWT({ status: grant.status, releaseAt: grant.releaseAt.toISOString(), documents: grant.documents, planSize: grant.planSize })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(`${AUDIENCE_PREFIX}${grant.agency}`)
@@ -45,8 +47,9 @@ export async function verifyPlanGrant(token: string, secret: string, agency: str
   const releaseAt = new Date(String(payload.releaseAt));
   const documents = Array.isArray(payload.documents) ? payload.documents : null;
   if (!payload.sub || (payload.status !== 'CONFIRMED' && payload.status !== 'COMMITTING') || Number.isNaN(releaseAt.getTime()) || !documents
-    || !documents.every((d) => typeof d?.id === 'string' && typeof d?.contentHash === 'string')) {
+    || !documents.every((d) => typeof d?.id === 'string' && typeof d?.contentHash === 'string')
+    || !Number.isInteger(payload.planSize) || (payload.planSize as number) < documents.length) {
     throw new TypeError('malformed plan grant');
   }
-  return { planId: payload.sub, status: payload.status, releaseAt, agency, documents: documents.map(({ id, contentHash }) => ({ id, contentHash })) };
+  return { planId: payload.sub, status: payload.status, releaseAt, agency, documents: documents.map(({ id, contentHash }) => ({ id, contentHash })), planSize: payload.planSize as number };
 }

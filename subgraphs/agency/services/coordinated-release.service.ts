@@ -15,6 +15,8 @@ import {
 } from '../entities/release-hold.entity';
 import type { KeyFactInput } from '../resolvers/document.input';
 import { markPublished } from './document.service';
+import { appendPublicChange } from './public-feed';
+import { PublicChangeSubject } from '../entities/public-change.entity';
 
 /** A key fact as compared: subject, value, unit, as-of date. */
 export type FactLike = Pick<KeyFactEntity, 'subject' | 'value'> & { unit?: string | null; asOf?: string | null };
@@ -258,12 +260,16 @@ export async function commitRelease(ctx: AgencyContext, agency: string, planId: 
       throw new WorkflowConflictError(`机关 ${agency} 未就计划 ${planId} 表决同意，不能发布`, `${agency} has not voted PREPARED for plan ${planId}`, vote?.state ?? 'NONE');
     }
     checkGranted(grant, vote.documents.map((d) => d.id));
+    const release = { planId, size: grant.planSize };
     const docs = await documentsOf(em, agency, vote.documents.map((d) => d.id));
     const released: ReleasedDocumentRecord[] = [];
     for (const { id } of vote.documents) {
       const doc = docs.get(id)!;
       // Frozen since the vote, so still APPROVED; one already public stays as it is (published once).
-      if (doc.status === DocumentStatus.APPROVED) await markPublished(ctx, em, doc);
+      // Every document of the plan enters the public change log with the plan's size, so the
+      // provincial catalogue shows the whole plan in one transaction, at its one release instant.
+      if (doc.status === DocumentStatus.APPROVED) await markPublished(ctx, em, doc, release, grant.releaseAt);
+      else await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, 'RELEASED', ctx.runtime.clock.now(), release);
       released.push({ id, publishedAt: doc.publishedAt!.toISOString() });
     }
     const now = ctx.runtime.clock.now();

@@ -472,13 +472,17 @@ async function publishRevision(ctx: AgencyContext, em: EntityManager, doc: Docum
 
 /**
  * The publication itself, inside the caller's transaction, once every check passed: first
- * version, search index, publication time. Also the commit step of a coordinated release.
+ * version, search index, publication time. Also the commit step of a coordinated release, with
+ * the plan (`release`) and its release instant (`at`).
  */
-export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, release?: ReleaseOfChange): Promise<void> {
+export async function markPublished(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, release?: ReleaseOfChange, at?: Date): Promise<void> {
   const now = ctx.runtime.clock.now();
+  // A coordinated release gives every document of the plan its one release instant; updatedAt stays
+  // the commit time, so a harvest of changes since a time never misses a late commit.
+  const publishedAt = at ?? now;
   doc.status = DocumentStatus.PUBLISHED;
-  doc.publishedAt = now;
-  doc.listedAt = now;
+  doc.publishedAt = publishedAt;
+  doc.listedAt = publishedAt;
   doc.updatedAt = now;
   doc.version = 1;
   await snapshotVersion(ctx, em, doc, '首次发布 / First publication');

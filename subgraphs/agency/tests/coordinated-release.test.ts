@@ -26,7 +26,7 @@ describe.each(testEngines())('coordinated release inside one agency on %s', (kin
 
   /** The coordination service's grant for plan `planId` linking `documents` in fjdrc. */
   const grant = (planId: string, documents: { id: string; contentHash: string }[], status: PlanGrant['status'] = 'CONFIRMED', releaseAt = '2026-12-01T09:00:00+08:00') =>
-    signPlanGrant({ planId, status, releaseAt: new Date(releaseAt), agency: 'fjdrc', documents }, agency.config.planGrantSecret);
+    signPlanGrant({ planId, status, releaseAt: new Date(releaseAt), agency: 'fjdrc', documents, planSize: documents.length }, agency.config.planGrantSecret);
 
   async function approved(body = '正文。2025年全省地区生产总值为5.78万亿元。', facts = [FACT]): Promise<{ id: string; contentHash: string }> {
     const { createDocument } = await agency.exec(CREATE, { input: { title: '经济运行情况', body, theme: '综合政务', formedOn: '2026-11-20', disclosure: 'PROACTIVE', keyFacts: facts } }, STAFF);
@@ -89,7 +89,7 @@ describe.each(testEngines())('issue 9 finding 6: holds and releases only under a
   const COORDINATOR: Claims = { sub: 'coordinator@province', roles: ['coordinator'] };
   const AT = '2026-12-01T09:00:00+08:00';
   const grant = (planId: string, documents: { id: string; contentHash: string }[], options: { status?: PlanGrant['status']; releaseAt?: string; agency?: string; secret?: string } = {}) =>
-    signPlanGrant({ planId, status: options.status ?? 'CONFIRMED', releaseAt: new Date(options.releaseAt ?? AT), agency: options.agency ?? 'fjdrc', documents }, options.secret ?? agency.config.planGrantSecret);
+    signPlanGrant({ planId, status: options.status ?? 'CONFIRMED', releaseAt: new Date(options.releaseAt ?? AT), agency: options.agency ?? 'fjdrc', documents, planSize: documents.length }, options.secret ?? agency.config.planGrantSecret);
 
   async function approved(): Promise<{ id: string; contentHash: string }> {
     const { createDocument } = await agency.exec(CREATE, { input: { title: '经济运行情况', body: '正文。', theme: '综合政务', formedOn: '2026-11-20', disclosure: 'PROACTIVE' } }, STAFF);

@@ -28,7 +28,7 @@ export interface ReplicatorOptions {
   pageSize: number;
   /** Longest wait of a long-polling read. @default 3000 */
   waitMs: number;
-  /** Pause after a failed read, doubled up to 10 s. @default 500 */
+  /** Pause after a failed read, doubled up to 1 s (a recovered agency is read again within a second). @default 250 */
   retryMs?: number;
   /** Wall-clock time of freshness (never the domain clock, which demos and tests fix). @default () => new Date() */
   now?: () => Date;
@@ -82,7 +82,7 @@ export class Replicator {
   }
 
   private async loop(feed: FeedFreshness & { running: boolean }): Promise<void> {
-    let pause = this.options.retryMs ?? 500;
+    let pause = this.options.retryMs ?? 250;
     while (!this.stopped && this.registry.get(feed.agency)) {
       try {
         const page = await this.read(feed.agency, feed.appliedSeq, this.options.pageSize, feed.caughtUp ? this.options.waitMs : 0);
@@ -97,12 +97,12 @@ export class Replicator {
         feed.caughtUp = feed.appliedSeq >= page.lastSeq;
         feed.backfilled ||= feed.caughtUp;
         feed.error = undefined;
-        pause = this.options.retryMs ?? 500;
+        pause = this.options.retryMs ?? 250;
         this.onApplied?.(feed.agency, released);
       } catch (error) {
         feed.error = (error as Error).message;
         await new Promise((resolve) => setTimeout(resolve, pause).unref());
-        pause = Math.min(pause * 2, 10_000);
+        pause = Math.min(pause * 2, 1000);
       }
     }
   }

@@ -103,13 +103,15 @@ function checkReady(states: Map<string, DocumentStateView>, ids: readonly string
 
 /**
  * The grant the agency needs for an embargo or release call: signed with the plan-grant key, for
- * that agency only, naming the plan's state, release time and the agency's linked documents.
+ * that agency only, naming the plan's state, release time, the agency's linked documents and the
+ * plan's size across agencies.
  */
 export function planGrantFor(runtime: CoordinationRuntime, plan: ReleasePlanEntity, agency: string, links: readonly PlanDocumentEntity[]): Promise<string> {
   const status = plan.status;
   if (status !== ReleasePlanStatus.CONFIRMED && status !== ReleasePlanStatus.COMMITTING) throw new Error(`no plan grant for a ${status} plan`);
   const documents = links.filter((l) => l.agency === agency).map((l) => ({ id: l.documentId, contentHash: l.contentHash }));
-  return signPlanGrant({ planId: plan.id, status, releaseAt: plan.releaseAt, agency, documents }, runtime.config.planGrantSecret);
+  const planSize = new Set(links.map((l) => l.documentId)).size;
+  return signPlanGrant({ planId: plan.id, status, releaseAt: plan.releaseAt, agency, documents, planSize }, runtime.config.planGrantSecret);
 }
 
 /** 新建计划 — a draft plan; the lead agency always takes part. */

@@ -2,6 +2,8 @@ import type { CoordinationRuntime } from '../context';
 import { NEWEST_DOCUMENT } from './agency-operations';
 import { checkPlan, runFullScan } from './consistency-scan.service';
 import { runReleaseCycle } from './coordinated-release.service';
+import { ReleasePlanEntity } from '../entities/release-plan.entity';
+import { ReleasePlanStatus } from '../entities/enums';
 
 /** The coordination process's timers, stopped together. */
 export interface Scheduler {
@@ -17,7 +19,8 @@ function log(error: unknown): void {
  * finish, embargoes to resend), the periodic full consistency scan, and the change watch — a
  * one-document probe of the newest publication that starts a scan when the province changed. A
  * plan that changes state gets its release checks at once. The first release cycle runs at once,
- * so a restart resumes plans that were committing.
+ * so a restart resumes plans that were committing. Besides the periodic cycle, a timer is armed
+ * for the next confirmed plan's release time, so a release starts at its time, not at a tick.
  */
 export function startScheduler(runtime: CoordinationRuntime): Scheduler {
   const timers: NodeJS.Timeout[] = [];
@@ -32,8 +35,30 @@ export function startScheduler(runtime: CoordinationRuntime): Scheduler {
     timers.push(setInterval(tick, seconds * 1000));
     if (runNow) tick();
   };
-  runtime.onPlanChanged = (planId) => void checkPlan(runtime, planId).catch(log);
-  every(runtime.config.releaseIntervalSeconds, () => runReleaseCycle(runtime), true);
+  let cycling: Promise<unknown> | undefined;
+  let releaseTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  /** One release cycle at a time; each is followed by arming the timer for the next release. */
+  const releaseCycle = (): Promise<unknown> => {
+    cycling ??= runReleaseCycle(runtime).finally(() => { cycling = undefined; void armNextRelease(); });
+    return cycling;
+  };
+  const armNextRelease = async () => {
+    if (stopped || runtime.config.releaseIntervalSeconds <= 0) return;
+    const [next] = await runtime.orm.em.fork().find(ReleasePlanEntity, { status: ReleasePlanStatus.CONFIRMED }, { orderBy: { releaseAt: 'asc' }, limit: 1 });
+    clearTimeout(releaseTimer);
+    if (!next || stopped) return;
+    // Past due plans were handled by the cycle just run; a later one gets its own timer (at most one interval ahead: the tick re-arms).
+    const delay = next.releaseAt.getTime() - runtime.clock.now().getTime();
+    if (delay <= 0 || delay > runtime.config.releaseIntervalSeconds * 1000) return;
+    releaseTimer = setTimeout(() => void releaseCycle().catch(log), delay);
+    releaseTimer.unref();
+  };
+  runtime.onPlanChanged = (planId) => {
+    void checkPlan(runtime, planId).catch(log);
+    void armNextRelease().catch(log);
+  };
+  every(runtime.config.releaseIntervalSeconds, releaseCycle, true);
   every(runtime.config.scanIntervalMinutes * 60, () => runFullScan(runtime));
   let newest: string | undefined;
   every(runtime.config.changeWatchSeconds, async () => {
@@ -42,5 +67,11 @@ export function startScheduler(runtime: CoordinationRuntime): Scheduler {
     if (newest !== undefined && top !== newest) await runFullScan(runtime);
     newest = top;
   });
-  return { stop: () => timers.forEach(clearInterval) };
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(releaseTimer);
+      timers.forEach(clearInterval);
+    },
+  };
 }

@@ -36,7 +36,7 @@ describe.each(testEngines())('issue 9 finding 6: release plans on %s', (kind) =>
     ];
     const secret = coordination.runtime.config.planGrantSecret;
     const grant = await verifyPlanGrant(await planGrantFor(coordination.runtime, plan, 'fjgov', links), secret, 'fjgov');
-    expect(grant).toEqual({ planId: 'rp-grant', status: 'CONFIRMED', releaseAt: plan.releaseAt, agency: 'fjgov', documents: [{ id: 'fjgov:00000001', contentHash: 'h1' }] });
+    expect(grant).toEqual({ planId: 'rp-grant', status: 'CONFIRMED', releaseAt: plan.releaseAt, agency: 'fjgov', documents: [{ id: 'fjgov:00000001', contentHash: 'h1' }], planSize: 2 });
     await expect(verifyPlanGrant(await planGrantFor(coordination.runtime, plan, 'fjgov', links), secret, 'fjdrc')).rejects.toThrow();
     plan.status = ReleasePlanStatus.CANCELLED;
     expect(() => planGrantFor(coordination.runtime, plan, 'fjgov', links)).toThrow();
