@@ -44,6 +44,11 @@ export interface GatewayConfig {
   maxConcurrentExports: number;
   /** Export pages this gateway process reads at once, all exports together. @default 1 */
   exportPagesInFlight: number;
+  /**
+   * How long an export lane rests after a page, as a multiple of the time the page took: 1 lets
+   * bulk exports use at most half of the lane's time. @default 1
+   */
+  exportPacing: number;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */
   redisUrl?: string;
   /** Researchers' API keys (hashed), re-read on change. @default <HUB_DATA_DIR>/api-keys.json */
@@ -133,6 +138,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     maxConcurrentExports: intFrom(env, 'HUB_MAX_CONCURRENT_EXPORTS', 2),
     exportPagesInFlight: intFrom(env, 'HUB_EXPORT_PAGES_IN_FLIGHT', 1),
+    exportPacing: intFrom(env, 'HUB_EXPORT_PACING', 1),
     redisUrl: env.HUB_REDIS_URL || undefined,
     apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),

@@ -37,23 +37,33 @@ export interface ExportSession {
   end(): Promise<void>;
 }
 
-/** A counting semaphore: at most `size` pieces of work at once, the others in arrival order. */
+/**
+ * A counting semaphore: at most `size` pieces of work at once, the others in arrival order. With
+ * `pace`, a lane rests `pace` × the time its work took before the next page may use it, so bulk
+ * exports take at most 1 / (1 + pace) of the lane's time and interactive requests keep the rest.
+ */
 class Lanes {
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number, private readonly pace: number) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.busy++;
+    const started = performance.now();
     try {
       return await work();
     } finally {
-      // The lane passes straight to the next in line, or is freed.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.busy--;
+      // The lane passes to the next in line (or is freed) after its rest; the caller goes on at once.
+      const pass = () => {
+        const next = this.waiting.shift();
+        if (next) next();
+        else this.busy--;
+      };
+      const rest = (performance.now() - started) * this.pace;
+      if (rest > 0) setTimeout(pass, rest).unref();
+      else pass();
     }
   }
 }
@@ -65,9 +75,9 @@ export class ExportMeter {
     private readonly keys: ApiKeyStore,
     private readonly counter: QuotaCounter,
     private readonly quotas: Quotas,
-    private readonly limits: { maxConcurrent: number; pagesInFlight: number },
+    private readonly limits: { maxConcurrent: number; pagesInFlight: number; pacing: number },
   ) {
-    this.lanes = new Lanes(Math.max(1, limits.pagesInFlight));
+    this.lanes = new Lanes(Math.max(1, limits.pagesInFlight), limits.pacing);
   }
 
   /** Starts an export for the caller of `request`, or the response refusing it (429 when the caller already runs `maxConcurrent`). */

@@ -95,7 +95,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useQuotas(apiKeys, counter, config.quotas, isInternal),
       useCsrfPrevention(),
       useRequestParseErrors(),
-      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, { maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight })),
+      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, { maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing })),
       identity,
       ...limitPlugins(config.limits),
       useInputValidation(),

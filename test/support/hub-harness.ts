@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../subgraphs/shared/claims';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
-import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
+import { createAgencyRuntime, startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
 import { issueToken } from '../../subgraphs/shared/tokens';
 import { ApiKeyStore } from '../../gateway/api-keys';
@@ -18,8 +18,10 @@ import { startCoordinationSubgraph, type RunningCoordination } from '../../subgr
 import { GatewayClient } from '../../subgraphs/shared/gateway-client';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { TEST_SECRETS } from './secrets';
-import { loadCatalogueConfig } from '../../subgraphs/catalogue/config';
-import { startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
+import { loadCatalogueConfig, replicaAgencyConfig } from '../../subgraphs/catalogue/config';
+import { CATALOGUE_MIGRATIONS } from '../../subgraphs/catalogue/migrations';
+import { emptyCatalogue } from '../../subgraphs/catalogue/services/rebuild';
+import { CATALOGUE_ENTITIES, startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
 import { gatewayFeedReader } from '../../subgraphs/catalogue/services/gateway-feed';
 import { PublicChangeEntity } from '../../subgraphs/agency/entities/public-change.entity';
 
@@ -52,7 +54,7 @@ export interface HubOptions {
    * Also run the provincial catalogue, replicating every deployment through the gateway, which
    * then answers public reads from it. `staleAfterMs` is its freshness bound.
    */
-  withCatalogue?: { staleAfterMs?: number };
+  withCatalogue?: { staleAfterMs?: number; databaseUrl?: string };
 }
 
 /** A gateway response as tests read it. */
@@ -71,6 +73,8 @@ export interface TestHub {
   agencies: Map<string, RunningAgency>;
   /** The provincial catalogue, when asked for. */
   catalogue?: RunningCatalogue;
+  /** Stops the catalogue and starts it again on its port and database (needs `databaseDir`); `empty` rebuilds it from nothing. */
+  restartCatalogue(options?: { empty?: boolean }): Promise<RunningCatalogue>;
   /** Resolves when the catalogue has applied every entry each running deployment's log holds now, and none of them is stale. */
   catalogueCaughtUp(timeoutMs?: number): Promise<void>;
   /** POSTs a GraphQL operation to the gateway, as the holder of `token` (anonymous without), with extra `headers`. */
@@ -123,11 +127,12 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   // The catalogue reads the agencies through the gateway, which starts after it and routes to it.
   let gatewayForFeeds!: (client: GatewayClient) => void;
   const feedClient = new Promise<GatewayClient>((resolve) => { gatewayForFeeds = resolve; });
-  const catalogueConfig = loadCatalogueConfig({ ...serviceEnv, HUB_CATALOGUE_DATABASE_URL: databaseOf('catalogue'), PORT: '0', HUB_CLOCK: clock, HUB_CATALOGUE_FEED_WAIT_MS: '1000' });
-  const catalogue = options.withCatalogue ? await startCatalogue(
-    { ...catalogueConfig, staleAfterMs: options.withCatalogue.staleAfterMs ?? 30_000 },
+  const catalogueConfig = loadCatalogueConfig({ ...serviceEnv, HUB_CATALOGUE_DATABASE_URL: options.withCatalogue?.databaseUrl ?? databaseOf('catalogue'), PORT: '0', HUB_CLOCK: clock, HUB_CATALOGUE_FEED_WAIT_MS: '1000' });
+  const launchCatalogue = (port = 0) => startCatalogue(
+    { ...catalogueConfig, port, staleAfterMs: options.withCatalogue?.staleAfterMs ?? 30_000 },
     { registry, read: async (...args) => gatewayFeedReader(await feedClient)(...args) },
-  ) : undefined;
+  );
+  let catalogue = options.withCatalogue ? await launchCatalogue() : undefined;
   const gatewayConfig: GatewayConfig = {
     // Tests send many requests from one address; quotas are tested where a test sets them.
     ...loadGatewayConfig({
@@ -150,7 +155,21 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     coordination,
     agencies,
     catalogue,
+    async restartCatalogue(restart = {}) {
+      if ((!options.databaseDir && !options.withCatalogue?.databaseUrl) || !catalogue) throw new Error('restartCatalogue needs withCatalogue and a database that outlives it');
+      const port = portOf(catalogue.url);
+      await catalogue.stop();
+      if (restart.empty) {
+        const emptied = await createAgencyRuntime(replicaAgencyConfig(catalogueConfig), undefined, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+        await emptyCatalogue(emptied);
+        await emptied.orm.close(true);
+      }
+      catalogue = await launchCatalogue(port);
+      hub.catalogue = catalogue;
+      return catalogue;
+    },
     async catalogueCaughtUp(timeoutMs = 60_000) {
+      const catalogue = hub.catalogue;
       if (!catalogue) throw new Error('catalogueCaughtUp needs withCatalogue');
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -202,7 +221,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return coordination;
     },
     async stop() {
-      await catalogue?.stop();
+      await hub.catalogue?.stop();
       await gateway.stop();
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));
       rmSync(dir, { recursive: true, force: true });

@@ -51,6 +51,11 @@ export class SearchIndex {
     }
   }
 
+  /** Empties the index (the catalogue's rebuild). */
+  async clear(em: EntityManager): Promise<void> {
+    await em.execute(this.kind === 'sqlite' ? 'delete from document_fts' : 'delete from document_search');
+  }
+
   async remove(em: EntityManager, documentId: string): Promise<void> {
     const sql = this.kind === 'sqlite' ? 'delete from document_fts where doc_id = ?' : 'delete from document_search where document_id = ?';
     await em.execute(sql, [documentId]);
