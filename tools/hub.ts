@@ -9,14 +9,15 @@ import { DEMO_AGENCIES } from './demo/province';
 /**
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
  * department (each its own process and SQLite file, seeded on first start), the news office's
- * coordination subgraph and the gateway. Ports: gateway PORT (4000), coordination 4099,
- * directory 4100, agencies 4101… Ctrl-C stops everything.
+ * coordination subgraph, the gateway and the provincial catalogue. Ports: gateway PORT (4000),
+ * catalogue 4098, coordination 4099, directory 4100, agencies 4101… Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
 const dataDir = resolve(process.env.HUB_DATA_DIR ?? './data');
 const gatewayPort = Number(process.env.PORT ?? 4000);
 const host = '127.0.0.1';
+const CATALOGUE_PORT = 4098;
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -92,16 +93,27 @@ async function main(): Promise<void> {
   await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
   const registryPath = join(dataDir, 'registry.json');
   writeRegistry(registryPath, registry.map(({ code, url }) => ({ code, url })));
+  const catalogueUrl = `http://${host}:${CATALOGUE_PORT}/graphql`;
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
-    HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`,
+    HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`, HUB_CATALOGUE_URL: catalogueUrl,
   });
   await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/health'));
+  // The catalogue replicates every agency through the gateway. The hub is ready before its first
+  // back-fill is done: until then (its /health answers 503) the gateway answers public reads with
+  // the live fan-out, the same answers.
+  launch('catalogue', 'subgraphs/catalogue/main.js', { PORT: String(CATALOGUE_PORT), HUB_GATEWAY_URL: gatewayUrl, HUB_REGISTRY: registryPath });
+  services.push({ name: 'catalogue', url: catalogueUrl });
+  const backfilled = waitHealthy('catalogue', catalogueUrl.replace(/\/graphql$/, '/health'), 600_000);
   console.log('\nThe disclosure hub is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(18)} ${s.url}`);
   console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);
   console.log(`  shard registry     ${registryPath}`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
+  backfilled.then(
+    () => console.log(`The provincial catalogue is back-filled (${((Date.now() - started) / 1000).toFixed(1)} s after start): public reads now come from it.`),
+    (error: Error) => console.error(`${error.message}: public reads stay on the live fan-out`),
+  );
 }
 
 process.once('SIGINT', () => void stop(0));
