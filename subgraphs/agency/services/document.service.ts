@@ -101,6 +101,9 @@ export async function listDocuments(
   return page;
 }
 
+/** Added to the score of a document whose number is exactly the search text. */
+const EXACT_NUMBER_BONUS = 1_000_000;
+
 /**
  * Chinese full-text search over published documents, best first, keyset-paged on (score, id),
  * each hit with a highlighted fragment.
@@ -121,12 +124,15 @@ export async function searchDocuments(
     const qb = em.createQueryBuilder(DocumentEntity, 'd').select(['d.id']).where(where as never).getKnexQuery();
     return qb.join(knex.raw(`(${hits.sql}) as hits`, hits.bindings), 'hits.doc_id', 'd.id');
   };
-  const query = base().select('hits.score');
+  // An exact document number (文号, any bracket style) outranks every text match: a reader who types
+  // one is looking for that document, whatever else cites it.
+  const rank = knex.raw('(hits.score + case when d.doc_number_norm = ? then ? else 0 end)', [normalizeDocNumber(text) ?? '', EXACT_NUMBER_BONUS]);
+  const query = base().select(knex.raw('? as score', [rank]));
   if (after) {
     const [score, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    query.andWhere((w) => w.where('hits.score', '<', score).orWhere((x) => x.where('hits.score', '=', score).andWhere('d.id', '<', id)));
+    query.andWhere((w) => w.where(rank, '<', score).orWhere((x) => x.where(rank, '=', score).andWhere('d.id', '<', id)));
   }
-  query.orderBy([{ column: 'hits.score', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(first + 1);
+  query.orderByRaw('? desc, d.id desc', [rank]).limit(first + 1);
   const rows = await em.execute<{ id: string; score: number }[]>(query);
   const page = rows.slice(0, first);
   const docs = await ctx.loaders.document.loadMany(page.map((r) => r.id));

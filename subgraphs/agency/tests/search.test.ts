@@ -10,6 +10,8 @@ const DOCS = [
   { key: 'plan', title: '福建省数字经济发展三年行动方案', summary: '推动数字经济高质量发展。', body: '到2027年，数字经济规模持续扩大。本方案自印发之日起实施。', docNumber: '闽发改〔2025〕12号' },
   { key: 'bodyOnly', title: '全省重点项目建设进展情况', summary: '通报一季度重点项目进展。', body: '请各地于月底前报送进展情况，并按要求予以公开。', docNumber: null },
   { key: 'unrelated', title: '福建省林业产业发展规划', summary: '林业产业布局。', body: '优化林下经济。', docNumber: null },
+  // Cites another document's number in title and body: more text hits than the document itself.
+  { key: 'citing', title: '转发闽政办〔2014〕52号文件', summary: '转发闽政办〔2014〕52号。', body: '现将闽政办〔2014〕52号转发给你们，闽政办〔2014〕52号请认真贯彻。', docNumber: null },
 ];
 
 describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
@@ -52,9 +54,9 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect((await search('林业 公开')).totalCount).toBe(0);
   });
 
-  it.each(['闽政办[2014]52号', '闽政办（2014）52号', '闽政办【2014】52号', '闽政办〔2014〕52号'])('finds the document numbered %s', async (written) => {
+  it.each(['闽政办[2014]52号', '闽政办（2014）52号', '闽政办【2014】52号', '闽政办〔2014〕52号'])('finds the document numbered %s first, above one that cites it', async (written) => {
     const found = await search(written);
-    expect(found.edges[0].node.id).toBe(ids.notice);
+    expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice, ids.citing]);
     expect(found.edges[0].node.docNumber).toBe('闽政办〔2014〕52号');
   });
 
