@@ -1,3 +1,4 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { IncomingMessage } from 'node:http';
 import type { ApiKeyStore } from './api-keys';
 import { callerOf, jsonError, type Quotas } from './protection';
@@ -38,15 +39,44 @@ export interface ExportSession {
 }
 
 /**
+ * Interactive requests in flight (everything but exports and the gateway's own export pages): an
+ * export only yields to them, so a lone researcher's export runs at full speed on an idle gateway.
+ */
+export class InteractiveLoad {
+  private inFlight = 0;
+  private readonly counted = new WeakSet<Request>();
+
+  constructor(private readonly isInternal: (request: Request) => boolean) {}
+
+  plugin(): GatewayPlugin {
+    return {
+      onRequest: ({ request, url }) => {
+        if (this.isInternal(request) || url.pathname.startsWith('/export/')) return;
+        this.counted.add(request);
+        this.inFlight++;
+      },
+      onResponse: ({ request }) => {
+        if (this.counted.delete(request)) this.inFlight--;
+      },
+    };
+  }
+
+  busy(): boolean {
+    return this.inFlight > 0;
+  }
+}
+
+/**
  * A counting semaphore: at most `size` pieces of work at once, the others in arrival order. With
- * `pace`, a lane rests `pace` × the time its work took before the next page may use it, so bulk
- * exports take at most 1 / (1 + pace) of the lane's time and interactive requests keep the rest.
+ * `pace`, while interactive requests are in flight a lane rests `pace` × the time its work took
+ * before the next page may use it, so bulk exports take at most 1 / (1 + pace) of the lane's time
+ * and interactive requests keep the rest.
  */
 class Lanes {
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly size: number, private readonly pace: number) {}
+  constructor(private readonly size: number, private readonly pace: number, private readonly contended: () => boolean) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -61,7 +91,7 @@ class Lanes {
         if (next) next();
         else this.busy--;
       };
-      const rest = (performance.now() - started) * this.pace;
+      const rest = this.contended() ? (performance.now() - started) * this.pace : 0;
       if (rest > 0) setTimeout(pass, rest).unref();
       else pass();
     }
@@ -75,9 +105,9 @@ export class ExportMeter {
     private readonly keys: ApiKeyStore,
     private readonly counter: QuotaCounter,
     private readonly quotas: Quotas,
-    private readonly limits: { maxConcurrent: number; pagesInFlight: number; pacing: number },
+    private readonly limits: { maxConcurrent: number; pagesInFlight: number; pacing: number; contended: () => boolean },
   ) {
-    this.lanes = new Lanes(Math.max(1, limits.pagesInFlight), limits.pacing);
+    this.lanes = new Lanes(Math.max(1, limits.pagesInFlight), limits.pacing, limits.contended);
   }
 
   /** Starts an export for the caller of `request`, or the response refusing it (429 when the caller already runs `maxConcurrent`). */

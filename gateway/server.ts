@@ -15,7 +15,7 @@ import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
 import { useDemandControl } from './demand-control';
 import { useExport, type SelfQuery } from './export';
-import { ExportMeter } from './export-limits';
+import { ExportMeter, InteractiveLoad } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
 import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
@@ -75,6 +75,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
   const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
+  const interactive = new InteractiveLoad(isInternal);
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.supergraphPath, 'utf8'),
     unifiedGraphHandler,
@@ -95,7 +96,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useQuotas(apiKeys, counter, config.quotas, isInternal),
       useCsrfPrevention(),
       useRequestParseErrors(),
-      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, { maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing })),
+      interactive.plugin(),
+      useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, {
+        maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
+      })),
       identity,
       ...limitPlugins(config.limits),
       useInputValidation(),
