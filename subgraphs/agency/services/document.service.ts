@@ -6,7 +6,6 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
-import { findTheme } from '../../shared/taxonomy';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
 import {
@@ -536,4 +535,3 @@ export function isOverdue(doc: DocumentEntity, today: string): boolean {
   return doc.status !== DocumentStatus.WITHDRAWN && today > doc.publishDueOn;
 }
 
-export { findTheme };
