@@ -1,6 +1,14 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
+import * as OpenCC from 'opencc-js';
 import { normalizeDocNumber } from './identifiers';
+
+/** Traditional to simplified characters (OpenCC's dictionaries), built once per process. */
+let simplifier: ((text: string) => string) | undefined;
+function toSimplified(text: string): string {
+  simplifier ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  return simplifier(text);
+}
 
 /** One dictionary load per process: building it costs ~100 ms. */
 let jieba: Jieba | undefined;
@@ -27,13 +35,15 @@ export function segmentForIndex(text: string | null | undefined): string {
 /**
  * A search query as groups of alternatives: each group is one query word, matched either whole or
  * as all of its search-mode parts, so "政府信息公开" still finds text segmented "政府 信息 公开".
+ * Traditional characters are read as simplified ones (營商環境 finds 营商环境): the province
+ * publishes in simplified characters, readers from Taiwan, Hong Kong and abroad type either.
  */
 export interface QueryTerm { word: string; parts: string[] }
 
 export function queryTerms(text: string): QueryTerm[] {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  for (const raw of segmenter().cut(normalizeDocNumber(text), true)) {
+  for (const raw of segmenter().cut(normalizeDocNumber(toSimplified(text)), true)) {
     const word = raw.toLowerCase();
     if (!MEANINGFUL.test(word) || seen.has(word)) continue;
     seen.add(word);

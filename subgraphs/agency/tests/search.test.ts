@@ -54,6 +54,13 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect((await search('林业 公开')).totalCount).toBe(0);
   });
 
+  it('reads traditional characters as simplified ones', async () => {
+    expect((await search('數字經濟 行動')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.plan]);
+    const notice = await search('政府信息公開');
+    expect(notice.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
+    expect(notice.edges[0].highlight).toContain('<em>');
+  });
+
   it.each(['闽政办[2014]52号', '闽政办（2014）52号', '闽政办【2014】52号', '闽政办〔2014〕52号'])('finds the document numbered %s first, above one that cites it', async (written) => {
     const found = await search(written);
     expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice, ids.citing]);
