@@ -22,7 +22,7 @@ import { GatewayObservability } from './observability';
 import { startInternalServer, useOperatorEndpoints, type InternalServer, type OperatorSources } from './operator';
 import { corsPolicy, limitPlugins, useCsrfPrevention, useErrorCodes, useQuotas, useRequestParseErrors } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
-import { ShardRegistry } from './registry';
+import { ShardRegistry } from '../subgraphs/shared/shard-registry';
 import { openTelemetryPlugins } from './telemetry';
 import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';

@@ -8,7 +8,7 @@ import { emptyCatalogue } from '../subgraphs/catalogue/services/rebuild';
 import { Replicator } from '../subgraphs/catalogue/services/replicator';
 import { verifyCatalogue } from '../subgraphs/catalogue/services/verify';
 import { GatewayClient } from '../subgraphs/shared/gateway-client';
-import { ShardRegistry } from '../gateway/registry';
+import { ShardRegistry } from '../subgraphs/shared/shard-registry';
 
 const USAGE = 'usage: npm run catalogue -- verify | rebuild   (the catalogue\'s settings: HUB_DATA_DIR, HUB_CATALOGUE_DATABASE_URL, HUB_GATEWAY_URL, HUB_REGISTRY)';
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeRegistry } from '../gateway/registry';
+import { writeRegistry } from '../subgraphs/shared/shard-registry';
 import { DEMO_AGENCIES } from './demo/province';
 
 /**
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const services: { name: string; url: string }[] = [];
   const directoryPort = 4100;
-  launch('directory', 'subgraphs/directory/main.js', { PORT: String(directoryPort), HUB_SEED_DEMO: '1' });
+  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
   services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
   const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${4101 + i}/graphql` }));
   // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
   const pending = [...registry];
   const startNext = async (): Promise<void> => {
     for (let next = pending.shift(); next; next = pending.shift()) {
-      launch(`agency:${next.code}`, 'subgraphs/agency/main.js', {
-        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix, HUB_SEED_DEMO: '1',
+      launch(`agency:${next.code}`, 'tools/demo/agency-main.js', {
+        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix,
       });
       await waitHealthy(`agency:${next.code}`, next.url.replace(/\/graphql$/, '/health'));
     }
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
   // in the background once the gateway is up, so they do not delay the hub's readiness.
   const coordinationPort = 4099;
-  launch('coordination', 'subgraphs/coordination/main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_SEED_DEMO: '1' });
+  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
   services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
   await agenciesUp;
   await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));

@@ -6,7 +6,7 @@ import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
 import { readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
 import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
-import type { ShardRegistry } from '../registry';
+import type { ShardRegistry } from '../../subgraphs/shared/shard-registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
 import { ShardClient, ShardClients, ShardUnavailable, type ShardCallOptions } from './shard-client';

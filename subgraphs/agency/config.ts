@@ -47,12 +47,6 @@ export interface AgencyConfig {
   supplementWorkingDays: number;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
-  /** Fill an empty database with the demo province's documents (HUB_SEED_DEMO=1). @default false */
-  seedDemo: boolean;
-  /** Demo documents per agency when seeding. @default 230 */
-  demoDocuments: number;
-  /** Demo disclosure requests per agency when seeding. @default 48 */
-  demoRequests: number;
 }
 
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
@@ -82,8 +76,5 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
-    seedDemo: env.HUB_SEED_DEMO === '1',
-    demoDocuments: intFrom(env, 'HUB_DEMO_DOCUMENTS', 230),
-    demoRequests: intFrom(env, 'HUB_DEMO_REQUESTS', 48),
   };
 }

@@ -21,6 +21,7 @@ import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback
 import { AgencySupervisionFieldResolver, AgencySupervisionResolver, ProvinceSupervisionResolver } from './resolvers/supervision.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 import { PublicChangeSignal } from './services/public-feed';
+import { logNotifier, startDeadlineWatch } from './services/deadline-watch';
 import { PublicFeedResolver } from './resolvers/public-feed.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -89,6 +90,24 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
     async stop() {
       await running.stop();
       await rt.orm.close(true);
+    },
+  };
+}
+
+/**
+ * One agency deployment as its process runs it: the database opened (then `prepare`, e.g. the
+ * demo's seeding), the subgraph served, the daily deadline watch started; `stop` undoes all three.
+ */
+export async function serveAgency(config: AgencyConfig, prepare?: (runtime: AgencyRuntime) => Promise<void>): Promise<{ stop(): Promise<void> }> {
+  const runtime = await createAgencyRuntime(config);
+  await prepare?.(runtime);
+  const agency = await startAgencySubgraph(config, runtime);
+  console.log(`agency ${config.agencyCode} ready at ${agency.url} (database ${config.databaseUrl})`);
+  const stopWatch = startDeadlineWatch(runtime, logNotifier(runtime.auditSink, () => runtime.clock.now()), config.deadlineWatchHours);
+  return {
+    async stop() {
+      stopWatch();
+      await agency.stop();
     },
   };
 }

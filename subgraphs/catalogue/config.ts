@@ -59,7 +59,7 @@ export function replicaAgencyConfig(config: CatalogueConfig): AgencyConfig {
   return {
     ...loadAgencyConfig({ HUB_GATEWAY_SECRET: config.gatewaySecret }),
     agencyCode: CATALOGUE_CODE, indexPrefix: 'CATALOGUE', databaseUrl: config.databaseUrl, host: config.host, port: config.port,
-    gatewaySecret: config.gatewaySecret, clock: config.clock, deadlineWatchHours: 0, seedDemo: false,
+    gatewaySecret: config.gatewaySecret, clock: config.clock, deadlineWatchHours: 0,
   };
 }
 

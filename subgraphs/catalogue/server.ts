@@ -4,7 +4,7 @@ import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-ht
 import { createContext, type AgencyRuntime } from '../agency/context';
 import { AGENCY_ENTITIES } from '../agency/entities';
 import { buildAgencySchema, createAgencyRuntime } from '../agency/server';
-import { ShardRegistry } from '../../gateway/registry';
+import { ShardRegistry } from '../shared/shard-registry';
 import { GatewayClient } from '../shared/gateway-client';
 import { replicaAgencyConfig, CATALOGUE_CODE, type CatalogueConfig } from './config';
 import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from './entities/feed-state.entity';

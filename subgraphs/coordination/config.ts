@@ -40,8 +40,6 @@ export interface CoordinationConfig {
   changeWatchSeconds: number;
   /** Documents per page when the scan reads an agency through the gateway. @default 100 */
   scanPageSize: number;
-  /** Plant the demo's release plans and inconsistencies through the gateway on an empty database (HUB_SEED_DEMO=1). @default false */
-  seedDemo: boolean;
 }
 
 
@@ -67,6 +65,5 @@ export function loadCoordinationConfig(env: NodeJS.ProcessEnv = process.env): Co
     scanIntervalMinutes: intFrom(env, 'HUB_SCAN_INTERVAL_MINUTES', 60),
     changeWatchSeconds: intFrom(env, 'HUB_CHANGE_WATCH_SECONDS', 120),
     scanPageSize: Math.min(100, Math.max(1, intFrom(env, 'HUB_SCAN_PAGE_SIZE', 100))),
-    seedDemo: env.HUB_SEED_DEMO === '1',
   };
 }

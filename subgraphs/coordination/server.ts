@@ -66,3 +66,15 @@ export async function startCoordinationSubgraph(
     },
   };
 }
+
+/**
+ * The news office's subgraph as its process runs it: served with its scheduler; `started` runs
+ * after it listens (the demo plants its plans then, through the gateway that starts after it).
+ */
+export async function serveCoordination(config: CoordinationConfig, started?: (runtime: CoordinationRuntime) => void): Promise<RunningCoordination> {
+  const runtime = await createCoordinationRuntime(config);
+  const coordination = await startCoordinationSubgraph(config, { runtime, schedule: true });
+  console.log(`coordination ready at ${coordination.url} (database ${config.databaseUrl}, gateway ${config.gatewayUrl})`);
+  started?.(runtime);
+  return coordination;
+}

@@ -15,8 +15,6 @@ export interface DirectoryConfig {
   clock?: string;
   /** Folder of holiday arrangements (a year's 调休 as JSON) read at start, before the loaded ones. */
   calendarDir?: string;
-  /** Fill an empty registry with the demo province's agencies at start (HUB_SEED_DEMO=1). @default false */
-  seedDemo: boolean;
 }
 
 /** Reads the directory's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
@@ -31,6 +29,5 @@ export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): Direc
     gatewaySecret,
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
-    seedDemo: env.HUB_SEED_DEMO === '1',
   };
 }

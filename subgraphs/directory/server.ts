@@ -59,3 +59,12 @@ export async function startDirectorySubgraph(config: DirectoryConfig, runtime?: 
     },
   };
 }
+
+/** The directory as its process runs it: the database opened (then `prepare`, e.g. the demo's seeding), then served. */
+export async function serveDirectory(config: DirectoryConfig, prepare?: (runtime: DirectoryRuntime) => Promise<void>): Promise<RunningDirectory> {
+  const runtime = await createDirectoryRuntime(config);
+  await prepare?.(runtime);
+  const directory = await startDirectorySubgraph(config, runtime);
+  console.log(`directory ready at ${directory.url} (database ${config.databaseUrl})`);
+  return directory;
+}

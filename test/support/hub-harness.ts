@@ -7,11 +7,11 @@ import { createAgencyRuntime, startAgencySubgraph, type RunningAgency } from '..
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
 import { issueToken } from '../../subgraphs/shared/tokens';
 import { ApiKeyStore } from '../../gateway/api-keys';
-import { ShardRegistry } from '../../gateway/registry';
+import { ShardRegistry } from '../../subgraphs/shared/shard-registry';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { loadDirectoryConfig } from '../../subgraphs/directory/config';
 import { createDirectoryRuntime, startDirectorySubgraph, type RunningDirectory } from '../../subgraphs/directory/server';
-import { seedDirectory } from '../../subgraphs/directory/services/registry-seed';
+import { seedDirectory } from '../../tools/demo/directory-seed';
 import { composeSupergraph } from '../../tools/compose';
 import { loadCoordinationConfig } from '../../subgraphs/coordination/config';
 import { startCoordinationSubgraph, type RunningCoordination } from '../../subgraphs/coordination/server';

@@ -6,7 +6,7 @@ import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { Channel, DisclosureAttribute, DocumentStatus } from '../../subgraphs/agency/entities/enums';
 import { createAgencyRuntime } from '../../subgraphs/agency/server';
-import { writeRegistry, type ShardEntry } from '../../gateway/registry';
+import { writeRegistry, type ShardEntry } from '../../subgraphs/shared/shard-registry';
 import { composeSupergraph } from '../compose';
 import { ProcessGroup, rssMiB } from './processes';
 import { machineLine, writeBenchmarkSection } from './report-file';

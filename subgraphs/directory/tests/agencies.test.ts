@@ -1,7 +1,7 @@
 import { testEngines } from '../../../test/support/databases';
 import { DEMO_AGENCIES } from '../../../tools/demo/province';
 import { THEMES as TAXONOMY } from '../../shared/taxonomy';
-import { seedDirectory } from '../services/registry-seed';
+import { seedDirectory } from '../../../tools/demo/directory-seed';
 import { openTestDirectory, type TestDirectory } from './harness';
 import { GET_AGENCY, LIST_AGENCIES, THEMES, type AgencyView } from './operations';
 

@@ -7,7 +7,7 @@ import type { DatabaseKind } from '../../shared/orm';
 import { loadDirectoryConfig, type DirectoryConfig } from '../config';
 import { createContext, type DirectoryRuntime } from '../context';
 import { buildDirectorySchema, createDirectoryRuntime } from '../server';
-import { seedDirectory } from '../services/registry-seed';
+import { seedDirectory } from '../../../tools/demo/directory-seed';
 
 export interface TestDirectory extends InProcess {
   runtime: DirectoryRuntime;

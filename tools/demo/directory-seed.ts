@@ -1,8 +1,8 @@
-import type { DemoAgency } from '../../../tools/demo/seed-types';
-import type { DirectoryRuntime } from '../context';
-import { AgencyProfileEntity } from '../entities/agency-profile.entity';
-import { AgencyKind } from '../entities/enums';
-import { checkAgencyCode, checkCreditCode, checkPhone, checkRegionCode } from './profile-validation';
+import type { DemoAgency } from './seed-types';
+import type { DirectoryRuntime } from '../../subgraphs/directory/context';
+import { AgencyProfileEntity } from '../../subgraphs/directory/entities/agency-profile.entity';
+import { AgencyKind } from '../../subgraphs/directory/entities/enums';
+import { checkAgencyCode, checkCreditCode, checkPhone, checkRegionCode } from '../../subgraphs/directory/services/profile-validation';
 
 /**
  * Office hours most Fujian agencies keep (夏季作息 from June to September). Seeded as a default
