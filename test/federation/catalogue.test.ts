@@ -7,13 +7,13 @@ import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity'
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
 import { SearchIndex } from '../../subgraphs/agency/services/search-index';
 import { ANONYMOUS } from '../../subgraphs/shared/claims';
-import { THEMES } from '../../subgraphs/shared/taxonomy';
 import { issueToken } from '../../subgraphs/shared/tokens';
 import { TEST_SECRETS } from '../support/secrets';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { SeededRandom } from '../../tools/demo/random';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { startHub, type TestHub } from '../support/hub-harness';
+import { randomDocumentQuery } from '../support/random-filters';
 
 const CODES = ['fjdrc', 'fjczt', 'fjamr', 'fjedu'];
 const DOCUMENTS = /* GraphQL */ `
@@ -108,14 +108,8 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
 
   it('gives the same pages as the live fan-out for random filters, orders and page sizes (documents)', async () => {
     const rng = new SeededRandom(20261213);
-    const themes = THEMES.map((t) => t.name);
     for (let round = 0; round < 10; round++) {
-      const filter: Record<string, unknown> = {};
-      if (rng.chance(0.5)) filter.agencies = rng.shuffle(CODES).slice(0, rng.int(1, 3));
-      if (rng.chance(0.3)) filter.theme = rng.pick(themes.slice(0, 10));
-      if (rng.chance(0.4)) filter.publishedFrom = `2025-0${rng.int(1, 9)}-01`;
-      if (rng.chance(0.3)) filter.publishedTo = `2026-0${rng.int(1, 9)}-15`;
-      const orderBy = rng.pick(['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC']);
+      const { filter, orderBy } = randomDocumentQuery(rng, CODES);
       const seen = await expectSamePages(hub, DOCUMENTS, 'documents', { filter, orderBy, first: rng.int(1, 30) }, fanOut);
       const total = (await hub.query(DOCUMENTS, { filter, first: 0 }, fanOut)).data.documents.totalCount;
       expect(seen).toBe(total);

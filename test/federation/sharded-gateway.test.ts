@@ -6,12 +6,12 @@ import { createContext, type AgencyRuntime } from '../../subgraphs/agency/contex
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
 import { ANONYMOUS } from '../../subgraphs/shared/claims';
-import { THEMES } from '../../subgraphs/shared/taxonomy';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { SeededRandom } from '../../tools/demo/random';
 import { TEST_SECRETS } from '../support/secrets';
 import { startHub, type GatewayAnswer, type TestHub } from '../support/hub-harness';
+import { randomDocumentQuery } from '../support/random-filters';
 
 const CODES = ['fjdrc', 'fjczt', 'fjamr', 'fjedu'];
 const PAGE = /* GraphQL */ `
@@ -53,14 +53,8 @@ describe('the sharded gateway over four agency deployments', () => {
   it('walks randomly filtered and ordered pages to the end exactly as a single database would', async () => {
     const schema = await buildAgencySchema();
     const rng = new SeededRandom(20261127);
-    const themes = THEMES.map((t) => t.name);
     for (let round = 0; round < 12; round++) {
-      const filter: Record<string, unknown> = {};
-      if (rng.chance(0.5)) filter.agencies = rng.shuffle(CODES).slice(0, rng.int(1, 3));
-      if (rng.chance(0.3)) filter.theme = rng.pick(themes.slice(0, 10));
-      if (rng.chance(0.4)) filter.publishedFrom = `2025-0${rng.int(1, 9)}-01`;
-      if (rng.chance(0.3)) filter.publishedTo = `2026-0${rng.int(1, 9)}-15`;
-      const orderBy = rng.pick(['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC']);
+      const { filter, orderBy } = randomDocumentQuery(rng, CODES);
       const first = rng.int(1, 25);
       const seen: string[] = [];
       let after: string | null = null;

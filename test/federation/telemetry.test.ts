@@ -22,13 +22,28 @@ describe('OpenTelemetry when configured', () => {
     collector.close();
   });
 
-  it('exports the spans of a request, its operation and the agency subgraph execution to the collector', async () => {
+  interface Span { name: string; traceId: string; spanId: string; parentSpanId?: string; attributes?: { key: string; value: Record<string, unknown> }[] }
+  const spans = (): Span[] => received.flatMap((body) => {
+    const sent = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: Span[] }[] }[] };
+    return sent.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+  });
+  const attribute = (span: Span, key: string) => Object.values(span.attributes?.find((a) => a.key === key)?.value ?? {})[0];
+
+  it('exports one trace per request: the HTTP request, its operation, and the agency subgraph execution beneath them', async () => {
     expect((await hub.query('query Latest { documents(first: 2) { totalCount } }')).errors).toBeUndefined();
     const deadline = Date.now() + 10_000;
-    while (!received.some((b) => b.includes('hub-gateway') && b.includes('agency')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const exported = received.join('\n');
-    expect(exported).toContain('hub-gateway');
-    expect(exported).toMatch(/Latest/);
-    expect(exported).toMatch(/agency/);
+    const find = () => spans().find((s) => s.name === 'subgraph.execute (agency)');
+    while (!find() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const all = spans();
+    const subgraph = find()!;
+    expect(attribute(subgraph, 'hive.gateway.upstream.subgraph.name')).toBe('agency');
+    // Walk up from the subgraph execution: the operation span, then the HTTP request span, one trace.
+    const byId = new Map(all.map((s) => [s.spanId, s]));
+    const ancestors: Span[] = [];
+    for (let span = byId.get(subgraph.parentSpanId ?? ''); span; span = byId.get(span.parentSpanId ?? '')) ancestors.push(span);
+    expect(ancestors.every((s) => s.traceId === subgraph.traceId)).toBe(true);
+    const operation = ancestors.find((s) => s.name === 'graphql.operation Latest');
+    expect(operation && attribute(operation, 'graphql.operation.name')).toBe('Latest');
+    expect(ancestors.at(-1)?.name).toBe('POST /graphql');
   });
 });
