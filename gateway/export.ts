@@ -33,12 +33,18 @@ const CSV_COLUMNS: Record<'documents' | 'penalties', string[]> = {
   penalties: ['cursor', 'id', 'authority', 'caseNumber', 'partyKind', 'partyName', 'partyCreditCode', 'partyIdNumber', 'facts', 'legalBasis', 'penalty', 'decidedOn', 'publishedAt', 'displayUntil', 'status'],
 };
 
-function flatten(kind: 'documents' | 'penalties', cursor: string, node: Record<string, any>): Record<string, unknown> {
+/**
+ * One exported record. NDJSON keeps structure (`coIssuers` an array of agency codes, `keyFacts`
+ * an array of objects); a CSV cell is text, so there they are space-separated codes and JSON.
+ */
+function flatten(kind: 'documents' | 'penalties', format: 'ndjson' | 'csv', cursor: string, node: Record<string, any>): Record<string, unknown> {
   if (kind === 'penalties') return { cursor, ...node, authority: node.authority?.code };
+  const coIssuers = (node.coIssuers ?? []).map((a: { code: string }) => a.code);
+  const keyFacts = node.keyFacts ?? [];
   return {
     cursor, ...node, agency: node.agency?.code,
-    coIssuers: (node.coIssuers ?? []).map((a: { code: string }) => a.code).join(' '),
-    keyFacts: JSON.stringify(node.keyFacts ?? []),
+    coIssuers: format === 'ndjson' ? coIssuers : coIssuers.join(' '),
+    keyFacts: format === 'ndjson' ? keyFacts : JSON.stringify(keyFacts),
   };
 }
 
@@ -104,7 +110,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
             }
             let chunk = '';
             for (const edge of connection.edges as { cursor: string; node: Record<string, any> }[]) {
-              const row = flatten(kind, edge.cursor, edge.node);
+              const row = flatten(kind, format, edge.cursor, edge.node);
               chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : CSV_COLUMNS[kind].map((c) => csvCell(row[c])).join(',') + '\r\n';
             }
             // A shard that is down makes the export incomplete: say so in-band, with where to resume.

@@ -30,6 +30,10 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
     expect(rows.every((r) => r.status === 'PUBLISHED' && r.title && r.agency)).toBe(true);
+    // Structure stays structure in NDJSON: arrays, not strings inside strings (issue 10).
+    expect(rows.every((r) => Array.isArray(r.keyFacts) && Array.isArray(r.coIssuers))).toBe(true);
+    const withFacts = rows.find((r) => r.keyFacts.length > 0);
+    expect(withFacts.keyFacts[0]).toEqual(expect.objectContaining({ subject: expect.any(String), value: expect.any(String) }));
     const resumed = await lines(await fetch(`${base}/export/documents.ndjson?after=${encodeURIComponent(rows[149].cursor)}`));
     expect(resumed.map((r) => r.id)).toEqual(rows.slice(150).map((r) => r.id));
     const csv = (await (await fetch(`${base}/export/documents.csv`)).text()).trim().split('\r\n');
