@@ -104,6 +104,8 @@ export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quot
   // A quota store that is down must not take the portal down with it.
   const allow = (error: Error) => console.error(`quota counter unavailable, request allowed: ${error.message}`);
   const failuresOf = (address: string) => `authfail:${address}`;
+  // What each counted request learnt of its caller's quota, for the RateLimit-* answer headers.
+  const standing = new WeakMap<Request, { limit: number; remaining: number; resetSeconds: number }>();
   return {
     async onRequest({ request, url, serverContext, endResponse }) {
       // An export counts once, not once per page it fetches from the gateway itself.
@@ -119,20 +121,28 @@ export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quot
         const caller = callerOf(request, req, keys, quotas);
         if ('refused' in caller) return endResponse(caller.refused);
         const { count, resetInMs } = await counter.hit(caller.key, 60_000);
+        standing.set(request, { limit: caller.perMinute, remaining: Math.max(0, caller.perMinute - count), resetSeconds: Math.max(1, Math.ceil(resetInMs / 1000)) });
         if (count > caller.perMinute) endResponse(tooManyRequests(resetInMs, '请求过于频繁', `Too many requests (quota ${caller.perMinute} per minute)`));
       } catch (error) {
         allow(error as Error);
       }
     },
     async onResponse({ request, response, serverContext }) {
+      // Every counted answer tells its caller where it stands (IETF RateLimit header fields).
+      const quota = standing.get(request);
+      if (quota) {
+        response.headers.set('ratelimit-limit', String(quota.limit));
+        response.headers.set('ratelimit-remaining', String(quota.remaining));
+        response.headers.set('ratelimit-reset', String(quota.resetSeconds));
+      }
       if (response.status !== 401 || !presentsCredentials(request) || isInternal(request)) return;
       await counter.hit(failuresOf(clientAddress(request, (serverContext as { req?: IncomingMessage }).req, quotas)), 60_000).catch(allow);
     },
   };
 }
 
-/** Headers a browser page may send cross-origin, and the one it may read back. */
-const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-csrf', 'apollo-require-preflight'];
+/** Headers a browser page may send cross-origin (a retried write's Idempotency-Key among them), and those it may read back. */
+const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-csrf', 'apollo-require-preflight', 'idempotency-key'];
 
 /**
  * CORS from an allow-list: an origin on the list gets CORS headers (credentials allowed, since it
@@ -141,7 +151,7 @@ const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-
  */
 export function corsPolicy(allowed: readonly string[]): (request: Request) => false | { origin: string[] | string; credentials: boolean; methods: string[]; allowedHeaders: string[]; exposedHeaders: string[]; maxAge: number } {
   const listed = new Set(allowed);
-  const common = { methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: ['retry-after'], maxAge: 600 };
+  const common = { methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: ['retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'], maxAge: 600 };
   return (request) => {
     const origin = request.headers.get('origin');
     if (origin && listed.has(origin)) return { ...common, origin: [origin], credentials: true };

@@ -33,7 +33,7 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
     // Structure stays structure in NDJSON: arrays, not strings inside strings (issue 10).
     expect(rows.every((r) => Array.isArray(r.keyFacts) && Array.isArray(r.coIssuers))).toBe(true);
     const withFacts = rows.find((r) => r.keyFacts.length > 0);
-    expect(withFacts.keyFacts[0]).toEqual(expect.objectContaining({ subject: expect.any(String), value: expect.any(String) }));
+    expect(withFacts!.keyFacts[0]).toEqual(expect.objectContaining({ subject: expect.any(String), value: expect.any(String) }));
     const resumed = await lines(await fetch(`${base}/export/documents.ndjson?after=${encodeURIComponent(rows[149].cursor)}`));
     expect(resumed.map((r) => r.id)).toEqual(rows.slice(150).map((r) => r.id));
     const csv = (await (await fetch(`${base}/export/documents.csv`)).text()).trim().split('\r\n');
@@ -71,5 +71,15 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
     expect(mutation.status).toBe(405);
     const invalid = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: '{ nope }' }) });
     expect(invalid.status).toBe(400);
+  });
+
+  it('tells every counted caller its quota in RateLimit-* headers (issue 10)', async () => {
+    const first = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents(first: 1) { totalCount } }' }) });
+    const second = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents(first: 1) { totalCount } }' }) });
+    const limit = Number(first.headers.get('ratelimit-limit'));
+    expect(limit).toBeGreaterThan(0);
+    expect(Number(second.headers.get('ratelimit-remaining'))).toBe(Number(first.headers.get('ratelimit-remaining')) - 1);
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThanOrEqual(1);
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
   });
 });
