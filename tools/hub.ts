@@ -57,7 +57,8 @@ async function stop(code = 0): Promise<void> {
     if (child.exitCode !== null) return done();
     child.once('exit', () => done());
     child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    // Past the services' own drain (HUB_SHUTDOWN_GRACE_MS, 10 s), a child that still runs is killed.
+    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
   })));
   process.exit(code);
 }

@@ -51,7 +51,7 @@ class DemoClient {
   }
 
   /** Waits until the gateway answers (it starts after the coordination process). */
-  async ready(timeoutMs = 90_000): Promise<void> {
+  async ready(timeoutMs = 600_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
