@@ -85,11 +85,12 @@ async function applyOne(runtime: AgencyRuntime, em: EntityManager, subject: Publ
 export async function applyFeedPage(runtime: AgencyRuntime, agency: string, changes: FeedChange[], readAt: Date): Promise<string[]> {
   const em = runtime.orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
-    const feed = (await tx.findOne(CatalogueFeedEntity, { agency })) ?? tx.create(CatalogueFeedEntity, { agency, appliedSeq: 0 });
+    const appliedBefore = (await tx.findOne(CatalogueFeedEntity, { agency }))?.appliedSeq ?? 0;
+    let applied = appliedBefore;
     const released: string[] = [];
     for (const change of changes) {
       // A page read twice (a retry after a lost answer) applies nothing twice.
-      if (change.seq <= feed.appliedSeq) continue;
+      if (change.seq <= applied) continue;
       if (change.releasePlanId && change.releaseSize) {
         tx.persist(tx.create(CatalogueHeldChangeEntity, {
           planId: change.releasePlanId, planSize: change.releaseSize, agency, subject: change.subject, subjectId: change.subjectId, record: change.record,
@@ -106,8 +107,13 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
         const updatedHeld = await tx.nativeUpdate(CatalogueHeldChangeEntity, { subjectId: change.subjectId }, { record: change.record });
         if (updatedHeld === 0) await applyOne(runtime, tx, change.subject, change.subjectId, change.record);
       }
-      feed.appliedSeq = change.seq;
+      applied = change.seq;
+      // Nothing applied is read again in this transaction: an identity map that grew with the page
+      // would make every flush walk all of it.
+      tx.clear();
     }
+    const feed = (await tx.findOne(CatalogueFeedEntity, { agency })) ?? tx.create(CatalogueFeedEntity, { agency, appliedSeq: 0 });
+    feed.appliedSeq = applied;
     feed.readAt = readAt;
     tx.persist(feed);
     return released;
