@@ -39,9 +39,9 @@ export interface DemandControlOptions {
   isInternal: (request: Request) => boolean;
   /**
    * True when the provincial catalogue answers this caller's province-wide read in one call
-   * (see readsPublicProjection): it then costs once, not once per deployment.
+   * (`answeredByReplica`): it then costs once, not once per deployment.
    */
-  answeredByCatalogue?: (context: unknown, rule: Extract<RootFieldRule, { route: 'fanOut' }>, named: readonly string[] | undefined) => boolean;
+  answeredByCatalogue?: (context: unknown, rule: RootFieldRule, named: unknown) => boolean;
 }
 
 /** Reads a dotted path ("filter.agencies") out of resolved arguments. */
@@ -123,7 +123,7 @@ class CostEstimate {
 /** Estimated cost of an operation (see the rule above). */
 export function estimateCost(
   schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>,
-  options: Pick<DemandControlOptions, 'routing' | 'deployments' | 'listSize'> & { oneCall?: (rule: Extract<RootFieldRule, { route: 'fanOut' }>, named: readonly string[] | undefined) => boolean },
+  options: Pick<DemandControlOptions, 'routing' | 'deployments' | 'listSize'> & { oneCall?: (rule: RootFieldRule, named: unknown) => boolean },
 ): number {
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
@@ -152,7 +152,7 @@ export function estimateCost(
     if (rule?.route === 'fanOut' && definition) {
       const named = rule.agenciesArgument ? at(getArgumentValues(definition, node, variables), rule.agenciesArgument) : undefined;
       const agencies = Array.isArray(named) && named.length ? [...new Set(named as string[])] : undefined;
-      reach = options.oneCall?.(rule, agencies) ? 1 : agencies ? agencies.length : Math.max(1, options.deployments());
+      reach = options.oneCall?.(rule, named) ? 1 : agencies ? agencies.length : Math.max(1, options.deployments());
     }
     cost += reach * estimate.field(node, root);
   }
@@ -168,7 +168,8 @@ export function useDemandControl(options: DemandControlOptions): GatewayPlugin {
     onExecute({ args, setResultAndStopExecution }) {
       const request = (args.contextValue as { request?: Request }).request;
       if (request && options.isInternal(request)) return;
-      const oneCall = options.answeredByCatalogue && ((rule: Extract<RootFieldRule, { route: 'fanOut' }>, named: readonly string[] | undefined) => options.answeredByCatalogue!(args.contextValue, rule, named));
+      const answered = options.answeredByCatalogue;
+      const oneCall = answered && ((rule: RootFieldRule, named: unknown) => answered(args.contextValue, rule, named));
       const estimated = estimateCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>, { ...options, oneCall });
       if (estimated <= options.maxCost) return;
       setResultAndStopExecution({

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
-import { readsPublicProjection } from '../subgraphs/shared/shard-routing';
+import { answeredByReplica } from '../subgraphs/shared/shard-routing';
 import { INTERNAL_ERROR_MESSAGE } from '../subgraphs/shared/mask-error';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import { ApiKeyStore } from './api-keys';
@@ -106,7 +106,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       useErrorCodes(),
       useDemandControl({
         maxCost: config.limits.maxCost, routing: AGENCY_ROUTING, deployments: () => registry.all().length, isInternal,
-        answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => 'replica' in rule && Boolean(rule.replica) && readsPublicProjection(claimsOf(context), named) : undefined,
+        answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => answeredByReplica(rule, claimsOf(context), named) : undefined,
       }),
     ],
     cors: corsPolicy(config.corsOrigins),

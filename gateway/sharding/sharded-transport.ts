@@ -3,7 +3,7 @@ import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../subgraphs/shared/claims';
 import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
-import { readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import { answeredByReplica, readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
 import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../../subgraphs/shared/shard-registry';
@@ -200,8 +200,7 @@ class ShardedExecutor {
     const codes = Array.isArray(named) ? [...new Set(named as string[])] : this.options.registry.all().map((e) => e.code);
     const shardCall = rule.merge === 'connection' ? { ...call, document: call.plan.rewritten('merge', withMergeFields).document } : call;
     const answers: Record<string, unknown>[] = [];
-    const replicated = rule.merge === 'connection' && rule.replica && readsPublicProjection(claims, Array.isArray(named) ? codes : undefined)
-      ? await this.fromCatalogue(shardCall, send) : undefined;
+    const replicated = answeredByReplica(rule, claims, named) ? await this.fromCatalogue(shardCall, send) : undefined;
     if (replicated) {
       // One call whatever the number of agencies; the same merge strips the hidden sort keys.
       const value = replicated.data?.[call.responseKey];

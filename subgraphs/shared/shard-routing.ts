@@ -79,6 +79,17 @@ export function readsPublicProjection(claims: Claims, namedAgencies: readonly st
   return namedAgencies !== undefined && !namedAgencies.includes(claims.agency);
 }
 
+/**
+ * True when the provincial catalogue answers this root field for this caller: a replicated public
+ * read (`replica`) by someone who may see only the public projection. `named` is the value of the
+ * rule's agencies argument, as the call has it. The one place the gateway decides (transport and
+ * demand control alike).
+ */
+export function answeredByReplica(rule: RootFieldRule, claims: Claims, named: unknown): boolean {
+  return rule.route === 'fanOut' && rule.merge === 'connection' && Boolean(rule.replica)
+    && readsPublicProjection(claims, Array.isArray(named) ? [...new Set(named as string[])] : undefined);
+}
+
 /** The shard key of a prefixed id ("fjdrc:00000012" → "fjdrc"); undefined when it has none. */
 export function shardOfId(id: unknown): string | undefined {
   if (typeof id !== 'string') return undefined;
