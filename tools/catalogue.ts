@@ -1,13 +1,10 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-import { createAgencyRuntime } from '../subgraphs/agency/server';
-import { loadCatalogueConfig, replicaAgencyConfig } from '../subgraphs/catalogue/config';
-import { CATALOGUE_MIGRATIONS } from '../subgraphs/catalogue/migrations';
-import { CATALOGUE_ENTITIES } from '../subgraphs/catalogue/server';
+import { loadCatalogueConfig } from '../subgraphs/catalogue/config';
+import { catalogueGatewayClient, createCatalogueRuntime } from '../subgraphs/catalogue/server';
 import { gatewayFeedReader } from '../subgraphs/catalogue/services/gateway-feed';
 import { emptyCatalogue } from '../subgraphs/catalogue/services/rebuild';
 import { Replicator } from '../subgraphs/catalogue/services/replicator';
 import { verifyCatalogue } from '../subgraphs/catalogue/services/verify';
-import { GatewayClient } from '../subgraphs/shared/gateway-client';
 import { ShardRegistry } from '../subgraphs/shared/shard-registry';
 
 const USAGE = 'usage: npm run catalogue -- verify | rebuild   (the catalogue\'s settings: HUB_DATA_DIR, HUB_CATALOGUE_DATABASE_URL, HUB_GATEWAY_URL, HUB_REGISTRY)';
@@ -21,9 +18,9 @@ const USAGE = 'usage: npm run catalogue -- verify | rebuild   (the catalogue\'s 
 async function main(command: string | undefined): Promise<number> {
   if (command !== 'verify' && command !== 'rebuild') throw new Error(USAGE);
   const config = loadCatalogueConfig();
-  const runtime = await createAgencyRuntime(replicaAgencyConfig(config), undefined, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+  const runtime = await createCatalogueRuntime(config);
   const registry = new ShardRegistry(config.registryPath);
-  const gateway = new GatewayClient({ url: config.gatewayUrl, identity: config.serviceIdentity, subject: 'catalogue-service', timeoutMs: config.feedWaitMs + 10_000 });
+  const gateway = catalogueGatewayClient(config);
   try {
     const agencies = registry.all().map((e) => e.code);
     if (command === 'rebuild') {

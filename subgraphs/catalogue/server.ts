@@ -16,6 +16,16 @@ import { Replicator, type FeedReader } from './services/replicator';
 /** Every table of the catalogue's database: an agency database's, plus the replication state. */
 export const CATALOGUE_ENTITIES = [...AGENCY_ENTITIES, CatalogueFeedEntity, CatalogueHeldChangeEntity];
 
+/** Opens the catalogue's database (an agency database plus the replication state), migrating it. */
+export function createCatalogueRuntime(config: CatalogueConfig, onQuery?: (sql: string) => void): Promise<AgencyRuntime> {
+  return createAgencyRuntime(replicaAgencyConfig(config), onQuery, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+}
+
+/** The catalogue as a client of the gateway, with its service identity (`gatewayUrl` overrides the configured one). */
+export function catalogueGatewayClient(config: CatalogueConfig, gatewayUrl = config.gatewayUrl): GatewayClient {
+  return new GatewayClient({ url: gatewayUrl, identity: config.serviceIdentity, subject: 'catalogue-service', timeoutMs: config.feedWaitMs + 10_000 });
+}
+
 export interface RunningCatalogue extends RunningSubgraph {
   runtime: AgencyRuntime;
   replicator: Replicator;
@@ -30,10 +40,10 @@ export interface RunningCatalogue extends RunningSubgraph {
 export async function startCatalogue(
   config: CatalogueConfig, options: { registry?: ShardRegistry; read?: FeedReader; onQuery?: (sql: string) => void } = {},
 ): Promise<RunningCatalogue> {
-  const runtime = await createAgencyRuntime(replicaAgencyConfig(config), options.onQuery, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+  const runtime = await createCatalogueRuntime(config, options.onQuery);
   const registry = options.registry ?? new ShardRegistry(config.registryPath);
   if (!options.registry) registry.watch();
-  const read = options.read ?? gatewayFeedReader(new GatewayClient({ url: config.gatewayUrl, identity: config.serviceIdentity, subject: 'catalogue-service', timeoutMs: config.feedWaitMs + 10_000 }));
+  const read = options.read ?? gatewayFeedReader(catalogueGatewayClient(config));
   const replicator = new Replicator(runtime, registry, read, { pageSize: config.feedPageSize, waitMs: config.feedWaitMs });
   await replicator.start();
   const running = await startSubgraphServer(

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyCatalogue } from '../../subgraphs/catalogue/services/verify';
-import { GatewayClient } from '../../subgraphs/shared/gateway-client';
+import type { GatewayClient } from '../../subgraphs/shared/gateway-client';
+import { catalogueGatewayClient } from '../../subgraphs/catalogue/server';
 import { loadCatalogueConfig } from '../../subgraphs/catalogue/config';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
@@ -31,7 +32,7 @@ describe.each(testEngines())('the provincial catalogue on %s after faults (issue
       seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 40, penalties: 4, today: '2026-11-27' }).then(() => undefined),
       gateway: { shardCalls: { timeoutMs: 3000, breakerThreshold: 1000, breakerCooldownMs: 0 } },
     });
-    gateway = new GatewayClient({ url: hub.gateway.url, identity: loadCatalogueConfig({ ...TEST_SECRETS }).serviceIdentity, subject: 'catalogue-verify' });
+    gateway = catalogueGatewayClient(loadCatalogueConfig({ ...TEST_SECRETS }), hub.gateway.url);
     await hub.catalogueCaughtUp();
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../subgraphs/shared/claims';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
-import { createAgencyRuntime, startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
+import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
 import { issueToken } from '../../subgraphs/shared/tokens';
 import { ApiKeyStore } from '../../gateway/api-keys';
@@ -18,10 +18,9 @@ import { startCoordinationSubgraph, type RunningCoordination } from '../../subgr
 import { GatewayClient } from '../../subgraphs/shared/gateway-client';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { TEST_SECRETS } from './secrets';
-import { loadCatalogueConfig, replicaAgencyConfig } from '../../subgraphs/catalogue/config';
-import { CATALOGUE_MIGRATIONS } from '../../subgraphs/catalogue/migrations';
+import { loadCatalogueConfig } from '../../subgraphs/catalogue/config';
 import { emptyCatalogue } from '../../subgraphs/catalogue/services/rebuild';
-import { CATALOGUE_ENTITIES, startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
+import { catalogueGatewayClient, createCatalogueRuntime, startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
 import { gatewayFeedReader } from '../../subgraphs/catalogue/services/gateway-feed';
 import { PublicChangeEntity } from '../../subgraphs/agency/entities/public-change.entity';
 
@@ -147,7 +146,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   // The gateway's port is only known now; coordination reaches the agencies through it.
   const gatewayClient = new GatewayClient({ url: gateway.url, identity: coordinationConfig.serviceIdentity });
   if (coordination) coordination.runtime.gateway = gatewayClient;
-  gatewayForFeeds(new GatewayClient({ url: gateway.url, identity: catalogueConfig.serviceIdentity, subject: 'catalogue-service' }));
+  gatewayForFeeds(catalogueGatewayClient(catalogueConfig, gateway.url));
   const portOf = (url: string) => Number(new URL(url).port);
   const hub: TestHub = {
     gateway,
@@ -160,7 +159,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       const port = portOf(catalogue.url);
       await catalogue.stop();
       if (restart.empty) {
-        const emptied = await createAgencyRuntime(replicaAgencyConfig(catalogueConfig), undefined, { entities: CATALOGUE_ENTITIES, migrations: CATALOGUE_MIGRATIONS });
+        const emptied = await createCatalogueRuntime(catalogueConfig);
         await emptyCatalogue(emptied);
         await emptied.orm.close(true);
       }
