@@ -9,7 +9,11 @@ const ROOT = resolve(__dirname, '..');
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
+let sources: string | undefined;
+
+/** Every service and tool source (tests aside), read once for all the documents checked. */
 function sourceText(): string {
+  if (sources !== undefined) return sources;
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -20,7 +24,8 @@ function sourceText(): string {
     }
   };
   for (const dir of ['gateway', 'subgraphs', 'tools']) walk(join(ROOT, dir));
-  return files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  sources = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  return sources;
 }
 
 describe('issue 10: README and docs/ say what is there', () => {
