@@ -125,11 +125,15 @@ export class Replicator {
 
   /** Agencies among `agencies` (all when undefined) not back-filled yet or whose log was not read within `staleAfterMs`. */
   stale(staleAfterMs: number, agencies?: readonly string[]): string[] {
+    // On every answer of the catalogue: no copies, no sort (the notice sorts what it names).
     const now = this.now().getTime();
-    return this.freshness()
-      .filter((f) => !agencies || agencies.includes(f.agency))
-      .filter((f) => !f.backfilled || !f.readAt || now - f.readAt.getTime() > staleAfterMs)
-      .map((f) => f.agency);
+    const stale: string[] = [];
+    for (const f of this.feeds.values()) {
+      if (agencies && !agencies.includes(f.agency)) continue;
+      if (!this.registry.get(f.agency)) continue;
+      if (!f.backfilled || !f.readAt || now - f.readAt.getTime() > staleAfterMs) stale.push(f.agency);
+    }
+    return stale;
   }
 
   async stop(): Promise<void> {
