@@ -7,7 +7,7 @@ module.exports = {
   transform,
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
-  testMatch: ['<rootDir>/{subgraphs,gateway,tools,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{schema,subgraphs,gateway,tools,test}/**/*.test.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

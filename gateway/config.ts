@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../subgraphs/shared/env';
 import { SecretSource } from '../subgraphs/shared/secrets';
-import { publicKeysFrom, type AsymmetricKey } from '../subgraphs/shared/tokens';
+import { publicKeysFrom, type AsymmetricKey } from '../schema/contracts/tokens';
 import { DEFAULT_LIMITS, DEFAULT_QUOTAS, type Quotas, type RequestLimits } from './protection';
 import type { ShardCallOptions } from './sharding/shard-client';
 

@@ -5,8 +5,8 @@ import {
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { MAX_PAGE_SIZE } from '../subgraphs/shared/cursor';
-import type { RootFieldRule, ShardRouting } from '../subgraphs/shared/shard-routing';
+import { MAX_PAGE_SIZE } from '../schema/contracts/cursor';
+import type { RootFieldRule, ShardRouting } from '../schema/contracts/shard-routing';
 
 /**
  * Demand control: what a request would make the deployments produce, estimated before any of

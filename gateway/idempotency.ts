@@ -1,4 +1,4 @@
-import { fingerprintOf, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REQUEST_HEADER } from '../subgraphs/shared/idempotency';
+import { fingerprintOf, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REQUEST_HEADER } from '../schema/contracts/idempotency';
 
 const printByContext = new WeakMap<object, Record<string, string>>();
 

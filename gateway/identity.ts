@@ -1,8 +1,8 @@
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ANONYMOUS, ROLES, signGatewayClaims, type Claims, type Role } from '../subgraphs/shared/claims';
-import type { AsymmetricKey } from '../subgraphs/shared/tokens';
+import { ANONYMOUS, ROLES, signGatewayClaims, type Claims, type Role } from '../schema/contracts/claims';
+import type { AsymmetricKey } from '../schema/contracts/tokens';
 
 /** Options of the caller verification. */
 export interface IdentityOptions {

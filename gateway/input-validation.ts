@@ -3,7 +3,7 @@ import {
   getNamedType, getNullableType, GraphQLError, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo,
   type ASTNode, type DocumentNode, type GraphQLField, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema, type ValidationRule, type ValueNode,
 } from 'graphql';
-import { decodeCursor } from '../subgraphs/shared/cursor';
+import { decodeCursor } from '../schema/contracts/cursor';
 import { HUB_SCALARS } from '../subgraphs/shared/scalars';
 
 /**
@@ -13,7 +13,7 @@ import { HUB_SCALARS } from '../subgraphs/shared/scalars';
  * never a deployment's failure.
  */
 
-/** Every cursor the hub issues: base64url of [number, string] (see subgraphs/shared/cursor.ts). */
+/** Every cursor the hub issues: base64url of [number, string] (see schema/contracts/cursor.ts). */
 const CURSOR_SHAPE: ('string' | 'number')[] = ['number', 'string'];
 
 function badInput(field: string, cause: string, nodes?: ASTNode): GraphQLError {

@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
-import type { ShardRegistry } from '../subgraphs/shared/shard-registry';
+import type { ShardRegistry } from '../schema/contracts/shard-registry';
 import type { BreakerSnapshot, ShardClients } from './sharding/shard-client';
 
 /** What the gateway thinks of its agency deployments, from the breakers alone. */

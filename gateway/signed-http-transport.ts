@@ -1,7 +1,7 @@
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_CLAIMS_HEADER } from '../subgraphs/shared/claims';
+import { GATEWAY_CLAIMS_HEADER } from '../schema/contracts/claims';
 import { idempotencyHeadersOf } from './idempotency';
 import { ShardUnavailable, type ShardClients } from './sharding/shard-client';
 

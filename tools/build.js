@@ -1,4 +1,4 @@
-// Compiles gateway/, subgraphs/ and tools/ to dist/ with SWC, the same compiler (and decorator
+// Compiles schema/contracts/, gateway/, subgraphs/ and tools/ to dist/ with SWC, the same compiler (and decorator
 // metadata) the tests run under. Type errors are `npm run typecheck`'s job (part of `npm test`);
 // this build takes about a second, so `npm start` is ready sooner.
 const { transformFileSync } = require('@swc/core');
@@ -20,7 +20,7 @@ function* sources(dir) {
 
 rmSync(out, { recursive: true, force: true });
 let count = 0;
-for (const top of ['gateway', 'subgraphs', 'tools']) {
+for (const top of ['schema', 'gateway', 'subgraphs', 'tools']) {
   for (const file of sources(join(root, top))) {
     if (relative(root, file).split(/[\\/]/).includes('tests')) continue;
     const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');

@@ -5,7 +5,7 @@ import { gatewayFeedReader } from '../subgraphs/catalogue/services/gateway-feed'
 import { emptyCatalogue } from '../subgraphs/catalogue/services/rebuild';
 import { Replicator } from '../subgraphs/catalogue/services/replicator';
 import { verifyCatalogue } from '../subgraphs/catalogue/services/verify';
-import { ShardRegistry } from '../subgraphs/shared/shard-registry';
+import { ShardRegistry } from '../schema/contracts/shard-registry';
 
 const USAGE = 'usage: npm run catalogue -- verify | rebuild   (the catalogue\'s settings: HUB_DATA_DIR, HUB_CATALOGUE_DATABASE_URL, HUB_GATEWAY_URL, HUB_REGISTRY)';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputType } from 'graphql';
-import { AGENCY_ROUTING } from '../subgraphs/agency/routing';
+import { AGENCY_ROUTING } from '../schema/contracts/agency-routing';
 import { composeSupergraph } from './compose';
 import { schemaDir } from './subgraph-schemas';
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeRegistry } from '../subgraphs/shared/shard-registry';
+import { writeRegistry } from '../schema/contracts/shard-registry';
 import { DEMO_AGENCIES } from './demo/province';
 
 /**

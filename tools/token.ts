@@ -1,6 +1,6 @@
-import { ROLES, type Role } from '../subgraphs/shared/claims';
+import { ROLES, type Role } from '../schema/contracts/claims';
 import { loadGatewayConfig } from '../gateway/config';
-import { issueToken } from '../subgraphs/shared/tokens';
+import { issueToken } from '../schema/contracts/tokens';
 
 const USAGE = 'usage: npm run token -- --role <role> [--role <role>…] [--agency <code>] [--sub <name>] [--ttl 12h]';
 

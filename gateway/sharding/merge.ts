@@ -1,8 +1,9 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { compareSortKeys, sortKeyOf, type SortKey } from '../../schema/contracts/cursor';
 
 /**
  * Merging the answers of several shards into the one a single database would have given.
- * Connections are merged on the sort key their cursors carry (see subgraphs/shared/cursor.ts).
+ * Connections are merged on the sort key their cursors carry (the codec in schema/contracts/cursor.ts).
  */
 
 /** Aliases of the fields the gateway adds for merging: not valid GraphQL names a client would pick by accident, and not "__". */
@@ -35,24 +36,6 @@ export function fieldsByResponseKey(set: SelectionSetNode | undefined, fragments
   return into;
 }
 
-export type SortKey = (string | number)[];
-
-export function decodeSortKey(cursor: string): SortKey {
-  return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as SortKey;
-}
-
-export function compareKeys(a: SortKey, b: SortKey): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 type Conn = Record<string, unknown>;
 interface Entry { key: SortKey; cursor: string; conn: Conn; index: number }
 
@@ -67,11 +50,11 @@ export function mergeConnections(
   let anyMore = false;
   for (const conn of pages) {
     const edges = (conn[MERGE_EDGES] as { cursor: string }[] | null) ?? [];
-    edges.forEach((edge, index) => entries.push({ key: decodeSortKey(edge.cursor), cursor: edge.cursor, conn, index }));
+    edges.forEach((edge, index) => entries.push({ key: sortKeyOf(edge.cursor), cursor: edge.cursor, conn, index }));
     anyMore ||= Boolean((conn[MERGE_PAGE_INFO] as { hasNextPage?: boolean } | null)?.hasNextPage);
   }
   const sign = direction === 'asc' ? 1 : -1;
-  entries.sort((a, b) => sign * compareKeys(a.key, b.key));
+  entries.sort((a, b) => sign * compareSortKeys(a.key, b.key));
   const winners = entries.slice(0, pageSize);
   const hasNextPage = anyMore || entries.length > pageSize;
   const endCursor = winners.at(-1)?.cursor ?? null;

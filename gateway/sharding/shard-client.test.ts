@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgraphs/shared/claims';
+import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../schema/contracts/claims';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { ShardClients, ShardUnavailable, type ShardClient } from './shard-client';

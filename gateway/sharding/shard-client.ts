@@ -1,7 +1,7 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { UNAVAILABLE_REASONS, type UnavailableReason as SubgraphUnavailableReason } from '../../subgraphs/shared/mask-error';
+import { UNAVAILABLE_REASONS, type UnavailableReason as SubgraphUnavailableReason } from '../../schema/contracts/errors';
 import type { CallObserver } from '../observability';
 import { createHttpShardExecutor, ShardTransportError } from './http-shard-executor';
 

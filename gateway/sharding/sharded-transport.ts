@@ -1,12 +1,12 @@
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
-import type { Claims } from '../../subgraphs/shared/claims';
-import { GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
-import { answeredByReplica, readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../subgraphs/shared/shard-routing';
+import type { Claims } from '../../schema/contracts/claims';
+import { GATEWAY_CLAIMS_HEADER } from '../../schema/contracts/claims';
+import { answeredByReplica, readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../schema/contracts/shard-routing';
 import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
-import type { ShardRegistry } from '../../subgraphs/shared/shard-registry';
+import type { ShardRegistry } from '../../schema/contracts/shard-registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
 import { ShardClient, ShardClients, ShardUnavailable, type ShardCallOptions } from './shard-client';

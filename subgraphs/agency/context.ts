@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AuditSink } from '../shared/audit-log';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { WorkingDayCalendar } from '../shared/calendar';
-import { actsFor, type Claims, type Role } from '../shared/claims';
+import { actsFor, type Claims, type Role } from '../../schema/contracts/claims';
 import type { Clock } from '../shared/clock';
 import type { AgencyConfig } from './config';
 import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.loader';

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { ANONYMOUS } from '../shared/claims';
+import { ANONYMOUS } from '../../schema/contracts/claims';
 import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
 import { createContext, type AgencyRuntime } from '../agency/context';
 import { AGENCY_ENTITIES } from '../agency/entities';
 import { buildAgencySchema, createAgencyRuntime } from '../agency/server';
-import { ShardRegistry } from '../shared/shard-registry';
+import { ShardRegistry } from '../../schema/contracts/shard-registry';
 import { GatewayClient } from '../shared/gateway-client';
 import { replicaAgencyConfig, CATALOGUE_CODE, type CatalogueConfig } from './config';
 import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from './entities/feed-state.entity';

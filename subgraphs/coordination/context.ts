@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Claims } from '../shared/claims';
+import type { Claims } from '../../schema/contracts/claims';
 import type { Clock } from '../shared/clock';
 import type { CoordinationConfig } from './config';
 import { createPlanLoaders, type PlanLoaders } from './loaders/plan.loader';

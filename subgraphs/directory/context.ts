@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { WorkingDayCalendar } from '../shared/calendar';
-import type { Claims } from '../shared/claims';
+import type { Claims } from '../../schema/contracts/claims';
 import type { Clock } from '../shared/clock';
 import type { DirectoryConfig } from './config';
 import { createAgencyLoaders, type AgencyLoaders } from './loaders/agency.loader';

@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
-import { checkPageSize, decodeCursor, encodeCursor } from './cursor';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../schema/contracts/cursor';
 
 /** A page of a keyset connection, before GraphQL shapes it. */
 export interface Page<E extends { cursor: string }> {

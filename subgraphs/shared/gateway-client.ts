@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { SecretSource } from './secrets';
-import { issueToken, privateKeyFrom, type TokenSigner } from './tokens';
+import { issueToken, privateKeyFrom, type TokenSigner } from '../../schema/contracts/tokens';
 
 /** One error of a gateway answer, as the gateway and the agency deployments word it. */
 export interface GatewayError {

@@ -1,49 +1,17 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { Entity, Index, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createHash } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Claims } from './claims';
-import { isClientErrorCode } from './mask-error';
+import type { Claims } from '../../schema/contracts/claims';
+import { fingerprintOf, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REQUEST_HEADER, isIdempotencyKey } from '../../schema/contracts/idempotency';
+import { isClientErrorCode } from '../../schema/contracts/errors';
 import type { DatabaseKind } from './orm';
-
-/** The header a client sends with a mutation so that a retry of it happens once. */
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-
-/**
- * Set by the gateway beside the key: the fingerprint of the whole client request (document,
- * operation name, variables). One gateway request may become several subgraph operations; they
- * share the key, and a retry must be the same client request.
- */
-export const IDEMPOTENCY_REQUEST_HEADER = 'x-hub-idempotency-request';
 
 /** How long a stored outcome is replayed. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/** A UUID (36 characters) fits; 16 characters at least, so that a key is not guessed. */
-const KEY_FORMAT = /^[A-Za-z0-9_-]{16,64}$/;
-
 /** How long a retry waits on PostgreSQL for the first execution with its key to finish. */
 const WAIT_FOR_FIRST_MS = 3000;
-
-/** True when `key` is a well-formed idempotency key. */
-export function isIdempotencyKey(key: string): boolean {
-  return KEY_FORMAT.test(key);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/** SHA-256 (hex) of a JSON value, independent of the order of object keys. */
-export function fingerprintOf(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('hex');
-}
 
 /** Whose key it is: the verified subject and agency, so that two callers' keys never meet. */
 export function idempotencyCallerOf(claims: Claims): string {

@@ -2,30 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-
-/** Codes whose messages are written for clients; anything else is an internal fault. */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/** True for a code the hub gives a refusal it meant (bad input, no access, a conflict), false for a fault. */
-export function isClientErrorCode(code: unknown): boolean {
-  return typeof code === 'string' && CLIENT_CODES.has(code);
-}
-
-/** What a client reads in place of an internal fault, at the subgraphs and at the gateway. */
-export const INTERNAL_ERROR_MESSAGE = '服务内部错误，请稍后重试 / Internal error, please try again later';
-
-/**
- * Why a subgraph cannot serve, as `extensions.reason` of its SERVICE_UNAVAILABLE answer (HTTP 503);
- * the gateway passes it on in AGENCY_UNAVAILABLE / SERVICE_UNAVAILABLE.
- */
-export const UNAVAILABLE_REASONS = ['database'] as const;
-export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
-
-/** The code of a subgraph answer that says "not now, not your fault": the subgraph answers it with HTTP 503. */
-export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+import { INTERNAL_ERROR_MESSAGE, isClientErrorCode, SERVICE_UNAVAILABLE, type UnavailableReason } from '../../schema/contracts/errors';
 
 /** Socket errnos of a database that cannot be reached. */
 const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
@@ -63,7 +40,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const original = unwrapResolverError(error);
-  if (code && CLIENT_CODES.has(code)) {
+  if (isClientErrorCode(code)) {
     const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }

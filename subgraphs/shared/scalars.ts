@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { chinaDateTime } from './clock';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../../schema/contracts/errors';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

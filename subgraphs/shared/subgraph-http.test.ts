@@ -1,5 +1,5 @@
 import { buildSchema } from 'graphql';
-import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from './claims';
+import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../schema/contracts/claims';
 import { startSubgraphServer } from './subgraph-http';
 
 const SECRET = 'test-secret-of-the-gateway';

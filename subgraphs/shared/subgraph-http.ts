@@ -3,8 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { GATEWAY_CLAIMS_HEADER, verifyGatewayClaims, type Claims } from './claims';
-import { maskError, SERVICE_UNAVAILABLE } from './mask-error';
+import { GATEWAY_CLAIMS_HEADER, verifyGatewayClaims, type Claims } from '../../schema/contracts/claims';
+import { SERVICE_UNAVAILABLE } from '../../schema/contracts/errors';
+import { maskError } from './mask-error';
 import { allowGracefulClose, closeGracefully, DEFAULT_SHUTDOWN_GRACE_MS } from './process';
 
 /** Largest request body a subgraph accepts; the gateway enforces its own, lower limit. */

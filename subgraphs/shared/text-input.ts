@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../../schema/contracts/errors';
 
 /** A required text input, trimmed; empty or too long is a BAD_USER_INPUT naming the field (`label` is its Chinese name). */
 export function requiredText(field: string, label: string, value: string | null | undefined, max: number): string {

@@ -6,8 +6,8 @@ import { createContext, type AgencyRuntime } from '../../subgraphs/agency/contex
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
 import { SearchIndex } from '../../subgraphs/agency/services/search-index';
-import { ANONYMOUS } from '../../subgraphs/shared/claims';
-import { issueToken } from '../../subgraphs/shared/tokens';
+import { ANONYMOUS } from '../../schema/contracts/claims';
+import { issueToken } from '../../schema/contracts/tokens';
 import { TEST_SECRETS } from '../support/secrets';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { SeededRandom } from '../../tools/demo/random';

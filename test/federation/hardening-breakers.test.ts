@@ -9,7 +9,7 @@ import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/
 import { loadGatewayConfig } from '../../gateway/config';
 import { TEST_SECRETS } from '../support/secrets';
 import { ApiKeyStore } from '../../gateway/api-keys';
-import { writeRegistry } from '../../subgraphs/shared/shard-registry';
+import { writeRegistry } from '../../schema/contracts/shard-registry';
 import { startGateway } from '../../gateway/server';
 import type { DetailedHealth } from '../../gateway/operator';
 import { composeSupergraph } from '../../tools/compose';

@@ -1,4 +1,4 @@
-import { issueToken } from '../../subgraphs/shared/tokens';
+import { issueToken } from '../../schema/contracts/tokens';
 import { TEST_SECRETS } from '../support/secrets';
 import { runReleaseCycle } from '../../subgraphs/coordination/services/coordinated-release.service';
 import { APPROVE, CONFIRM, CREATE_DOCUMENT, CREATE_PLAN, LINK, PLAN, PLANS, PUBLISH } from '../documents/coordination-operations';

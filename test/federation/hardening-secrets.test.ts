@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { loadCoordinationConfig } from '../../subgraphs/coordination/config';
 import { GatewayCallError, GatewayClient } from '../../subgraphs/shared/gateway-client';
-import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../subgraphs/shared/claims';
+import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../schema/contracts/claims';
 import { CREATE_DOCUMENT, CREATE_PLAN } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { TEST_SECRETS } from '../support/secrets';

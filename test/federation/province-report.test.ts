@@ -1,7 +1,7 @@
 import { graphql } from 'graphql';
 import { createContext } from '../../subgraphs/agency/context';
 import { buildAgencySchema } from '../../subgraphs/agency/server';
-import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import { ANONYMOUS } from '../../schema/contracts/claims';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { AGENCY_REPORT, PROGRESS, PROVINCE_REPORT, SUBMIT_REQUEST } from '../documents/request-operations';

@@ -5,7 +5,7 @@ import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
-import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import { ANONYMOUS } from '../../schema/contracts/claims';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { SeededRandom } from '../../tools/demo/random';

@@ -1,7 +1,7 @@
 import { inProcess, type InProcess } from './in-process';
 import type { DatabaseKind } from '../../subgraphs/shared/orm';
-import type { Claims, Role } from '../../subgraphs/shared/claims';
-import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import type { Claims, Role } from '../../schema/contracts/claims';
+import { ANONYMOUS } from '../../schema/contracts/claims';
 import { loadAgencyConfig, type AgencyConfig } from '../../subgraphs/agency/config';
 import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';

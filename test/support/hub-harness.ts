@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../subgraphs/shared/claims';
+import type { Role } from '../../schema/contracts/claims';
 import { loadAgencyConfig } from '../../subgraphs/agency/config';
 import { startAgencySubgraph, type RunningAgency } from '../../subgraphs/agency/server';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config';
-import { issueToken } from '../../subgraphs/shared/tokens';
+import { issueToken } from '../../schema/contracts/tokens';
 import { ApiKeyStore } from '../../gateway/api-keys';
-import { ShardRegistry } from '../../subgraphs/shared/shard-registry';
+import { ShardRegistry } from '../../schema/contracts/shard-registry';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { loadDirectoryConfig } from '../../subgraphs/directory/config';
 import { createDirectoryRuntime, startDirectorySubgraph, type RunningDirectory } from '../../subgraphs/directory/server';

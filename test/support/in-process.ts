@@ -1,5 +1,5 @@
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Claims } from '../../subgraphs/shared/claims';
+import type { Claims } from '../../schema/contracts/claims';
 
 /** A subgraph's schema executed in-process, as a caller with some claims (the first test tier). */
 export interface InProcess {

@@ -9,7 +9,7 @@ import { OUTCOME_ROW, RequestChannel, RequestOutcome, RequestStatus, RequesterKi
 import { computeAnnualReport, REQUEST_ROWS, REQUESTER_COLUMNS, requestsTable, type ReportRowData } from '../../subgraphs/agency/services/annual-report.service';
 import { createAgencyRuntime } from '../../subgraphs/agency/server';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ANONYMOUS } from '../../subgraphs/shared/claims';
+import { ANONYMOUS } from '../../schema/contracts/claims';
 import { SeededRandom } from '../demo/random';
 import { machineLine, writeBenchmarkSection } from './report-file';
 

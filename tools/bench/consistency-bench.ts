@@ -16,7 +16,7 @@ import { loadDirectoryConfig } from '../../subgraphs/directory/config';
 import { createDirectoryRuntime } from '../../subgraphs/directory/server';
 import { seedDirectory } from '../demo/directory-seed';
 import { normalizeDocNumber } from '../../subgraphs/shared/identifiers';
-import { writeRegistry, type ShardEntry } from '../../subgraphs/shared/shard-registry';
+import { writeRegistry, type ShardEntry } from '../../schema/contracts/shard-registry';
 import { composeSupergraph } from '../compose';
 import { factFor, FACT_SERIES } from '../demo/facts';
 import type { DemoAgency } from '../demo/seed-types';

@@ -1,4 +1,4 @@
-import { signGatewayClaims, GATEWAY_CLAIMS_HEADER } from '../../subgraphs/shared/claims';
+import { signGatewayClaims, GATEWAY_CLAIMS_HEADER } from '../../schema/contracts/claims';
 
 /**
  * Hostile requests against the gateway and the subgraphs behind it, shared by the security test

@@ -1,5 +1,5 @@
-import type { Role } from '../../subgraphs/shared/claims';
-import { issueToken, type TokenSigner } from '../../subgraphs/shared/tokens';
+import type { Role } from '../../schema/contracts/claims';
+import { issueToken, type TokenSigner } from '../../schema/contracts/tokens';
 import type { CoordinationRuntime } from '../../subgraphs/coordination/context';
 import { ReleasePlanEntity } from '../../subgraphs/coordination/entities/release-plan.entity';
 import { runFullScan } from '../../subgraphs/coordination/services/consistency-scan.service';

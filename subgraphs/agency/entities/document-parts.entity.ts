@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Channel, DocumentEventKind, DocumentStatus, ReviewResult } from './enums';
+import { Channel } from '../../../schema/contracts/channel';
+import { DocumentEventKind, DocumentStatus, ReviewResult } from './enums';
 
 /**
  * The parts of a document kept in their own tables. They reference the document by id (not as

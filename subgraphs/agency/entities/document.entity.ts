@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Channel, DisclosureAttribute, DocumentStatus, ExemptionGround, Validity } from './enums';
+import { Channel } from '../../../schema/contracts/channel';
+import { DisclosureAttribute, DocumentStatus, ExemptionGround, Validity } from './enums';
 
 /**
  * A piece of government information (政府信息) of this agency, with its catalogue fields (Art. 12).

@@ -17,8 +17,6 @@ export enum ExemptionGround {
   PROCESS_INFORMATION = 'PROCESS_INFORMATION',
   LAW_ENFORCEMENT_CASE_FILE = 'LAW_ENFORCEMENT_CASE_FILE',
 }
-/** 公开渠道 — where a document goes out. */
-export enum Channel { PORTAL = 'PORTAL', GAZETTE = 'GAZETTE', PRESS_CONFERENCE = 'PRESS_CONFERENCE', NEW_MEDIA = 'NEW_MEDIA', READING_POINT = 'READING_POINT' }
 export enum ReviewResult { APPROVED = 'APPROVED', REFUSED = 'REFUSED' }
 export enum DocumentEventKind {
   CREATED = 'CREATED', EDITED = 'EDITED', SUBMITTED = 'SUBMITTED', APPROVED = 'APPROVED', REFUSED = 'REFUSED',
@@ -32,7 +30,6 @@ registerEnumType(DisclosureAttribute, { name: 'DisclosureAttribute', description
 registerEnumType(DocumentStatus, { name: 'DocumentStatus', description: '文件状态 / Lifecycle status' });
 registerEnumType(DocumentOrder, { name: 'DocumentOrder', description: '排序 / Order of a document list' });
 registerEnumType(ExemptionGround, { name: 'ExemptionGround', description: '不予公开理由（条例第十四至十六条）/ Exemption ground (Art. 14–16)' });
-registerEnumType(Channel, { name: 'Channel', description: '公开渠道 / Publication channel' });
 registerEnumType(ReviewResult, { name: 'ReviewResult', description: '保密审查结论 / Confidentiality review result' });
 registerEnumType(DocumentEventKind, { name: 'DocumentEventKind', description: '文件事件 / What happened to a document' });
 registerEnumType(PartyKind, { name: 'PartyKind', description: '当事人类型 / Kind of party' });

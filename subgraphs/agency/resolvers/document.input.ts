@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
-import { Channel, DisclosureAttribute, DocumentStatus, ExemptionGround } from '../entities/enums';
+import { Channel } from '../../../schema/contracts/channel';
+import { DisclosureAttribute, DocumentStatus, ExemptionGround } from '../entities/enums';
 
 @InputType({ description: '关键数据 / A key fact: subject, value, unit, as-of date' })
 export class KeyFactInput {

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
+import { Channel } from '../../../schema/contracts/channel';
 import {
-  Channel, DisclosureAttribute, DocumentEventKind, DocumentStatus, ExemptionGround, ReviewResult, Validity,
+  DisclosureAttribute, DocumentEventKind, DocumentStatus, ExemptionGround, ReviewResult, Validity,
 } from '../entities/enums';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { BadUserInputError, ForbiddenError, WorkflowConflictError } from '../../shared/errors';
+import { BadUserInputError, ForbiddenError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { optionalText } from '../../shared/text-input';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { DisclosureAttribute, DocumentEventKind, DocumentStatus, Validity } from '../entities/enums';

@@ -1,11 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createHash } from 'node:crypto';
-import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { databaseKindOf } from '../../shared/orm';
-import { verifyPlanGrant, type PlanGrant } from '../../shared/plan-grant';
-import { shardOfId } from '../../shared/shard-routing';
+import { verifyPlanGrant, type PlanGrant } from '../../../schema/contracts/plan-grant';
+import { shardOfId } from '../../../schema/contracts/shard-routing';
 import { agencyOf, isStaff, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
 import { KeyFactEntity } from '../entities/document-parts.entity';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../shared/errors';
+import { BadUserInputError } from '../../../schema/contracts/errors';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';

@@ -2,8 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
 import { emptyPage, findKeysetPage, keysetPage, type Page } from '../../shared/connection';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../shared/cursor';
-import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
@@ -11,8 +11,9 @@ import { DocumentEntity } from '../entities/document.entity';
 import {
   AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
 } from '../entities/document-parts.entity';
+import { Channel } from '../../../schema/contracts/channel';
 import {
-  Channel, DisclosureAttribute, DocumentEventKind, DocumentOrder, DocumentStatus, ReviewResult, Validity,
+  DisclosureAttribute, DocumentEventKind, DocumentOrder, DocumentStatus, ReviewResult, Validity,
 } from '../entities/enums';
 import type { CreateDocumentInput, DocumentFilter, KeyFactInput, UpdateDocumentInput } from '../resolvers/document.input';
 import {

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { emptyPage, findKeysetPage, type Page } from '../../shared/connection';
-import { checkPageSize } from '../../shared/cursor';
-import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { checkPageSize } from '../../../schema/contracts/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, handlesRequests, isStaff, type AgencyContext } from '../context';
 import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';

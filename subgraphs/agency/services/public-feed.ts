@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/core';
-import { ANONYMOUS } from '../../shared/claims';
-import { ForbiddenError, BadUserInputError } from '../../shared/errors';
+import { ANONYMOUS } from '../../../schema/contracts/claims';
+import { ForbiddenError, BadUserInputError } from '../../../schema/contracts/errors';
 import { maskPersonName, maskResidentId } from '../../shared/identifiers';
 import { createContext, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { chinaDateTime } from '../../shared/clock';
-import { WorkflowConflictError } from '../../shared/errors';
+import { WorkflowConflictError } from '../../../schema/contracts/errors';
 import { ReleaseHoldEntity } from '../entities/release-hold.entity';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { WorkingDayCalendar } from '../../shared/calendar';
-import { BadUserInputError, ForbiddenError } from '../../shared/errors';
+import { BadUserInputError, ForbiddenError } from '../../../schema/contracts/errors';
 import { databaseKindOf } from '../../shared/orm';
 import { isStaff, type AgencyContext } from '../context';
 import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/enums';

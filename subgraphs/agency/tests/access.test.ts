@@ -1,7 +1,7 @@
 import { openTestAgency, staff, PUBLIC, SUPERVISOR, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
 import { CREATE_DOCUMENT, GET_DOCUMENT, LIST_DOCUMENTS, PUBLISH_DOCUMENT, REVIEW_DOCUMENT, UPDATE_DOCUMENT, WITHDRAW_DOCUMENT } from '../../../test/documents/agency-operations';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 
 const A_EDITOR = staff('fjdrc', 'editor');
 const A_REVIEWER = staff('fjdrc', 'reviewer');

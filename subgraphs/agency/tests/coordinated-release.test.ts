@@ -1,7 +1,7 @@
 import { openTestAgency, staff, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
-import type { Claims } from '../../shared/claims';
-import { signPlanGrant, type PlanGrant } from '../../shared/plan-grant';
+import type { Claims } from '../../../schema/contracts/claims';
+import { signPlanGrant, type PlanGrant } from '../../../schema/contracts/plan-grant';
 
 /** The agency's side of release coordination, in-process: embargo holds and the participant's two phases. */
 const SERVICE: Claims = { sub: 'coordination-service', roles: ['service'] };

@@ -4,7 +4,7 @@ import { CREATE_DOCUMENT, PUBLISH_DOCUMENT, REVIEW_DOCUMENT } from '../../../tes
 import {
   ANSWER_FEEDBACK, DOCUMENTS_WITH_FEEDBACK, LIST_FEEDBACK, MODERATE_FEEDBACK, SUBMIT_FEEDBACK,
 } from '../../../test/documents/feedback-operations';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 
 const EDITOR = staff('fjdrc', 'editor');
 const REVIEWER = staff('fjdrc', 'reviewer');

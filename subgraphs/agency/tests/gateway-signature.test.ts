@@ -1,4 +1,4 @@
-import { signGatewayClaims, GATEWAY_CLAIMS_HEADER } from '../../shared/claims';
+import { signGatewayClaims, GATEWAY_CLAIMS_HEADER } from '../../../schema/contracts/claims';
 import { loadAgencyConfig } from '../config';
 import { startAgencySubgraph, type RunningAgency } from '../server';
 

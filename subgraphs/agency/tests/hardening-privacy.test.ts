@@ -6,7 +6,7 @@ import { freshDatabase, testEngines } from '../../../test/support/databases';
 import { LIST_FEEDBACK, SUBMIT_FEEDBACK } from '../../../test/documents/feedback-operations';
 import { GET_REQUEST, LIST_REQUESTS, PROGRESS, RECORD_APPEAL, REQUEST_SUPPLEMENT, SUBMIT_REQUEST } from '../../../test/documents/request-operations';
 import { creditCode, organisationCode, residentId } from '../../../tools/demo/codes';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 import { creditCodeCheckChar } from '../../shared/identifiers';
 import { openDatabase } from '../../shared/orm';
 import { AGENCY_ENTITIES } from '../entities';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CREATE_DOCUMENT } from '../../../test/documents/agency-operations';
 import { openTestAgency, staff, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
-import { GATEWAY_CLAIMS_HEADER, signGatewayClaims, type Claims } from '../../shared/claims';
-import { IDEMPOTENCY_KEY_HEADER } from '../../shared/idempotency';
+import { GATEWAY_CLAIMS_HEADER, signGatewayClaims, type Claims } from '../../../schema/contracts/claims';
+import { IDEMPOTENCY_KEY_HEADER } from '../../../schema/contracts/idempotency';
 import { startAgencySubgraph, type RunningAgency } from '../server';
 
 const EDITOR = staff('fjdrc', 'editor');

@@ -1,7 +1,7 @@
 import { openTestAgency, staff, PUBLIC, SUPERVISOR, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
 import { GET_REQUEST, LIST_REQUESTS, PROGRESS, RECORD_REQUEST, REQUEST_SUPPLEMENT, SUBMIT_REQUEST } from '../../../test/documents/request-operations';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 import { residentId } from '../../../tools/demo/codes';
 
 const OFFICER = staff('fjdrc', 'disclosure-officer');

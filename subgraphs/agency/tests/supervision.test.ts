@@ -2,7 +2,7 @@ import { openTestAgency, staff, PUBLIC, SUPERVISOR, type TestAgency } from '../.
 import { testEngines } from '../../../test/support/databases';
 import { AGENCY_SUPERVISION, PROVINCE_SUPERVISION } from '../../../test/documents/feedback-operations';
 import { seedSupervisionFixture } from '../../../test/support/supervision-fixture';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 import { DocumentEntity } from '../entities/document.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { medianOf } from '../services/supervision.service';

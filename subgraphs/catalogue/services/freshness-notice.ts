@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { shardOfId } from '../../shared/shard-routing';
+import { shardOfId } from '../../../schema/contracts/shard-routing';
 
 /** Public read fields the catalogue answers, and which agencies an answer of each may include. */
 function agenciesOf(field: string, args: Record<string, unknown>): readonly string[] | undefined | null {

@@ -1,5 +1,5 @@
 import type { AgencyRuntime } from '../../agency/context';
-import type { ShardRegistry } from '../../shared/shard-registry';
+import type { ShardRegistry } from '../../../schema/contracts/shard-registry';
 import { CatalogueFeedEntity } from '../entities/feed-state.entity';
 import { applyFeedPage, type FeedChange } from './apply';
 

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Channel } from '../../agency/entities/enums';
+import type { Channel } from '../../../schema/contracts/channel';
 import { ParticipantVote, ReleaseKind, ReleasePlanStatus } from './enums';
 
 /** 统一口径 — one canonical key fact of a plan's agreed wording. */

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Channel } from '../../agency/entities/enums';
+import { Channel } from '../../../schema/contracts/channel';
 import { DateScalar } from '../../shared/scalars';
 import { FindingKind, FindingSeverity, FindingStatus, ParticipantVote, ReleaseKind, ReleasePlanStatus } from '../entities/enums';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '../../shared/errors';
+import { ForbiddenError } from '../../../schema/contracts/errors';
 import { isCoordinator, type CoordinationContext } from '../context';
 import { FindingKind, FindingStatus } from '../entities/enums';
 import type { FindingEntity, ScanRunEntity } from '../entities/finding.entity';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Channel } from '../../agency/entities/enums';
+import { Channel } from '../../../schema/contracts/channel';
 import { DateScalar } from '../../shared/scalars';
 import { ReleaseKind } from '../entities/enums';
 

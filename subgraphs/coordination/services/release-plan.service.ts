@@ -2,13 +2,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
 import { findKeysetPage, type Page } from '../../shared/connection';
-import { checkPageSize } from '../../shared/cursor';
-import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../shared/errors';
+import { checkPageSize } from '../../../schema/contracts/cursor';
+import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { isIsoDate } from '../../shared/scalars';
-import { signPlanGrant } from '../../shared/plan-grant';
-import { shardOfId } from '../../shared/shard-routing';
+import { signPlanGrant } from '../../../schema/contracts/plan-grant';
+import { shardOfId } from '../../../schema/contracts/shard-routing';
 import { optionalText, requiredText } from '../../shared/text-input';
-import { Channel } from '../../agency/entities/enums';
+import { Channel } from '../../../schema/contracts/channel';
 import { actorOf, isCoordinator, readsEverything, type CoordinationContext, type CoordinationRuntime } from '../context';
 import { ReleaseKind, ReleasePlanStatus } from '../entities/enums';
 import {

@@ -1,8 +1,8 @@
 import { inProcess, type InProcess } from '../../../test/support/in-process';
 import { freshDatabase } from '../../../test/support/databases';
 import { TEST_SECRETS } from '../../../test/support/secrets';
-import type { Claims } from '../../shared/claims';
-import { ANONYMOUS } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
+import { ANONYMOUS } from '../../../schema/contracts/claims';
 import type { DatabaseKind } from '../../shared/orm';
 import { loadCoordinationConfig } from '../config';
 import { createContext, type CoordinationRuntime } from '../context';

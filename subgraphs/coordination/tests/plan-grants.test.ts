@@ -1,5 +1,5 @@
 import { testEngines } from '../../../test/support/databases';
-import { verifyPlanGrant } from '../../shared/plan-grant';
+import { verifyPlanGrant } from '../../../schema/contracts/plan-grant';
 import { ReleasePlanStatus } from '../entities/enums';
 import { PlanDocumentEntity, ReleasePlanEntity } from '../entities/release-plan.entity';
 import { planGrantFor } from '../services/release-plan.service';

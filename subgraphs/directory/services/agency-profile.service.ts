@@ -1,5 +1,5 @@
-import { actsFor } from '../../shared/claims';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { actsFor } from '../../../schema/contracts/claims';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../schema/contracts/errors';
 import type { DirectoryContext } from '../context';
 import { AgencyProfileEntity } from '../entities/agency-profile.entity';
 import { byCode } from '../loaders/agency.loader';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { FIRST_YEAR, LAST_YEAR, loadArrangement, type HolidayArrangement, type WorkingDayCalendar, type WorkingDayDue } from '../../shared/calendar';
-import { BadUserInputError, ForbiddenError } from '../../shared/errors';
+import { BadUserInputError, ForbiddenError } from '../../../schema/contracts/errors';
 import type { DirectoryContext } from '../context';
 import { HolidayArrangementEntity } from '../entities/holiday-arrangement.entity';
 

@@ -1,5 +1,5 @@
 import { optionalText, requiredText } from '../../shared/text-input';
-import { BadUserInputError } from '../../shared/errors';
+import { BadUserInputError } from '../../../schema/contracts/errors';
 import { isValidCreditCode } from '../../shared/identifiers';
 import type { AgencyProfileEntity } from '../entities/agency-profile.entity';
 import type { AgencyProfileInput } from '../resolvers/agency.input';

@@ -1,4 +1,4 @@
-import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../shared/claims';
+import { GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../../schema/contracts/claims';
 import { loadDirectoryConfig } from '../config';
 import { startDirectorySubgraph, type RunningDirectory } from '../server';
 

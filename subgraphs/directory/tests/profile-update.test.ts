@@ -1,6 +1,6 @@
 import { PUBLIC, staff } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
-import type { Claims } from '../../shared/claims';
+import type { Claims } from '../../../schema/contracts/claims';
 import { openTestDirectory, statementsOf, type TestDirectory } from './harness';
 import { GET_AGENCY, UPDATE_PROFILE, type AgencyView } from './operations';
 

@@ -1,4 +1,4 @@
-import type { ShardRouting } from '../shared/shard-routing';
+import type { ShardRouting } from './shard-routing';
 
 const DOCUMENT_PAGE = { argument: 'first', default: 20 };
 

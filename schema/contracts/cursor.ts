@@ -10,6 +10,24 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The sort key a cursor carries, unchecked: for cursors the hub itself issued (a shard's answer being merged). */
+export function sortKeyOf(cursor: string): SortKey {
+  return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as SortKey;
+}
+
+/** Orders two sort keys ascending, position by position; a key that is a prefix of the other comes first. */
+export function compareSortKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Every number a hub cursor carries (an instant in ms, a search rank) lies within a JavaScript Date's range. */
 const MAX_CURSOR_NUMBER = 8.64e15;
 
@@ -20,7 +38,7 @@ const MAX_CURSOR_NUMBER = 8.64e15;
 export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): SortKey {
   let key: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    key = sortKeyOf(cursor);
   } catch {
     key = undefined;
   }

@@ -2,7 +2,7 @@ import type { Claims } from './claims';
 
 /**
  * How the gateway spreads calls for a sharded subgraph over its deployments. The rules are
- * declared next to the subgraph's contract (e.g. subgraphs/agency/routing.ts) and read by the
+ * declared next to the subgraph's contract (e.g. schema/contracts/agency-routing.ts) and read by the
  * gateway's sharded transport, so a new root field needs a rule here, never a gateway change.
  */
 
