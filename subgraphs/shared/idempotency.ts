@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../schema/contracts/claims';
 import { fingerprintOf, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REQUEST_HEADER, isIdempotencyKey } from '../../schema/contracts/idempotency';
-import { isClientErrorCode } from '../../schema/contracts/errors';
+import { INTERNAL_ERROR_MESSAGE, isClientErrorCode } from '../../schema/contracts/errors';
 import type { DatabaseKind } from './orm';
 
 /** How long a stored outcome is replayed. */
@@ -82,7 +82,7 @@ const IN_PROGRESS: GraphQLFormattedError = {
   extensions: { code: 'CONFLICT', field: 'Idempotency-Key', retryAfterSeconds: 1 },
 };
 const INTERNAL: GraphQLFormattedError = {
-  message: '服务内部错误，请稍后重试 / Internal error, please try again later',
+  message: INTERNAL_ERROR_MESSAGE,
   extensions: { code: 'INTERNAL_SERVER_ERROR' },
 };
 
