@@ -27,6 +27,7 @@ import { openTelemetryPlugins } from './telemetry';
 import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createSignedHttpTransport } from './signed-http-transport';
+import { useSubgraphHeaders } from './subgraph-headers';
 
 export interface RunningGateway {
   url: string;
@@ -71,7 +72,6 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
-  const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
   const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
@@ -81,8 +81,8 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     unifiedGraphHandler,
     transports: {
       http: httpTransport,
-      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, signedClaimsOf, catalogueUrl: config.catalogueUrl }),
-      'signed-http': createSignedHttpTransport(signedClaimsOf, serviceClients),
+      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, catalogueUrl: config.catalogueUrl }),
+      'signed-http': createSignedHttpTransport(serviceClients),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
@@ -101,6 +101,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
         maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
       })),
       identity,
+      useSubgraphHeaders((context) => identity.signedClaimsOf(context)),
       ...limitPlugins(config.limits),
       useInputValidation(),
       useErrorCodes(),

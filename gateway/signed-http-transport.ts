@@ -1,9 +1,8 @@
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_CLAIMS_HEADER } from '../schema/contracts/claims';
-import { idempotencyHeadersOf } from './idempotency';
-import { ShardUnavailable, type ShardClients } from './sharding/shard-client';
+import { unavailableError } from '../schema/contracts/errors';
+import { unavailableReasonOf, type ShardClients } from './sharding/shard-client';
 
 /**
  * A subgraph's error as the engine needs it: a GraphQLError (a plain JSON object would be masked
@@ -15,11 +14,12 @@ function fromSubgraph(error: GraphQLFormattedError): GraphQLError {
 }
 
 /**
- * A singleton subgraph (directory, coordination) over HTTP, each call carrying the caller's claims
- * signed by the gateway; through the same lean keep-alive executor, deadline and circuit breaker
- * the agency shards use (a slow directory must not hang the portal), its client kept in `clients`.
+ * A singleton subgraph (directory, coordination) over HTTP through the same lean keep-alive
+ * executor, deadline and circuit breaker the agency shards use (a slow directory must not hang the
+ * portal), its client kept in `clients`. It only routes: the signed claims and idempotency headers
+ * are already in the request's `extensions.headers` (the identity and idempotency plugins' `onSubgraphExecute`).
  */
-export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => Promise<string>, clients: ShardClients): Transport {
+export function createSignedHttpTransport(clients: ShardClients): Transport {
   return {
     getSubgraphExecutor({ transportEntry }) {
       const { subgraph, location } = transportEntry;
@@ -27,21 +27,10 @@ export function createSignedHttpTransport(signedClaimsOf: (context: unknown) => 
       const client = clients.get(subgraph, location);
       return async (request: ExecutionRequest): Promise<ExecutionResult> => {
         try {
-          const result = await client.execute({
-            ...request,
-            extensions: {
-              ...request.extensions,
-              headers: {
-                ...(request.extensions?.headers as object),
-                ...(request.operationType === 'mutation' ? idempotencyHeadersOf(request.context) : {}),
-                [GATEWAY_CLAIMS_HEADER]: await signedClaimsOf(request.context),
-              },
-            },
-          });
+          const result = await client.execute(request);
           return result.errors ? { ...result, errors: result.errors.map(fromSubgraph) } : result;
         } catch (error) {
-          const reason = error instanceof ShardUnavailable ? error.reason : 'error';
-          return { errors: [new GraphQLError(`${subgraph} 服务暂时无法访问 / The ${subgraph} service is unavailable`, { extensions: { code: 'SERVICE_UNAVAILABLE', service: subgraph, reason } })] };
+          return { errors: [unavailableError({ service: subgraph }, unavailableReasonOf(error))] };
         }
       };
     },

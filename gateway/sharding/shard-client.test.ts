@@ -65,8 +65,8 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
 
   it('counts an HTTP 5xx without a GraphQL body, and a refused connection', async () => {
     const behindProxy = clients.get('behind-proxy', `http://127.0.0.1:${(proxyError.address() as AddressInfo).port}/graphql`);
-    expect(await outcome(behindProxy, '{ documents { totalCount } }', {})).toBe('bad-response');
-    expect(behindProxy.snapshot()).toMatchObject({ consecutiveFailures: 1, lastFailure: { reason: 'bad-response' } });
+    expect(await outcome(behindProxy, '{ documents { totalCount } }', {})).toBe('http-5xx');
+    expect(behindProxy.snapshot()).toMatchObject({ consecutiveFailures: 1, lastFailure: { reason: 'http-5xx' } });
     const closed = clients.get('closed-port', 'http://127.0.0.1:9/graphql');
     expect(await outcome(closed, '{ documents { totalCount } }', {})).toBe('connection');
     expect(closed.snapshot().consecutiveFailures).toBe(1);
@@ -83,7 +83,7 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
     try {
       const pool = new ShardClients({ ...OPTIONS, breakerThreshold: 1, probeIntervalMs: 100 });
       const client = pool.get('gone', `http://127.0.0.1:${(down.address() as AddressInfo).port}/graphql`);
-      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('bad-response');
+      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('http-5xx');
       await new Promise((resolve) => setTimeout(resolve, 450));
       const probed = probes.filter((p) => p === '/health').length;
       expect(probed).toBeGreaterThanOrEqual(2);
