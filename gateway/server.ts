@@ -116,6 +116,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     persistedDocuments: {
       getPersistedOperation: (key: string) => persisted.get(key) ?? null,
       allowArbitraryDocuments: !config.safelistOnly,
+      customErrors: { notFound: { message: '未找到该持久化查询 / Persisted document not found', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } } },
     },
     batching: false,
     // The IDE's assets are bundled: government networks reach no CDN.

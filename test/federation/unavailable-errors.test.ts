@@ -98,4 +98,18 @@ describe('issue 10: one error shape for every service that gives no answer, clas
     expect(answered.errors[0].message).toBe(LOOKS_LIKE_A_TIMEOUT);
     expect(answered.errors[0].extensions).toEqual({ code: 'CONFLICT', agency: 'fjgat', serviceName: 'agency' });
   });
+
+  it('the gateway\'s own refusals are coded by the phase that raised them, in both languages', async () => {
+    const tokens = await hub.query(`{ documents { totalCount ${' __typename'.repeat(3000)} } }`);
+    expect(tokens.errors.map((e: { extensions: Extensions; message: string }) => [e.extensions.code, e.message])).toEqual([
+      ['GRAPHQL_PARSE_FAILED', '查询过长 / Query too long (max 2000 tokens)'],
+    ]);
+    const deep = await hub.query(`{ agencies { ${'documents { edges { node { agency { '.repeat(4)}code${' } } } }'.repeat(4)} } }`);
+    expect(deep.errors.map((e: { extensions: Extensions; message: string }) => [e.extensions.code, e.message])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', '查询嵌套过深 / Query too deep (max depth 15)'],
+    ]);
+    // A variable's message names "timeout" and "Syntax Error"; only where it arose decides its code.
+    const variable = await hub.query('query($first: Int) { documents(first: $first) { totalCount } }', { first: 'Syntax Error: timeout' });
+    expect(variable.errors.map((e: { extensions: Extensions }) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+  });
 });
