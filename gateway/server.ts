@@ -26,7 +26,7 @@ import { ShardRegistry } from '../schema/contracts/shard-registry';
 import { openTelemetryPlugins } from './telemetry';
 import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
-import { createSignedHttpTransport } from './signed-http-transport';
+import { createServiceHttpTransport } from './service-http-transport';
 import { useSubgraphHeaders } from './subgraph-headers';
 
 export interface RunningGateway {
@@ -82,12 +82,12 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     transports: {
       http: httpTransport,
       sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, catalogueUrl: config.catalogueUrl }),
-      'signed-http': createSignedHttpTransport(serviceClients),
+      'service-http': createServiceHttpTransport(serviceClients),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
-      directory: { kind: 'signed-http', location: config.directoryUrl },
-      coordination: { kind: 'signed-http', location: config.coordinationUrl },
+      directory: { kind: 'service-http', location: config.directoryUrl },
+      coordination: { kind: 'service-http', location: config.coordinationUrl },
     },
     plugins: () => [
       ...openTelemetryPlugins(config.otelExporterUrl),

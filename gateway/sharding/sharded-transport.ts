@@ -45,7 +45,7 @@ function fromShard(error: GraphQLFormattedError, agency: string, path: readonly 
  * The agency subgraph over many deployments, as one subgraph to the query planner: every call is
  * routed by key, fanned out and merged according to the contract's routing rules. It only routes:
  * the signed claims and idempotency headers are already in the request's `extensions.headers`
- * (the identity and idempotency plugins' `onSubgraphExecute`), and every shard call carries them.
+ * (`useSubgraphHeaders`, gateway/subgraph-headers.ts), and every shard call carries them.
  */
 export function createShardedTransport(options: ShardedTransportOptions): Transport {
   const clients = options.clients ?? new ShardClients(options.call, options.observe);

@@ -17,9 +17,9 @@ function fromSubgraph(error: GraphQLFormattedError): GraphQLError {
  * A singleton subgraph (directory, coordination) over HTTP through the same lean keep-alive
  * executor, deadline and circuit breaker the agency shards use (a slow directory must not hang the
  * portal), its client kept in `clients`. It only routes: the signed claims and idempotency headers
- * are already in the request's `extensions.headers` (the identity and idempotency plugins' `onSubgraphExecute`).
+ * are already in the request's `extensions.headers` (`useSubgraphHeaders`, gateway/subgraph-headers.ts).
  */
-export function createSignedHttpTransport(clients: ShardClients): Transport {
+export function createServiceHttpTransport(clients: ShardClients): Transport {
   return {
     getSubgraphExecutor({ transportEntry }) {
       const { subgraph, location } = transportEntry;
