@@ -74,10 +74,12 @@ class ShardedExecutor {
     private readonly catalogue: ShardClient | undefined,
   ) {}
 
-  /** The error for a shard that gave no answer: AGENCY_UNAVAILABLE for a deployment, SERVICE_UNAVAILABLE for the catalogue. */
-  private unavailable(shard: string, path: (string | number)[], cause: unknown): GraphQLError {
-    const target = shard === CATALOGUE ? { service: CATALOGUE } : { service: this.options.routing.subgraph, agency: shard };
-    return unavailableError(target, unavailableReasonOf(cause), path);
+  /**
+   * The error for a deployment that gave no answer. Never the catalogue's: when it gives none,
+   * the deployments are asked instead (see fromCatalogue).
+   */
+  private unavailable(agency: string, path: (string | number)[], cause: unknown): GraphQLError {
+    return unavailableError({ service: this.options.routing.subgraph, agency }, unavailableReasonOf(cause), path);
   }
 
   /** The catalogue's answer to `call`, or undefined when it has none (the caller then asks the agencies). */

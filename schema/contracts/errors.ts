@@ -93,11 +93,11 @@ export const AGENCY_UNAVAILABLE = 'AGENCY_UNAVAILABLE';
 /**
  * `extensions` of every error the gateway gives for a service that gave no answer, whichever
  * transport called it: AGENCY_UNAVAILABLE (with `agency`) for an agency deployment,
- * SERVICE_UNAVAILABLE for directory, coordination and catalogue; always `service` and `reason`.
+ * SERVICE_UNAVAILABLE for a singleton service (directory, coordination); always `service` and `reason`.
  */
 export interface UnavailableExtensions {
   code: typeof AGENCY_UNAVAILABLE | typeof SERVICE_UNAVAILABLE;
-  /** The subgraph: `agency` for every agency deployment, else `directory`, `coordination`, `catalogue`. */
+  /** The subgraph: `agency` for every agency deployment, else the service's name (`directory`, `coordination`). */
   service: string;
   /** The agency deployment's code, for AGENCY_UNAVAILABLE only. */
   agency?: string;
@@ -109,7 +109,7 @@ export type UnavailableTarget = { service: string; agency?: string };
 
 /**
  * The one error for a service that gave no answer, used by every gateway transport, so the
- * directory, the news office, the catalogue and each agency fail with the same shape.
+ * directory, the news office and each agency fail with the same shape.
  */
 export function unavailableError(target: UnavailableTarget, reason: UnavailableReason, path?: readonly (string | number)[]): GraphQLError {
   const extensions: UnavailableExtensions = target.agency
