@@ -72,6 +72,20 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
     expect(closed.snapshot().consecutiveFailures).toBe(1);
   });
 
+  it('tells an HTTP answer that is not GraphQL by its status: a 200 page is a bad response, not a 5xx', async () => {
+    const page = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway, upstream timed out</body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = clients.get('captive-portal', `http://127.0.0.1:${(page.address() as AddressInfo).port}/graphql`);
+      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('bad-response');
+    } finally {
+      page.close();
+    }
+  });
+
   it('a client stops probing once its deployment leaves the registry', async () => {
     const probes: string[] = [];
     const down = createServer((req, res) => {
