@@ -29,8 +29,9 @@ function unauthenticated(message: string): GraphQLError {
 }
 
 /**
- * Verifies the caller's bearer token at the gateway and keeps the claims for the request; the
- * transports pass them on signed (once per request), so a subgraph can trust them.
+ * Verifies the caller's bearer token at the gateway and keeps the claims for the request;
+ * `signedClaimsOf` signs them once per request and gateway/subgraph-headers.ts puts them on every
+ * subgraph call, so a subgraph can trust them.
  */
 export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string> } {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;

@@ -4,7 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApiKeyStore } from './api-keys';
@@ -42,13 +42,29 @@ export interface Quotas {
 
 export const DEFAULT_QUOTAS: Quotas = { anonymousPerMinute: 120, staffPerMinute: 1200, failedAuthPerMinute: 20, trustProxy: false };
 
+/**
+ * A refusal of GraphQL Armor as the hub's own coded, bilingual error: a limit met while parsing
+ * (tokens) is thrown as GRAPHQL_PARSE_FAILED, one met while validating is reported as
+ * GRAPHQL_VALIDATION_FAILED; Armor's own English "Syntax Error: …" is never propagated.
+ */
+function armorRefusal(code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED', message: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null) => {
+      const error = new GraphQLError(message, { extensions: { code } });
+      if (!context) throw error;
+      context.reportError(error);
+    }],
+  };
+}
+
 /** GraphQL Armor's validation limits, with messages a caller can act on. */
 export function limitPlugins(limits: RequestLimits): GatewayPlugin[] {
   return [
-    maxTokensPlugin({ n: limits.maxTokens, errorMessage: `查询过长 / Query too long (max ${limits.maxTokens} tokens)` }),
-    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, errorMessage: `查询嵌套过深 / Query too deep (max depth ${limits.maxDepth})` }),
-    maxAliasesPlugin({ n: limits.maxAliases, errorMessage: `别名过多 / Too many aliases (max ${limits.maxAliases})` }),
-    maxDirectivesPlugin({ n: limits.maxDirectives, errorMessage: `指令过多 / Too many directives (max ${limits.maxDirectives})` }),
+    maxTokensPlugin({ n: limits.maxTokens, ...armorRefusal('GRAPHQL_PARSE_FAILED', `查询过长 / Query too long (max ${limits.maxTokens} tokens)`) }),
+    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, ...armorRefusal('GRAPHQL_VALIDATION_FAILED', `查询嵌套过深 / Query too deep (max depth ${limits.maxDepth})`) }),
+    maxAliasesPlugin({ n: limits.maxAliases, ...armorRefusal('GRAPHQL_VALIDATION_FAILED', `别名过多 / Too many aliases (max ${limits.maxAliases})`) }),
+    maxDirectivesPlugin({ n: limits.maxDirectives, ...armorRefusal('GRAPHQL_VALIDATION_FAILED', `指令过多 / Too many directives (max ${limits.maxDirectives})`) }),
     // Field suggestions would let anyone map the schema by probing typos.
     blockFieldSuggestionsPlugin({ mask: '[suggestion hidden]' }),
   ] as GatewayPlugin[];
@@ -208,35 +224,47 @@ export function useRequestParseErrors(): GatewayPlugin {
   };
 }
 
-type MutableError = { message: string; extensions: Record<string, unknown> };
+/** The error with `code` when it has none; the same object when it has one. */
+function withCode<T extends GraphQLError>(error: T, code: string): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
 
-/** A code (and a Chinese lead) for an error that reached the response without one. */
-function classify(message: string): { code: string; message?: string } | undefined {
-  if (/limit of \d+ exceeded/i.test(message)) return { code: 'GRAPHQL_VALIDATION_FAILED', message: `查询超出网关限制 / ${message.replace(/^Syntax Error: /, '')}` };
-  if (/^PersistedQueryNotFound$/.test(message)) return { code: 'PERSISTED_QUERY_NOT_FOUND', message: '未找到该持久化查询 / Persisted document not found' };
-  if (/^Syntax Error/.test(message)) return { code: 'GRAPHQL_PARSE_FAILED' };
-  if (/^Variable "\$/.test(message)) return { code: 'BAD_USER_INPUT' };
-  if (/^(Cannot query field|Unknown argument|Unknown type|Field ".*" (must|argument)|Argument ".*" of|Fragment ".*"|Cannot spread|Unknown fragment|There can be only one|Expected value of type)/.test(message)) {
-    return { code: 'GRAPHQL_VALIDATION_FAILED' };
-  }
-  return undefined;
+/** An execution error of the request itself: outside any field, and no fault (at most a scalar's refusal) under it. */
+function isRequestError(error: GraphQLError): boolean {
+  return !error.path && (error.originalError === undefined || error.originalError instanceof GraphQLError);
 }
 
 /**
- * Every error a client receives carries an `extensions.code` it can branch on; the engine's and
- * GraphQL Armor's refusals come without one, so they get one here (and limits a Chinese lead).
- * The errors are amended in place so the engine keeps deciding the HTTP status from them.
+ * Every error a client receives carries an `extensions.code` it can branch on. graphql-js's and
+ * the engine's refusals come without one, so they get one from the phase that raised them, never
+ * from their text: a parse failure is GRAPHQL_PARSE_FAILED, a validation failure
+ * GRAPHQL_VALIDATION_FAILED, and an execution error outside any field (no `path`: a variable of the
+ * wrong type or missing, an unknown operation name) is the request's, BAD_USER_INPUT.
  */
 export function useErrorCodes(): GatewayPlugin {
   return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError) replaceParseResult(withCode(result, 'GRAPHQL_PARSE_FAILED'));
+      };
+    },
+    onValidate() {
+      return ({ result, setResult }) => {
+        if (result.length) setResult(result.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
+      };
+    },
     onResultProcess({ result }) {
+      // Variables are coerced where no execute hook sees the answer: their errors are amended here,
+      // in place, so the engine keeps deciding the HTTP status from them.
       if (!result || Array.isArray(result) || typeof result !== 'object' || !('errors' in result)) return;
-      for (const error of ((result as { errors?: MutableError[] }).errors ?? [])) {
-        const hasCode = Boolean(error.extensions?.code);
-        const found = classify(error.message);
-        if (!found || (hasCode && !found.message)) continue;
-        if (!hasCode) error.extensions.code = found.code;
-        if (found.message && !error.message.startsWith('查询超出')) error.message = found.message;
+      for (const error of ((result as { errors?: GraphQLError[] }).errors ?? [])) {
+        if (error instanceof GraphQLError && !error.extensions.code && isRequestError(error)) {
+          (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+        }
       }
     },
   };

@@ -26,7 +26,8 @@ import { ShardRegistry } from '../schema/contracts/shard-registry';
 import { openTelemetryPlugins } from './telemetry';
 import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
-import { createSignedHttpTransport } from './signed-http-transport';
+import { createServiceHttpTransport } from './service-http-transport';
+import { useSubgraphHeaders } from './subgraph-headers';
 
 export interface RunningGateway {
   url: string;
@@ -71,7 +72,6 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
-  const signedClaimsOf = (ctx: unknown) => identity.signedClaimsOf(ctx);
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
   const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
@@ -81,13 +81,13 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     unifiedGraphHandler,
     transports: {
       http: httpTransport,
-      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, signedClaimsOf, catalogueUrl: config.catalogueUrl }),
-      'signed-http': createSignedHttpTransport(signedClaimsOf, serviceClients),
+      sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, catalogueUrl: config.catalogueUrl }),
+      'service-http': createServiceHttpTransport(serviceClients),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
-      directory: { kind: 'signed-http', location: config.directoryUrl },
-      coordination: { kind: 'signed-http', location: config.coordinationUrl },
+      directory: { kind: 'service-http', location: config.directoryUrl },
+      coordination: { kind: 'service-http', location: config.coordinationUrl },
     },
     plugins: () => [
       ...openTelemetryPlugins(config.otelExporterUrl),
@@ -101,6 +101,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
         maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
       })),
       identity,
+      useSubgraphHeaders((context) => identity.signedClaimsOf(context)),
       ...limitPlugins(config.limits),
       useInputValidation(),
       useErrorCodes(),
@@ -115,6 +116,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     persistedDocuments: {
       getPersistedOperation: (key: string) => persisted.get(key) ?? null,
       allowArbitraryDocuments: !config.safelistOnly,
+      customErrors: { notFound: { message: '未找到该持久化查询 / Persisted document not found', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } } },
     },
     batching: false,
     // The IDE's assets are bundled: government networks reach no CDN.

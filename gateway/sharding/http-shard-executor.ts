@@ -2,6 +2,7 @@ import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools
 import { print, type DocumentNode } from 'graphql';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { UnavailableReason } from '../../schema/contracts/errors';
 
 const printed = new WeakMap<DocumentNode, string>();
 
@@ -19,11 +20,12 @@ export function printOnce(document: DocumentNode): string {
  * How a call to a deployment failed to get an answer:
  * - `connection`: refused, reset, hang-up, DNS (the errno is in `errno`);
  * - `timeout`: no answer within the executor's socket deadline;
- * - `bad-response`: an HTTP answer that is not a GraphQL response (a proxy's error page, a 502);
+ * - `http-5xx`: an HTTP 5xx answer that is not a GraphQL response (a proxy's 502/504 page);
+ * - `bad-response`: any other HTTP answer that is not a GraphQL response;
  * - `signature`: the subgraph refused the gateway's signed claims (HTTP 401);
  * - `unavailable`: the subgraph said it cannot serve (HTTP 503, e.g. its database is down).
  */
-export type TransportFailureKind = 'connection' | 'timeout' | 'bad-response' | 'signature' | 'unavailable';
+export type TransportFailureKind = Extract<UnavailableReason, 'connection' | 'timeout' | 'http-5xx' | 'bad-response' | 'signature' | 'unavailable'>;
 
 /** Facts about a failed call, for the circuit breaker and for operators; never client-facing text. */
 export interface TransportFailureFacts {
@@ -98,7 +100,7 @@ export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor
           res.on('end', () => {
             const status = res.statusCode ?? 0;
             const result = graphqlBody(Buffer.concat(chunks).toString('utf8'));
-            if (!result) return reject(new ShardTransportError('bad-response', `HTTP ${status}: not a GraphQL response`, { status }));
+            if (!result) return reject(new ShardTransportError(status >= 500 ? 'http-5xx' : 'bad-response', `HTTP ${status}: not a GraphQL response`, { status }));
             // Only the signature check answers 401 (resolvers' UNAUTHENTICATED comes with 200): a
             // gateway whose secret the deployment does not share fails every call alike.
             if (status === 401) return reject(new ShardTransportError('signature', 'the deployment refused the gateway signature', { status }));

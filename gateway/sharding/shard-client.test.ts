@@ -65,11 +65,25 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
 
   it('counts an HTTP 5xx without a GraphQL body, and a refused connection', async () => {
     const behindProxy = clients.get('behind-proxy', `http://127.0.0.1:${(proxyError.address() as AddressInfo).port}/graphql`);
-    expect(await outcome(behindProxy, '{ documents { totalCount } }', {})).toBe('bad-response');
-    expect(behindProxy.snapshot()).toMatchObject({ consecutiveFailures: 1, lastFailure: { reason: 'bad-response' } });
+    expect(await outcome(behindProxy, '{ documents { totalCount } }', {})).toBe('http-5xx');
+    expect(behindProxy.snapshot()).toMatchObject({ consecutiveFailures: 1, lastFailure: { reason: 'http-5xx' } });
     const closed = clients.get('closed-port', 'http://127.0.0.1:9/graphql');
     expect(await outcome(closed, '{ documents { totalCount } }', {})).toBe('connection');
     expect(closed.snapshot().consecutiveFailures).toBe(1);
+  });
+
+  it('tells an HTTP answer that is not GraphQL by its status: a 200 page is a bad response, not a 5xx', async () => {
+    const page = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway, upstream timed out</body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = clients.get('captive-portal', `http://127.0.0.1:${(page.address() as AddressInfo).port}/graphql`);
+      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('bad-response');
+    } finally {
+      page.close();
+    }
   });
 
   it('a client stops probing once its deployment leaves the registry', async () => {
@@ -83,7 +97,7 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
     try {
       const pool = new ShardClients({ ...OPTIONS, breakerThreshold: 1, probeIntervalMs: 100 });
       const client = pool.get('gone', `http://127.0.0.1:${(down.address() as AddressInfo).port}/graphql`);
-      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('bad-response');
+      expect(await outcome(client, '{ documents { totalCount } }', {})).toBe('http-5xx');
       await new Promise((resolve) => setTimeout(resolve, 450));
       const probed = probes.filter((p) => p === '/health').length;
       expect(probed).toBeGreaterThanOrEqual(2);

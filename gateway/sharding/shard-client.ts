@@ -1,7 +1,7 @@
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { UNAVAILABLE_REASONS, type UnavailableReason as SubgraphUnavailableReason } from '../../schema/contracts/errors';
+import { SUBGRAPH_UNAVAILABLE_REASONS, type UnavailableReason } from '../../schema/contracts/errors';
 import type { CallObserver } from '../observability';
 import { createHttpShardExecutor, ShardTransportError } from './http-shard-executor';
 
@@ -19,24 +19,25 @@ export interface ShardCallOptions {
 
 export const DEFAULT_SHARD_CALL_OPTIONS: ShardCallOptions = { timeoutMs: 5000, breakerThreshold: 3, breakerCooldownMs: 10_000, probeIntervalMs: 1000 };
 
-/**
- * Why a shard gave no answer, as `extensions.reason` of AGENCY_UNAVAILABLE / SERVICE_UNAVAILABLE:
- * the deadline passed, the breaker is open, the connection failed, the answer was not GraphQL,
- * the deployment refused the gateway's signature, or the deployment said it cannot serve
- * (with its own reason, e.g. "database").
- */
-export type UnavailableReason = 'timeout' | 'circuit-open' | 'connection' | 'bad-response' | 'signature' | 'unavailable' | SubgraphUnavailableReason;
-
-/** Why a shard gave no answer. */
+/** Why a shard gave no answer, its reason from the closed list in schema/contracts/errors.ts. */
 export class ShardUnavailable extends Error {
   constructor(readonly agency: string, readonly reason: UnavailableReason, detail?: string) {
     super(`${agency}: ${reason}${detail ? ` (${detail})` : ''}`);
   }
 }
 
+/**
+ * The reason of a failed call to a shard, from the error's type alone: a {@link ShardUnavailable}
+ * carries its own; anything else was thrown before the call left the gateway (`internal`).
+ */
+export function unavailableReasonOf(failure: unknown): UnavailableReason {
+  return failure instanceof ShardUnavailable ? failure.reason : 'internal';
+}
+
+/** The reason (schema/contracts/errors.ts) of a failed call: its kind, or on a 503 the subgraph's own reason when it is a known one. */
 function reasonOf(failure: ShardTransportError): UnavailableReason {
   if (failure.kind !== 'unavailable') return failure.kind;
-  const own = UNAVAILABLE_REASONS.find((r) => r === failure.facts.reason);
+  const own = SUBGRAPH_UNAVAILABLE_REASONS.find((r) => r === failure.facts.reason);
   return own ?? 'unavailable';
 }
 

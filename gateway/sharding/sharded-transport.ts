@@ -2,14 +2,13 @@ import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import type { Claims } from '../../schema/contracts/claims';
-import { GATEWAY_CLAIMS_HEADER } from '../../schema/contracts/claims';
+import { unavailableError } from '../../schema/contracts/errors';
 import { answeredByReplica, readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../schema/contracts/shard-routing';
-import { idempotencyHeadersOf } from '../idempotency';
 import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../../schema/contracts/shard-registry';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
-import { ShardClient, ShardClients, ShardUnavailable, type ShardCallOptions } from './shard-client';
+import { ShardClient, ShardClients, unavailableReasonOf, type ShardCallOptions } from './shard-client';
 
 /** Options of the sharded transport. */
 export interface ShardedTransportOptions {
@@ -22,8 +21,6 @@ export interface ShardedTransportOptions {
   clients?: ShardClients;
   /** The verified caller of a gateway request. */
   claimsOf: (context: unknown) => Claims;
-  /** The signed claims header value for a gateway request (signed once per request). */
-  signedClaimsOf: (context: unknown) => Promise<string>;
   /** Records each shard call (metrics, logs). */
   observe?: CallObserver;
   /** The provincial catalogue's endpoint: public reads of callers who see only the public projection go there. */
@@ -37,12 +34,6 @@ type Errors = GraphQLError[];
 type Send = (client: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>;
 type Data = Record<string, unknown>;
 
-function unavailable(agency: string, path: (string | number)[], cause: unknown): GraphQLError {
-  const reason = cause instanceof ShardUnavailable ? cause.reason : 'error';
-  return new GraphQLError(`机关 ${agency} 的信息公开服务暂时无法访问 / Agency ${agency} is unavailable (${reason})`, {
-    path, extensions: { code: 'AGENCY_UNAVAILABLE', agency, reason },
-  });
-}
 
 function fromShard(error: GraphQLFormattedError, agency: string, path: readonly (string | number)[] | undefined): GraphQLError {
   // The catalogue's freshness notice names the agencies it is about; the others name their shard.
@@ -52,7 +43,9 @@ function fromShard(error: GraphQLFormattedError, agency: string, path: readonly 
 
 /**
  * The agency subgraph over many deployments, as one subgraph to the query planner: every call is
- * routed by key, fanned out and merged according to the contract's routing rules.
+ * routed by key, fanned out and merged according to the contract's routing rules. It only routes:
+ * the signed claims and idempotency headers are already in the request's `extensions.headers`
+ * (`useSubgraphHeaders`, gateway/subgraph-headers.ts), and every shard call carries them.
  */
 export function createShardedTransport(options: ShardedTransportOptions): Transport {
   const clients = options.clients ?? new ShardClients(options.call, options.observe);
@@ -81,6 +74,14 @@ class ShardedExecutor {
     private readonly catalogue: ShardClient | undefined,
   ) {}
 
+  /**
+   * The error for a deployment that gave no answer. Never the catalogue's: when it gives none,
+   * the deployments are asked instead (see fromCatalogue).
+   */
+  private unavailable(agency: string, path: (string | number)[], cause: unknown): GraphQLError {
+    return unavailableError({ service: this.options.routing.subgraph, agency }, unavailableReasonOf(cause), path);
+  }
+
   /** The catalogue's answer to `call`, or undefined when it has none (the caller then asks the agencies). */
   private async fromCatalogue(call: RootFieldCall, send: Send): Promise<ExecutionResult | undefined> {
     if (!this.catalogue) return undefined;
@@ -95,16 +96,8 @@ class ShardedExecutor {
   async execute(request: ExecutionRequest): Promise<ExecutionResult> {
     const plan = planOperation(request.document, request.operationName);
     const variables = request.variables ?? {};
-    const header = await this.options.signedClaimsOf(request.context);
-    const idempotency = request.operationType === 'mutation' ? idempotencyHeadersOf(request.context) : {};
     const send: Send = (client, call) =>
-      client.execute({
-        document: call.document,
-        variables: call.variables,
-        operationType: request.operationType,
-        context: request.context,
-        extensions: { ...request.extensions, headers: { ...(request.extensions?.headers as object), ...idempotency, [GATEWAY_CLAIMS_HEADER]: header } },
-      });
+      client.execute({ document: call.document, variables: call.variables, operationType: request.operationType, context: request.context, extensions: request.extensions });
     const data: Data = {};
     const errors: Errors = [];
     for (const key of plan.typenameKeys) data[key] = request.operationType === 'mutation' ? 'Mutation' : 'Query';
@@ -154,7 +147,7 @@ class ShardedExecutor {
         for (const e of result.errors ?? []) errors.push(fromShard(e, answeredBy, e.path));
       } else {
         data[call.responseKey] = null;
-        errors.push(unavailable(client.agency, [call.responseKey], failure));
+        errors.push(this.unavailable(client.agency, [call.responseKey], failure));
       }
     }));
     return errors.length ? { data, errors } : { data };
@@ -185,7 +178,7 @@ class ShardedExecutor {
         indexes.forEach((original, j) => { out[original] = list[j] ?? null; });
         for (const e of result.errors ?? []) errors.push(fromShard(e, code, remap(e.path)));
       } catch (error) {
-        for (const original of indexes) errors.push(unavailable(code, [call.responseKey, original], error));
+        for (const original of indexes) errors.push(this.unavailable(code, [call.responseKey, original], error));
       }
     }));
     data[call.responseKey] = out;
@@ -215,7 +208,7 @@ class ShardedExecutor {
         if (value) answers.push(value as Record<string, unknown>);
         for (const e of result.errors ?? []) errors.push(fromShard(e, client.agency, e.path));
       } catch (error) {
-        errors.push(unavailable(client.agency, [call.responseKey], error));
+        errors.push(this.unavailable(client.agency, [call.responseKey], error));
       }
     }));
     if (rule.merge === 'sum') {

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-import { INTERNAL_ERROR_MESSAGE, isClientErrorCode, SERVICE_UNAVAILABLE, type UnavailableReason } from '../../schema/contracts/errors';
+import { INTERNAL_ERROR_MESSAGE, isClientErrorCode, SERVICE_UNAVAILABLE, type SubgraphUnavailableReason } from '../../schema/contracts/errors';
 
 /** Socket errnos of a database that cannot be reached. */
 const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
@@ -52,7 +52,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     return {
       message: '数据库暂时无法访问，请稍后重试 / The database is unavailable, please try again later',
       path: formatted.path,
-      extensions: { code: SERVICE_UNAVAILABLE, reason: 'database' satisfies UnavailableReason },
+      extensions: { code: SERVICE_UNAVAILABLE, reason: 'database' satisfies SubgraphUnavailableReason },
     };
   }
   console.error('[internal error]', original);
