@@ -21,8 +21,6 @@ const DOCUMENTED = DOCS.flatMap((file) => [...text(file).matchAll(/npm run ([a-z
 /** Scripts deliberately not run here, and why. */
 const NOT_RUN: Record<string, string> = {
   start: 'starts the whole hub (a 50 s first seed, fixed ports); test/federation/ covers the same processes on ephemeral ports',
-  agency: 'starts a long-running deployment on a port; test/federation/ starts deployments',
-  gateway: 'starts a long-running gateway on a port; test/federation/ starts gateways',
   build: 'rewrites dist/, which a running hub executes; the tests compile the sources with SWC instead',
   typecheck: 'npm test runs it before any test; a minute of a 2-core machine',
   'emit-schema': 'rewrites the committed schema/*.graphql; tools/subgraph-schemas.test.ts checks they are current',
