@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputType } from 'graphql';
-import { AGENCY_ROUTING } from '../schema/contracts/agency-routing';
+import { buildSchema, getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputType } from 'graphql';
+import { AGENCY_ROUTING, DEFAULT_DOCUMENT_ORDER } from '../schema/contracts/agency-routing';
+import { DEFAULT_PAGE_SIZE } from '../schema/contracts/cursor';
 import { composeSupergraph } from './compose';
 import { schemaDir } from './subgraph-schemas';
 
@@ -10,10 +11,11 @@ describe('the supergraph', () => {
     expect(composeSupergraph()).toBe(readFileSync(join(schemaDir(), 'supergraph.graphql'), 'utf8'));
   });
 
-  const agencySchema = () => {
-    const sdl = readFileSync(join(schemaDir(), 'agency.graphql'), 'utf8').replace(/extend schema[\s\S]*?\)\s*\n/, '');
+  const subgraphSchema = (file: string) => {
+    const sdl = readFileSync(join(schemaDir(), file), 'utf8').replace(/extend schema[\s\S]*?\)\s*\n/, '');
     return buildSchema(`scalar _Any scalar Date scalar DateTime directive @key(fields: String!) repeatable on OBJECT\n${sdl}`, { assumeValidSDL: true });
   };
+  const agencySchema = () => subgraphSchema('agency.graphql');
 
   it('every root field of the agency contract has a shard routing rule', () => {
     const schema = agencySchema();
@@ -49,8 +51,35 @@ describe('the supergraph', () => {
         const first = field.args.find((a) => a.name === rule.pageSize.argument);
         if (!first || first.defaultValue !== rule.pageSize.default) problems.push(`${name}: page size ${rule.pageSize.argument} defaults to ${first?.defaultValue}, the rule says ${rule.pageSize.default}`);
         if (rule.order.argument && !argumentType(field, rule.order.argument)) problems.push(`${name}: no argument ${rule.order.argument}`);
+        const orderArgument = rule.order.argument ? field.args.find((a) => a.name === rule.order.argument) : undefined;
+        const orderEnum = orderArgument && getNamedType(orderArgument.type);
+        if (orderArgument && !isEnumType(orderEnum)) problems.push(`${name}: ${rule.order.argument} is not an enum`);
+        if (orderArgument && isEnumType(orderEnum)) {
+          // The gateway merges by the rule's directions: every value the schema accepts must have one, and only those.
+          const values = orderEnum.getValues().map((v) => v.name).sort();
+          const directed = Object.keys(rule.order.directions ?? {}).sort();
+          if (values.join() !== directed.join()) problems.push(`${name}: ${orderEnum.name} is ${values}, the rule directs ${directed}`);
+          const fallback = rule.order.directions?.[String(orderArgument.defaultValue)];
+          if (fallback !== rule.order.defaultDirection) problems.push(`${name}: ${rule.order.argument} defaults to ${String(orderArgument.defaultValue)} (${fallback}), the rule's default direction is ${rule.order.defaultDirection}`);
+        }
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the page size and order the gateway assumes are the defaults schema/agency.graphql and schema/coordination.graphql declare', () => {
+    // Read from the committed SDL, not from the constants the code was written with: the gateway's rule and what a client is told cannot drift.
+    for (const file of ['agency.graphql', 'coordination.graphql']) {
+      const schema = subgraphSchema(file);
+      const pageDefaults = Object.values(schema.getTypeMap()).filter(isObjectType).flatMap((type) => Object.values(type.getFields()))
+        .filter((field) => { const t = getNamedType(field.type); return isObjectType(t) && 'edges' in t.getFields() && 'pageInfo' in t.getFields(); })
+        .map((field) => field.args.find((a) => a.name === 'first')?.defaultValue);
+      expect(pageDefaults.length).toBeGreaterThan(0);
+      expect([file, [...new Set(pageDefaults)]]).toEqual([file, [DEFAULT_PAGE_SIZE]]);
+    }
+    const pageSizes = Object.values(AGENCY_ROUTING.rootFields).flatMap((rule) => (rule.route === 'fanOut' && rule.merge === 'connection' ? [rule.pageSize.default] : []));
+    expect([...new Set(pageSizes)]).toEqual([DEFAULT_PAGE_SIZE]);
+    const documents = agencySchema().getQueryType()!.getFields().documents;
+    expect(documents.args.find((a) => a.name === 'orderBy')?.defaultValue).toBe(DEFAULT_DOCUMENT_ORDER);
   });
 });

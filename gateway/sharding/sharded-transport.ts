@@ -218,7 +218,7 @@ class ShardedExecutor {
     const first = call.args[rule.pageSize.argument];
     const pageSize = typeof first === 'number' ? first : rule.pageSize.default;
     const orderValue = rule.order.argument ? call.args[rule.order.argument] : undefined;
-    const direction = typeof orderValue === 'string' ? (rule.order.ascendingValues?.includes(orderValue) ? 'asc' : 'desc') : rule.order.defaultDirection;
+    const direction = (typeof orderValue === 'string' ? rule.order.directions?.[orderValue] : undefined) ?? rule.order.defaultDirection;
     data[call.responseKey] = mergeConnections(call.field, plan.fragments, answers, pageSize, direction);
   }
 }

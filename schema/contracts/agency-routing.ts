@@ -1,6 +1,28 @@
-import type { ShardRouting } from './shard-routing';
+import { DEFAULT_PAGE_SIZE } from './cursor';
+import type { ShardRouting, SortDirection } from './shard-routing';
 
-const DOCUMENT_PAGE = { argument: 'first', default: 20 };
+const DOCUMENT_PAGE = { argument: 'first', default: DEFAULT_PAGE_SIZE };
+
+/**
+ * The direction of each value of the agency contract's `DocumentOrder` enum: the agency service
+ * sorts by it and the gateway merges shard pages by it (a test checks the enum has exactly these).
+ */
+export const DOCUMENT_ORDER_DIRECTIONS = {
+  PUBLISHED_AT_DESC: 'desc',
+  PUBLISHED_AT_ASC: 'asc',
+  UPDATED_AT_ASC: 'asc',
+} as const satisfies Record<string, SortDirection>;
+
+/** A value of the agency contract's `DocumentOrder` enum. */
+export type DocumentOrderValue = keyof typeof DOCUMENT_ORDER_DIRECTIONS;
+
+/** The order of `documents` when the client names none: newest publication first. */
+export const DEFAULT_DOCUMENT_ORDER: DocumentOrderValue = 'PUBLISHED_AT_DESC';
+
+/** The sort direction of a `DocumentOrder` value. */
+export function directionOf(order: DocumentOrderValue): SortDirection {
+  return DOCUMENT_ORDER_DIRECTIONS[order];
+}
 
 /**
  * How the provincial gateway routes the agency contract over the departments' deployments.
@@ -20,7 +42,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     penaltyDecision: { route: 'byId', argument: 'id', replicaFallback: true },
     documents: {
       route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, replica: true,
-      order: { argument: 'orderBy', ascendingValues: ['PUBLISHED_AT_ASC', 'UPDATED_AT_ASC'], defaultDirection: 'desc' },
+      order: { argument: 'orderBy', directions: DOCUMENT_ORDER_DIRECTIONS, defaultDirection: directionOf(DEFAULT_DOCUMENT_ORDER) },
     },
     search: { route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' }, replica: true },
     penaltyDecisions: { route: 'fanOut', merge: 'connection', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' }, replica: true },

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 
-/** Role ids carried in tokens (domain.md, "People"). */
+/** Role ids carried in tokens (the roles `npm run token -- --role` issues). */
 export const ROLES = ['editor', 'reviewer', 'disclosure-officer', 'admin', 'coordinator', 'supervisor', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 

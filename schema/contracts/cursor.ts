@@ -48,6 +48,12 @@ export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): So
   return key as SortKey;
 }
 
+/**
+ * Page size of every connection when the client gives no `first`: the default each subgraph
+ * declares on its `first` arguments and the one the gateway merges shard pages to.
+ */
+export const DEFAULT_PAGE_SIZE = 20;
+
 /** Largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
 

@@ -13,13 +13,16 @@ export type EntityKeyRule =
   /** The key field is an id whose prefix before ":" is the shard key ("fjdrc:00000012"). */
   | { field: string; holds: 'prefixedId' };
 
+/** Which way a keyset connection runs along its sort key. */
+export type SortDirection = 'asc' | 'desc';
+
 /** Sort order of a merged connection, as the cursor encodes it. */
 export interface MergeOrder {
-  /** Argument choosing the order, if any, and which of its values sort ascending. */
+  /** Argument choosing the order, if any, and the direction each of its values sorts in. */
   argument?: string;
-  ascendingValues?: string[];
+  directions?: Readonly<Record<string, SortDirection>>;
   /** Default when there is no such argument or it is absent. */
-  defaultDirection: 'asc' | 'desc';
+  defaultDirection: SortDirection;
 }
 
 export type RootFieldRule =

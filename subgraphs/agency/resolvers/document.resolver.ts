@@ -1,4 +1,6 @@
 import { DateScalar } from '../../shared/scalars';
+import { DEFAULT_DOCUMENT_ORDER } from '../../../schema/contracts/agency-routing';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import type { DocumentEntity } from '../entities/document.entity';
@@ -10,7 +12,7 @@ import {
 } from './document.types';
 
 /** Pagination arguments shared by every document list. */
-const FIRST = { nullable: true, defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' };
+const FIRST = { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页数量（最多 100）/ Page size, at most 100' };
 const AFTER = { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' };
 
 @Resolver(() => Document)
@@ -24,11 +26,11 @@ export class DocumentResolver {
   documents(
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
-    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy?: DocumentOrder | null,
+    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder[DEFAULT_DOCUMENT_ORDER] }) orderBy?: DocumentOrder | null,
     @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.listDocuments(ctx, filter, orderBy ?? DocumentOrder.PUBLISHED_AT_DESC, first ?? 20, after);
+    return documents.listDocuments(ctx, filter, orderBy ?? DocumentOrder[DEFAULT_DOCUMENT_ORDER], first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Query(() => DocumentConnection, { description: '中文全文检索，相关度优先 / Chinese full-text search, best first' })
@@ -39,7 +41,7 @@ export class DocumentResolver {
     @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.searchDocuments(ctx, text, filter, first ?? 20, after);
+    return documents.searchDocuments(ctx, text, filter, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Mutation(() => Document, { description: '新建文件（草稿）/ Create a document of the caller\'s agency, as a draft' })
@@ -169,11 +171,11 @@ export class AgencyDocumentsResolver {
     @Root() agency: Agency,
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
-    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder.PUBLISHED_AT_DESC }) orderBy?: DocumentOrder | null,
+    @Arg('orderBy', () => DocumentOrder, { nullable: true, defaultValue: DocumentOrder[DEFAULT_DOCUMENT_ORDER] }) orderBy?: DocumentOrder | null,
     @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string,
   ): Promise<documents.DocumentPage> {
-    return documents.listDocuments(ctx, { ...filter, agencies: [agency.code] }, orderBy ?? DocumentOrder.PUBLISHED_AT_DESC, first ?? 20, after);
+    return documents.listDocuments(ctx, { ...filter, agencies: [agency.code] }, orderBy ?? DocumentOrder[DEFAULT_DOCUMENT_ORDER], first ?? DEFAULT_PAGE_SIZE, after);
   }
 }
 

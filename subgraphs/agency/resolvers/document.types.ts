@@ -7,7 +7,7 @@ import {
 
 /**
  * The agency contract's public types. Resolvers return ORM entities; these classes only declare
- * the schema, so storage can change without changing what clients rely on (api-core.graphql).
+ * the schema, so storage can change without changing what clients rely on (the committed schema/agency.graphql).
  */
 
 @ObjectType({ description: '机关（由目录子图提供名称等资料）/ An agency; the directory subgraph supplies its profile' })

@@ -7,6 +7,7 @@ import * as feedback from '../services/feedback.service';
 import { Agency, Document } from './document.types';
 import { FeedbackFilter, FeedbackInput } from './feedback.input';
 import { Feedback, FeedbackConnection, FeedbackTarget } from './feedback.types';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
@@ -14,10 +15,10 @@ export class FeedbackResolver {
   feedback(
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => FeedbackFilter, { nullable: true }) filter?: FeedbackFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页数量（最多 100）/ Page size, at most 100' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' }) after?: string,
   ): Promise<feedback.FeedbackPage> {
-    return feedback.listFeedback(ctx, filter, first ?? 20, after);
+    return feedback.listFeedback(ctx, filter, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Mutation(() => Feedback, { description: '提交意见建议（任何人；经审核后公开）/ Leave feedback (anyone; shown once moderated)' })

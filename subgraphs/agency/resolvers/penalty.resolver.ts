@@ -8,6 +8,7 @@ import type { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import * as penalties from '../services/penalty.service';
 import { Agency } from './document.types';
 import { CreatePenaltyDecisionInput, PenaltyDecision, PenaltyDecisionConnection } from './penalty.types';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 
 @Resolver(() => PenaltyDecision)
 export class PenaltyResolver {
@@ -20,10 +21,10 @@ export class PenaltyResolver {
   penaltyDecisions(
     @Ctx() ctx: AgencyContext,
     @Arg('partyName', () => String, { nullable: true, description: '当事人名称：企业名称的一部分；自然人须完整姓名，且仅处罚机关本机关工作人员可查 / Party name: part of an enterprise\'s name; a natural person\'s whole name, for the deciding agency\'s own staff only' }) partyName?: string,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<penalties.PenaltyPage> {
-    return penalties.listPenalties(ctx, partyName, first ?? 20, after);
+    return penalties.listPenalties(ctx, partyName, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Mutation(() => PenaltyDecision, { description: '登记行政处罚决定 / Record a penalty decision' })

@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import { handlesRequests, type AgencyContext } from '../context';
@@ -53,10 +54,10 @@ export class DisclosureRequestResolver {
   disclosureRequests(
     @Ctx() ctx: AgencyContext,
     @Arg('filter', () => RequestFilter, { nullable: true }) filter?: RequestFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页数量 / Page size' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页数量 / Page size' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' }) after?: string,
   ): Promise<requests.RequestPage> {
-    return requests.listRequests(ctx, filter, first ?? 20, after);
+    return requests.listRequests(ctx, filter, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Mutation(() => SubmittedRequest, { description: '在线提交政府信息公开申请 / Submit a disclosure request online' })

@@ -4,6 +4,7 @@ import { chinaDate } from '../../shared/clock';
 import { emptyPage, findKeysetPage, keysetPage, type Page } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
+import { directionOf } from '../../../schema/contracts/agency-routing';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
@@ -94,7 +95,7 @@ export async function listDocuments(
   if (!where) return emptyPage();
   const page = await findKeysetPage(ctx.em, DocumentEntity, where, {
     column: order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt',
-    direction: order === DocumentOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc',
+    direction: directionOf(order),
     first, after,
   });
   for (const { node } of page.edges) ctx.loaders.document.prime(node.id, node);

@@ -4,7 +4,7 @@ import { WorkflowConflictError } from '../../../schema/contracts/errors';
 import { ReleaseHoldEntity } from '../entities/release-hold.entity';
 
 /**
- * The embargo as the agency enforces it (Art. 11; domain.md "Release coordination"): a document
+ * The embargo as the agency enforces it (Art. 11, coordinated release): a document
  * linked to a confirmed release plan is not published before the plan's release time, and once the
  * agency voted to release it with the others it is neither published alone nor changed — the
  * coordinated commit publishes it. Throws a bilingual CONFLICT naming the release time.

@@ -5,7 +5,7 @@ import { ConsultationParty, RequestEventKind, RequestStatus, type RequestOutcome
  * The reply clock of a disclosure request (依申请公开) as a pure function of its events and the
  * official working-day calendar, so the due date shown is always derivable and explainable.
  *
- * Rules (domain.md, "Disclosure on request"; Articles of the 2019 Regulations):
+ * Rules (Articles of the 2019 Regulations on government information disclosure):
  * - Day zero is the receipt date (Art. 31); counting starts the next working day.
  * - Art. 30: one supplement notice within 7 working days of receipt; while the requester has not
  *   supplemented there is no reply due date; the 20 days restart from the day the supplement

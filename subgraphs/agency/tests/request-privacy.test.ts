@@ -17,7 +17,7 @@ const ID = residentId('350203', '19750630', 12);
 const CONTACT = 'chenxh@example.cn';
 const IDENTITY = [NAME, ID, CONTACT];
 
-/** Who sees what of a request (domain.md, "People" and "Disclosure on request"). */
+/** Who sees what of a request: the identity reaches only that agency's disclosure officers and admin. */
 // Free texts (description, response, event details) may name the requester, so they follow the identity.
 const ROLES: [string, Claims, { sees: boolean; identity: boolean }][] = [
   ['the public', PUBLIC, { sees: false, identity: false }],

@@ -8,7 +8,7 @@ export enum ReleasePlanStatus {
 export enum ReleaseKind { REGULAR = 'REGULAR', CLARIFICATION = 'CLARIFICATION' }
 /** A participant's vote in phase 1, as the coordinator recorded it. */
 export enum ParticipantVote { PREPARED = 'PREPARED', REFUSED = 'REFUSED' }
-/** The six kinds of consistency finding (domain.md, "Release coordination"). */
+/** The six kinds of consistency finding the news office's scans report over the province. */
 export enum FindingKind {
   FACT_MISMATCH = 'FACT_MISMATCH', MISSING_RELEASE = 'MISSING_RELEASE', EARLY_RELEASE = 'EARLY_RELEASE',
   CONTENT_DRIFT = 'CONTENT_DRIFT', DUPLICATE_DOC_NUMBER = 'DUPLICATE_DOC_NUMBER', STALE_REPRINT = 'STALE_REPRINT',

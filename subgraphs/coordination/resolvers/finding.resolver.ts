@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '../../../schema/contracts/errors';
 import { isCoordinator, type CoordinationContext } from '../context';
@@ -19,10 +20,10 @@ export class FindingResolver {
     @Ctx() ctx: CoordinationContext,
     @Arg('kind', () => FindingKind, { nullable: true, description: '按类别筛选 / Only this kind' }) kind?: FindingKind | null,
     @Arg('status', () => FindingStatus, { nullable: true, description: '按状态筛选 / Only this status' }) status?: FindingStatus | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页数量（最多 100）/ Page size, at most 100' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' }) after?: string | null,
   ): Promise<findings.FindingPage> {
-    return findings.listFindings(ctx, kind, status, first ?? 20, after);
+    return findings.listFindings(ctx, kind, status, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Mutation(() => ConsistencyFinding, { description: '确认知悉一致性问题 / Acknowledge a finding' })

@@ -6,8 +6,9 @@ import {
   Agency, Document, LinkedDocument, ReleaseParticipant, ReleasePlan, ReleasePlanConnection,
 } from './coordination.types';
 import { CreateReleasePlanInput } from './release-plan.input';
+import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 
-const FIRST = { nullable: true, defaultValue: 20, description: '每页数量（最多 100）/ Page size, at most 100' };
+const FIRST = { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每页数量（最多 100）/ Page size, at most 100' };
 const AFTER = { nullable: true, description: '上一页的 endCursor / endCursor of the previous page' };
 
 /** Release plans: the news office manages them; agencies read theirs; the public reads released ones. */
@@ -19,7 +20,7 @@ export class ReleasePlanResolver {
     @Arg('first', () => Int, FIRST) first?: number | null,
     @Arg('after', () => String, AFTER) after?: string | null,
   ): Promise<plans.PlanPage> {
-    return plans.listPlans(ctx, first ?? 20, after);
+    return plans.listPlans(ctx, first ?? DEFAULT_PAGE_SIZE, after);
   }
 
   @Query(() => ReleasePlan, { nullable: true, description: '按标识取计划；无权查看时为 null / A plan by id; null when missing or not visible' })

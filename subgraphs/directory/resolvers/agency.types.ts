@@ -3,7 +3,7 @@ import { AgencyKind } from '../entities/enums';
 
 /**
  * The directory's public types. Resolvers return ORM entities; these classes only declare the
- * schema, so storage can change without changing what clients rely on (api-core.graphql).
+ * schema, so storage can change without changing what clients rely on (the committed schema/directory.graphql).
  */
 
 /** How to reach an agency, assembled from its profile. */

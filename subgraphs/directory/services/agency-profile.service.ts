@@ -14,7 +14,7 @@ export async function listAgencies(ctx: DirectoryContext): Promise<AgencyProfile
 }
 
 /**
- * Changes an agency's profile: only that agency's admin may (domain.md, "People"). The caller is
+ * Changes an agency's profile: only that agency's admin may. The caller is
  * checked before the registry is read, so a refusal says nothing about which codes exist, and the
  * input before anything is written.
  */
