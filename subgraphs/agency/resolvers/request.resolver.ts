@@ -6,6 +6,7 @@ import { ConsultationParty, OUTCOME_ROW, RequestOutcome, RequestStatus } from '.
 import type { PersonalField } from '../loaders/request.loader';
 import type { ReplyClock } from '../services/request-clock';
 import * as requests from '../services/request.service';
+import { messages } from '../services/statutory-messages';
 import { Agency } from './document.types';
 import { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from './request.input';
 import {
@@ -75,7 +76,7 @@ export class DisclosureRequestResolver {
     return requests.confirmReceipt(ctx, id, on);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '发出补正通知（一次，收到后 7 个工作日内）/ Ask for a supplement (once, within 7 working days of receipt)' })
+  @Mutation(() => DisclosureRequest, { description: messages.requestSupplementDescription() })
   requestSupplement(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('detail', { description: '需要补正的事项 / What is unclear' }) detail: string, @Ctx() ctx: AgencyContext,
@@ -91,7 +92,7 @@ export class DisclosureRequestResolver {
     return requests.receiveSupplement(ctx, id, on, detail);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '征求第三方或共同制作机关意见（15 个工作日，不计入答复期限）/ Consult a third party or co-producing agency (15 working days, not counted)' })
+  @Mutation(() => DisclosureRequest, { description: messages.startConsultationDescription() })
   startConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('detail', { description: '征求意见事项 / What is asked' }) detail: string, @Ctx() ctx: AgencyContext,
@@ -107,7 +108,7 @@ export class DisclosureRequestResolver {
     return requests.answerConsultation(ctx, id, party, on, detail);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '经批准延长答复期限（一次，不超过 20 个工作日，告知申请人）/ Extend the reply period once, at most 20 working days, approved, with notice' })
+  @Mutation(() => DisclosureRequest, { description: messages.extendDescription() })
   extendReplyPeriod(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('days', () => Int, { description: '延长的工作日 / Working days' }) days: number,

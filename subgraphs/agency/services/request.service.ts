@@ -13,7 +13,9 @@ import {
   AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
-import { computeReplyClock, STATUTORY_RULES, type ClockRules, type ReplyClock } from './request-clock';
+import { computeReplyClock, type ReplyClock } from './request-clock';
+import { messages } from './statutory-messages';
+import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 import { nextSerial } from './serial';
 
 /** The clock rules of this deployment: the statutory periods and its supplement period. */
@@ -206,7 +208,7 @@ export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Prom
   });
 }
 
-/** 补正通知 (Art. 30) — once, within 7 working days of receipt, saying what is unclear. */
+/** 补正通知 (Art. 30) — once, within the supplement-notice period of receipt, saying what is unclear. */
 export function requestSupplement(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
@@ -215,7 +217,8 @@ export function requestSupplement(ctx: AgencyContext, id: string, on: string, de
     }
     const date = checkEventDate(c, history, on);
     if (date > clock.supplementNoticeDueOn!) {
-      throw new BadUserInputError('on', `补正通知须在收到申请后 7 个工作日内（${clock.supplementNoticeDueOn} 前）发出`, `The supplement notice must go out within 7 working days of receipt (by ${clock.supplementNoticeDueOn})`);
+      const late = messages.supplementNoticeLate(clock.supplementNoticeDueOn!, clockRules(c));
+      throw new BadUserInputError('on', late.zh, late.en);
     }
     const text = requiredText('detail', '需要补正的事项', detail, 2000);
     await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_REQUESTED, on: date, detail: text });
@@ -234,7 +237,7 @@ export function receiveSupplement(ctx: AgencyContext, id: string, on: string, de
   });
 }
 
-/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has 15 working days; the clock pauses. */
+/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has the consultation period; the clock pauses. */
 export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
@@ -257,7 +260,7 @@ export function answerConsultation(ctx: AgencyContext, id: string, party: Consul
   });
 }
 
-/** 延期答复 (Art. 33) — once, at most 20 working days, approved by the head of disclosure work, with notice. */
+/** 延期答复 (Art. 33) — once, at most the extension limit, approved by the head of disclosure work, with notice. */
 export function extendReplyPeriod(
   ctx: AgencyContext, id: string, on: string, days: number, approver: string, notice: string,
 ): Promise<DisclosureRequestEntity> {
@@ -284,7 +287,11 @@ export function extendReplyPeriod(
 export function markExcessive(ctx: AgencyContext, id: string, on: string, days: number, reason: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (request.excessive) throw new WorkflowConflictError('已认定为超出合理范围的申请', 'The request is already marked excessive', clock.status);
-    if (!Number.isInteger(days) || days < 0 || days > 60) throw new BadUserInputError('days', '另定的期限须为 0 到 60 个工作日', 'days must be 0 to 60 working days');
+    const rules = clockRules(c);
+    if (!Number.isInteger(days) || days < 0 || days > rules.maxExcessiveWorkingDays) {
+      const range = messages.excessiveDaysOutOfRange(rules);
+      throw new BadUserInputError('days', range.zh, range.en);
+    }
     request.excessive = true;
     await transition(c, em, request, history, { kind: RequestEventKind.EXCESSIVE_PERIOD_SET, on: checkEventDate(c, history, on), days, detail: requiredText('reason', '理由', reason, 2000) });
   });
