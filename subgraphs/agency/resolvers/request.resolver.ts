@@ -15,9 +15,20 @@ import {
 
 const ON = { description: '法定日期（如签收、确认、发出之日）/ The legal date of the step (signed for, confirmed, sent...)' };
 
-/** The request's clock from its events, batched through the events loader. */
-async function clockOf(ctx: AgencyContext, request: DisclosureRequestEntity): Promise<ReplyClock> {
-  return requests.clockOf(ctx, await ctx.loaders.requestEvents.load(request.id));
+// One derivation per request and GraphQL operation: the events loader hands back the same array
+// for a request all through an operation, so every field of a row reads the same derived state.
+const derived = new WeakMap<readonly RequestEventEntity[], ReplyClock>();
+
+/**
+ * The request's derived state (status, dates, steps) from its events, batched through the events
+ * loader: the one path every resolver reads it by, so no answer mixes a stored value with a
+ * fresh one.
+ */
+async function clockOf(ctx: AgencyContext, request: Pick<DisclosureRequestEntity, 'id'>): Promise<ReplyClock> {
+  const events = await ctx.loaders.requestEvents.load(request.id);
+  let clock = derived.get(events);
+  if (!clock) derived.set(events, clock = requests.clockOf(ctx, events));
+  return clock;
 }
 
 /**
@@ -36,12 +47,11 @@ export class DisclosureRequestResolver {
   async requestProgress(@Arg('trackingCode') trackingCode: string, @Ctx() ctx: AgencyContext): Promise<RequestProgress | null> {
     const request = await requests.findByTrackingCode(ctx, trackingCode);
     if (!request) return null;
-    const events = await ctx.loaders.requestEvents.load(request.id);
-    const clock = requests.clockOf(ctx, events);
+    const [events, clock] = [await ctx.loaders.requestEvents.load(request.id), await clockOf(ctx, request)];
     return {
-      status: request.status, receivedOn: clock.receivedOn, replyDueOn: request.replyDueOn ?? null, provisional: request.replyDueProvisional,
+      status: clock.status, receivedOn: clock.receivedOn, replyDueOn: clock.replyDueOn, provisional: clock.provisional,
       events: events.map((e) => ({ kind: e.kind, on: e.on })), replyDueSteps: clock.steps, supplementDueOn: clock.supplementDueOn,
-      closedOn: request.closedOn ?? null, outcome: request.outcome ?? null,
+      closedOn: clock.closedOn, outcome: clock.outcome,
     };
   }
 
@@ -165,6 +175,26 @@ export class DisclosureRequestResolver {
     return r.outcome ? OUTCOME_ROW[r.outcome] : null;
   }
 
+  @FieldResolver(() => RequestStatus)
+  async status(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<RequestStatus> {
+    return (await clockOf(ctx, r)).status;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async receivedOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).receivedOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async replyDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).replyDueOn;
+  }
+
+  @FieldResolver(() => Boolean)
+  async replyDueProvisional(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
+    return (await clockOf(ctx, r)).provisional;
+  }
+
   @FieldResolver(() => [String])
   async replyDueSteps(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string[]> {
     return (await clockOf(ctx, r)).steps;
@@ -191,8 +221,9 @@ export class DisclosureRequestResolver {
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): boolean {
-    return r.status !== RequestStatus.CLOSED && !!r.replyDueOn && ctx.runtime.clock.today() > r.replyDueOn;
+  async overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
+    const clock = await clockOf(ctx, r);
+    return clock.status !== RequestStatus.CLOSED && !!clock.replyDueOn && ctx.runtime.clock.today() > clock.replyDueOn;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -84,7 +84,11 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
   }
 }
 
-/** Writes the event, recomputes the clock from the whole history, and stores what it derives. */
+/**
+ * Writes the event, recomputes the clock from the whole history, and stores what it derives: the
+ * only writer of the request's derived columns (status, dates, outcome), in the event's
+ * transaction. Those columns are a cache for filters and sorting; reads derive from the events.
+ */
 async function transition(
   ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
   event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>, actor: string = actorOf(ctx),
@@ -96,6 +100,8 @@ async function transition(
   request.receivedOn = clock.receivedOn;
   request.replyDueOn = clock.replyDueOn;
   request.replyDueProvisional = clock.provisional;
+  request.closedOn = clock.closedOn;
+  request.outcome = clock.outcome;
   request.version += 1;
   return clock;
 }
@@ -334,15 +340,11 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
     const date = checkEventDate(c, history, on);
     checkOutcome(outcome, request, history, clock, date);
     const text = requiredText('responseText', '答复书', responseText, 50_000);
-    request.outcome = outcome;
-    request.closedOn = date;
     request.responseText = text;
     request.replyWorkingDays = c.runtime.calendar.workingDaysBetween(clock.receivedOn, date);
     request.repliedLate = clock.replyDueOn !== null && date > clock.replyDueOn;
+    // The REPLIED event does not move the due date: it stays what it was when the reply went out.
     await transition(c, em, request, history, { kind: RequestEventKind.REPLIED, on: date, outcome, detail: null });
-    // The due date stays what it was when the reply went out.
-    request.replyDueOn = clock.replyDueOn;
-    request.replyDueProvisional = clock.provisional;
   });
 }
 
