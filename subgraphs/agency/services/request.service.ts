@@ -214,7 +214,7 @@ export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Prom
   });
 }
 
-/** 补正通知 (Art. 30) — once, within the supplement-notice period of receipt, saying what is unclear. */
+/** 补正通知 (Art. 30) — once, within `supplementNoticeWorkingDays` of receipt (statutory-rules.ts), saying what is unclear. */
 export function requestSupplement(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
@@ -243,7 +243,7 @@ export function receiveSupplement(ctx: AgencyContext, id: string, on: string, de
   });
 }
 
-/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has the consultation period; the clock pauses. */
+/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays` (statutory-rules.ts); the clock pauses. */
 export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
@@ -266,15 +266,18 @@ export function answerConsultation(ctx: AgencyContext, id: string, party: Consul
   });
 }
 
-/** 延期答复 (Art. 33) — once, at most the extension limit, approved by the head of disclosure work, with notice. */
+/** 延期答复 (Art. 33) — once, at most `maxExtensionWorkingDays` (statutory-rules.ts), approved by the head of disclosure work, with notice. */
 export function extendReplyPeriod(
   ctx: AgencyContext, id: string, on: string, days: number, approver: string, notice: string,
 ): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
     if (history.some((e) => e.kind === RequestEventKind.EXTENDED)) throw new WorkflowConflictError('答复期限只能延长一次', 'The reply period can be extended only once', clock.status);
-    const max = clockRules(c).maxExtensionWorkingDays;
-    if (!Number.isInteger(days) || days < 1 || days > max) throw new BadUserInputError('days', `延长期限须为 1 到 ${max} 个工作日`, `days must be 1 to ${max} working days`);
+    const rules = clockRules(c);
+    if (!Number.isInteger(days) || days < 1 || days > rules.maxExtensionWorkingDays) {
+      const range = messages.extensionDaysOutOfRange(rules);
+      throw new BadUserInputError('days', range.zh, range.en);
+    }
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `须在答复期限（${clock.replyDueOn}）届满前决定延期`, `An extension must be decided before the reply period ends (${clock.replyDueOn})`);
     await transition(c, em, request, history, {

@@ -19,6 +19,11 @@ export const messages = {
     const n = rules.supplementNoticeWorkingDays;
     return { zh: `补正通知须在收到申请后 ${n} 个工作日内（${dueOn} 前）发出`, en: `The supplement notice must go out within ${n} working days of receipt (by ${dueOn})` };
   },
+  /** Error: the extension (Art. 33) is out of range. */
+  extensionDaysOutOfRange(rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.maxExtensionWorkingDays;
+    return { zh: `延长期限须为 1 到 ${n} 个工作日`, en: `days must be 1 to ${n} working days` };
+  },
   /** Error: the longer period for an excessive request (Art. 35) is out of range. */
   excessiveDaysOutOfRange(rules: ClockRules = STATUTORY_RULES): Bilingual {
     const n = rules.maxExcessiveWorkingDays;

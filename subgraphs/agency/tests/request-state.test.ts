@@ -4,6 +4,7 @@ import {
   EXTEND, GET_REQUEST, PROGRESS, RECEIVE_SUPPLEMENT, RECORD_REQUEST, REQUEST_SUPPLEMENT, START_CONSULTATION,
 } from '../../../test/documents/request-operations';
 import { DisclosureRequestEntity, RequestEventEntity } from '../entities/request.entity';
+import { RequestStatus } from '../entities/request-enums';
 import { clockOf } from '../services/request.service';
 import { createContext } from '../context';
 import { residentId } from '../../../tools/demo/codes';
@@ -49,7 +50,7 @@ describe.each(testEngines())('the request\'s derived state on %s', (kind) => {
 
     // A stale cache (as written before a consultation ran out, or by an older release) never
     // shows through: the answers still come from the events.
-    await ctx.em.nativeUpdate(DisclosureRequestEntity, { id: r.id }, { status: 'PROCESSING' as never, replyDueOn: '2026-01-01' });
+    await ctx.em.nativeUpdate(DisclosureRequestEntity, { id: r.id }, { status: RequestStatus.PROCESSING, replyDueOn: '2026-01-01' });
     const after = await answers(r.id, r.trackingCode);
     expect(after.progress).toEqual(before.progress);
     expect(after.request).toMatchObject(derived);

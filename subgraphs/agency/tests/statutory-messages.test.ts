@@ -48,6 +48,7 @@ describe('statutory messages come from the rules table', () => {
     const changed = messages.supplementNoticeLate('2026-02-25', { ...STATUTORY_RULES, supplementNoticeWorkingDays: n + 2 });
     expect(changed.zh).toContain(`${n + 2} 个工作日`);
     expect(messages.excessiveDaysOutOfRange().en).toContain(`${STATUTORY_RULES.maxExcessiveWorkingDays} working days`);
+    expect(messages.extensionDaysOutOfRange({ ...STATUTORY_RULES, maxExtensionWorkingDays: 12 }).zh).toContain('1 到 12 个工作日');
     expect(messages.extendDescription()).toContain(`${STATUTORY_RULES.maxExtensionWorkingDays} 个工作日`);
     expect(messages.startConsultationDescription()).toContain(`${STATUTORY_RULES.consultationWorkingDays} working days`);
   });
