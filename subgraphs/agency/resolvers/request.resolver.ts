@@ -7,6 +7,7 @@ import { ConsultationParty, OUTCOME_ROW, RequestOutcome, RequestStatus } from '.
 import type { PersonalField } from '../loaders/request.loader';
 import type { ReplyClock } from '../services/request-clock';
 import * as requests from '../services/request.service';
+import { messages } from '../services/statutory-messages';
 import { Agency } from './document.types';
 import { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from './request.input';
 import {
@@ -15,9 +16,20 @@ import {
 
 const ON = { description: '法定日期（如签收、确认、发出之日）/ The legal date of the step (signed for, confirmed, sent...)' };
 
-/** The request's clock from its events, batched through the events loader. */
-async function clockOf(ctx: AgencyContext, request: DisclosureRequestEntity): Promise<ReplyClock> {
-  return requests.clockOf(ctx, await ctx.loaders.requestEvents.load(request.id));
+// One derivation per request and GraphQL operation: the events loader hands back the same array
+// for a request all through an operation, so every field of a row reads the same derived state.
+const derived = new WeakMap<readonly RequestEventEntity[], ReplyClock>();
+
+/**
+ * The request's derived state (status, dates, steps) from its events, batched through the events
+ * loader: the one path every resolver reads it by, so no answer mixes a stored value with a
+ * fresh one.
+ */
+async function clockOf(ctx: AgencyContext, request: Pick<DisclosureRequestEntity, 'id'>): Promise<ReplyClock> {
+  const events = await ctx.loaders.requestEvents.load(request.id);
+  let clock = derived.get(events);
+  if (!clock) derived.set(events, clock = requests.clockOf(ctx, events));
+  return clock;
 }
 
 /**
@@ -36,12 +48,11 @@ export class DisclosureRequestResolver {
   async requestProgress(@Arg('trackingCode') trackingCode: string, @Ctx() ctx: AgencyContext): Promise<RequestProgress | null> {
     const request = await requests.findByTrackingCode(ctx, trackingCode);
     if (!request) return null;
-    const events = await ctx.loaders.requestEvents.load(request.id);
-    const clock = requests.clockOf(ctx, events);
+    const [events, clock] = [await ctx.loaders.requestEvents.load(request.id), await clockOf(ctx, request)];
     return {
-      status: request.status, receivedOn: clock.receivedOn, replyDueOn: request.replyDueOn ?? null, provisional: request.replyDueProvisional,
+      status: clock.status, receivedOn: clock.receivedOn, replyDueOn: clock.replyDueOn, provisional: clock.provisional,
       events: events.map((e) => ({ kind: e.kind, on: e.on })), replyDueSteps: clock.steps, supplementDueOn: clock.supplementDueOn,
-      closedOn: request.closedOn ?? null, outcome: request.outcome ?? null,
+      closedOn: clock.closedOn, outcome: clock.outcome,
     };
   }
 
@@ -76,7 +87,7 @@ export class DisclosureRequestResolver {
     return requests.confirmReceipt(ctx, id, on);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '发出补正通知（一次，收到后 7 个工作日内）/ Ask for a supplement (once, within 7 working days of receipt)' })
+  @Mutation(() => DisclosureRequest, { description: messages.requestSupplementDescription() })
   requestSupplement(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('detail', { description: '需要补正的事项 / What is unclear' }) detail: string, @Ctx() ctx: AgencyContext,
@@ -92,7 +103,7 @@ export class DisclosureRequestResolver {
     return requests.receiveSupplement(ctx, id, on, detail);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '征求第三方或共同制作机关意见（15 个工作日，不计入答复期限）/ Consult a third party or co-producing agency (15 working days, not counted)' })
+  @Mutation(() => DisclosureRequest, { description: messages.startConsultationDescription() })
   startConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('detail', { description: '征求意见事项 / What is asked' }) detail: string, @Ctx() ctx: AgencyContext,
@@ -108,7 +119,7 @@ export class DisclosureRequestResolver {
     return requests.answerConsultation(ctx, id, party, on, detail);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '经批准延长答复期限（一次，不超过 20 个工作日，告知申请人）/ Extend the reply period once, at most 20 working days, approved, with notice' })
+  @Mutation(() => DisclosureRequest, { description: messages.extendDescription() })
   extendReplyPeriod(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
     @Arg('days', () => Int, { description: '延长的工作日 / Working days' }) days: number,
@@ -165,6 +176,26 @@ export class DisclosureRequestResolver {
     return r.outcome ? OUTCOME_ROW[r.outcome] : null;
   }
 
+  @FieldResolver(() => RequestStatus)
+  async status(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<RequestStatus> {
+    return (await clockOf(ctx, r)).status;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async receivedOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).receivedOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async replyDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).replyDueOn;
+  }
+
+  @FieldResolver(() => Boolean)
+  async replyDueProvisional(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
+    return (await clockOf(ctx, r)).provisional;
+  }
+
   @FieldResolver(() => [String])
   async replyDueSteps(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string[]> {
     return (await clockOf(ctx, r)).steps;
@@ -191,8 +222,9 @@ export class DisclosureRequestResolver {
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): boolean {
-    return r.status !== RequestStatus.CLOSED && !!r.replyDueOn && ctx.runtime.clock.today() > r.replyDueOn;
+  async overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
+    const clock = await clockOf(ctx, r);
+    return clock.status !== RequestStatus.CLOSED && !!clock.replyDueOn && ctx.runtime.clock.today() > clock.replyDueOn;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -3,6 +3,7 @@ import { DateScalar } from '../../shared/scalars';
 import {
   AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
+import { messages } from '../services/statutory-messages';
 import { Agency, Document, PageInfo } from './document.types';
 
 @ObjectType({ description: '已提交的申请：凭查询码查询进度 / A submitted request: follow it with the tracking code' })
@@ -77,7 +78,7 @@ export class DisclosureRequest {
   // Field resolvers below: derived clock, staff-only text, personal data.
   @Field(() => String, { nullable: true, description: '年度报告表三行号 / Row of table 3 the outcome counts in' }) outcomeRow?: string | null;
   @Field(() => [String], { description: '答复期限的计算过程 / How the due date was computed' }) replyDueSteps!: string[];
-  @Field(() => DateScalar, { nullable: true, description: '补正通知截止日（收到后 7 个工作日）/ Last day for the supplement notice (7 working days)' }) supplementNoticeDueOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: messages.supplementNoticeDueOnDescription() }) supplementNoticeDueOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '申请人补正截止日 / Last day for the requester to supplement' }) supplementDueOn?: string | null;
   @Field(() => Int, { description: '征求意见暂停的工作日 / Working days paused for consultation' }) pausedWorkingDays!: number;
   @Field(() => Int, { description: '延长的工作日（含第三十五条另定期限）/ Working days added by extension and Art. 35' }) extendedWorkingDays!: number;

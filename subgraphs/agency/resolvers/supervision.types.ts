@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import { RequestOutcome } from '../entities/request-enums';
+import { messages } from '../services/statutory-messages';
 import { Agency } from './document.types';
 
 @ObjectType({ description: '用时分布的一档（全省数据按档相加）/ One bucket of a duration histogram; the province\'s histogram is the agencies\' added bucket by bucket' })
@@ -24,12 +25,12 @@ export class SupervisionFigures {
   @Field(() => DateScalar, { description: '"当前"数据的统计日 / Day the "now" figures are taken' }) asOf!: string;
   @Field(() => Int, { description: '"即将到期"的工作日数 / Working days within which an item counts as due soon' }) dueSoonWorkingDays!: number;
   @Field(() => Int, { description: '当前逾期未发布的主动公开文件 / Proactive documents unpublished past their due date, now' }) documentsOverdue!: number;
-  @Field(() => Int, { description: '3 个工作日内到期未发布的主动公开文件 / Proactive documents due for publication within 3 working days' }) documentsDueSoon!: number;
+  @Field(() => Int, { description: messages.dueSoonDescription('到期未发布的主动公开文件', 'Proactive documents due for publication') }) documentsDueSoon!: number;
   @Field(() => Int, { description: '期间发布的主动公开文件 / Proactive documents published in the period' }) documentsPublished!: number;
   @Field(() => Int, { description: '期间逾期发布的文件 / Of those, published after their due date' }) documentsPublishedLate!: number;
   @Field(() => [HistogramBucket], { description: '期间发布文件自生成至发布的工作日分布；各档可相加，全省中位数由相加后的分布读出 / Working days from formation to publication of documents published in the period; buckets add up across agencies, so the province median is read from the summed histogram' }) publishDaysHistogram!: HistogramBucket[];
   @Field(() => Int, { description: '当前逾期未答复的申请 / Open requests past their reply due date, now' }) requestsOverdue!: number;
-  @Field(() => Int, { description: '3 个工作日内到期的申请 / Open requests due within 3 working days' }) requestsDueSoon!: number;
+  @Field(() => Int, { description: messages.dueSoonDescription('到期的申请', 'Open requests due') }) requestsDueSoon!: number;
   @Field(() => Int, { description: '期间答复的申请 / Requests replied in the period' }) requestsReplied!: number;
   @Field(() => Int, { description: '期间逾期答复的申请 / Of those, replied after their due date' }) requestsRepliedLate!: number;
   @Field(() => [HistogramBucket], { description: '期间答复申请自收到至答复的工作日分布；各档可相加，全省中位数由相加后的分布读出 / Working days from receipt to reply of requests replied in the period; buckets add up, so the province median is read from the summed histogram' }) replyDaysHistogram!: HistogramBucket[];
@@ -39,7 +40,7 @@ export class SupervisionFigures {
   @Field(() => Int, { description: '当前尚未答复的意见建议（不含不予公开的）/ Feedback not yet answered, rejected items aside, now' }) feedbackUnanswered!: number;
   @Field(() => [HistogramBucket], { description: '期间答复意见的用时（小时）分布；各档可相加 / Hours from submission to answer of feedback answered in the period; buckets add up' }) answerHoursHistogram!: HistogramBucket[];
   @Field(() => Int, { description: '当前逾期未公示的行政处罚决定 / Penalty decisions unpublished past their due date, now' }) penaltiesOverdue!: number;
-  @Field(() => Int, { description: '3 个工作日内到期未公示的行政处罚决定 / Penalty decisions due for publication within 3 working days' }) penaltiesDueSoon!: number;
+  @Field(() => Int, { description: messages.dueSoonDescription('到期未公示的行政处罚决定', 'Penalty decisions due for publication') }) penaltiesDueSoon!: number;
 }
 
 @ObjectType({ description: '一个机关的电子监察数据：可相加的数据，另加中位数和 CSV 导出 / One agency\'s supervision figures: the summable ones plus medians and a CSV export' })

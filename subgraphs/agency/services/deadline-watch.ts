@@ -7,7 +7,7 @@ import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
-import { DUE_SOON_WORKING_DAYS } from './supervision.service';
+import { DUE_SOON_WORKING_DAYS } from './statutory-rules';
 
 /** Working days within which feedback should be answered before the watch calls it late. */
 export const FEEDBACK_ANSWER_WORKING_DAYS = 10;

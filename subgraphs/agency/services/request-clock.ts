@@ -1,5 +1,7 @@
 import type { WorkingDayCalendar } from '../../shared/calendar';
 import { ConsultationParty, RequestEventKind, RequestStatus, type RequestOutcome } from '../entities/request-enums';
+import { messages } from './statutory-messages';
+import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 
 /**
  * The reply clock of a disclosure request (依申请公开) as a pure function of its events and the
@@ -27,24 +29,6 @@ export interface ClockEvent {
   party?: ConsultationParty | null;
   outcome?: RequestOutcome | null;
 }
-
-/** Statutory periods in working days; `supplementWorkingDays` is the deployment's choice (config). */
-export interface ClockRules {
-  replyWorkingDays: number;
-  supplementNoticeWorkingDays: number;
-  supplementWorkingDays: number;
-  consultationWorkingDays: number;
-  maxExtensionWorkingDays: number;
-}
-
-/** The law's periods, with the default 15 working days for the requester to supplement. */
-export const STATUTORY_RULES: ClockRules = {
-  replyWorkingDays: 20,
-  supplementNoticeWorkingDays: 7,
-  supplementWorkingDays: 15,
-  consultationWorkingDays: 15,
-  maxExtensionWorkingDays: 20,
-};
 
 /** Everything the events say about the request's dates. */
 export interface ReplyClock {
@@ -151,14 +135,14 @@ export function computeReplyClock(
     const who = s.party === ConsultationParty.CO_PRODUCER ? ['征求共同制作机关意见', 'co-producer consultation'] : ['征求第三方意见', 'third-party consultation'];
     const how = s.answered !== null && s.answered < s.limit
       ? `${s.start}–${s.answered} 答复 / answered`
-      : s.answered !== null || today > s.limit ? `${s.start}–${s.limit} 期满 / ran its 15 working days` : `${s.start} 起，按满 15 个工作日计 / open, counted as its full 15 working days`;
+      : s.answered !== null || today > s.limit ? messages.consultationRanOut(s.start, s.limit, rules) : messages.consultationOpen(s.start, rules);
     steps.push(`${who[0]} ${how}，不计入答复期限 / ${who[1]} not counted`);
   }
   const openConsultations = spans.filter((s) => s.answered === null && today <= s.limit).map((s) => s.party);
 
   let replyDueOn: string | null = null;
   if (countsFrom !== null && !awaitingSupplement) {
-    steps.push(`+${rules.replyWorkingDays} 个工作日（第三十三条）/ +${rules.replyWorkingDays} working days (Art. 33)`);
+    steps.push(messages.replyPeriodStep(rules));
     if (paused > 0) steps.push(`暂停 ${paused} 个工作日（征求意见）/ paused ${paused} working days for consultation`);
     if (extension > 0) steps.push(`经批准延长 ${extension} 个工作日 / extended ${extension} working days (approved)`);
     if (excessive > 0) steps.push(`申请数量、频次明显超过合理范围，另定期限 ${excessive} 个工作日（第三十五条）/ longer period of ${excessive} working days for an excessive request (Art. 35)`);

@@ -13,7 +13,9 @@ import {
   AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
-import { computeReplyClock, STATUTORY_RULES, type ClockRules, type ReplyClock } from './request-clock';
+import { computeReplyClock, type ReplyClock } from './request-clock';
+import { messages } from './statutory-messages';
+import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 import { nextSerial } from './serial';
 
 /** The clock rules of this deployment: the statutory periods and its supplement period. */
@@ -82,7 +84,11 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
   }
 }
 
-/** Writes the event, recomputes the clock from the whole history, and stores what it derives. */
+/**
+ * Writes the event, recomputes the clock from the whole history, and stores what it derives: the
+ * only writer of the request's derived columns (status, dates, outcome), in the event's
+ * transaction. Those columns are a cache for filters and sorting; reads derive from the events.
+ */
 async function transition(
   ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
   event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>, actor: string = actorOf(ctx),
@@ -94,6 +100,8 @@ async function transition(
   request.receivedOn = clock.receivedOn;
   request.replyDueOn = clock.replyDueOn;
   request.replyDueProvisional = clock.provisional;
+  request.closedOn = clock.closedOn;
+  request.outcome = clock.outcome;
   request.version += 1;
   return clock;
 }
@@ -206,7 +214,7 @@ export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Prom
   });
 }
 
-/** 补正通知 (Art. 30) — once, within 7 working days of receipt, saying what is unclear. */
+/** 补正通知 (Art. 30) — once, within `supplementNoticeWorkingDays` of receipt (statutory-rules.ts), saying what is unclear. */
 export function requestSupplement(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
@@ -215,7 +223,8 @@ export function requestSupplement(ctx: AgencyContext, id: string, on: string, de
     }
     const date = checkEventDate(c, history, on);
     if (date > clock.supplementNoticeDueOn!) {
-      throw new BadUserInputError('on', `补正通知须在收到申请后 7 个工作日内（${clock.supplementNoticeDueOn} 前）发出`, `The supplement notice must go out within 7 working days of receipt (by ${clock.supplementNoticeDueOn})`);
+      const late = messages.supplementNoticeLate(clock.supplementNoticeDueOn!, clockRules(c));
+      throw new BadUserInputError('on', late.zh, late.en);
     }
     const text = requiredText('detail', '需要补正的事项', detail, 2000);
     await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_REQUESTED, on: date, detail: text });
@@ -234,7 +243,7 @@ export function receiveSupplement(ctx: AgencyContext, id: string, on: string, de
   });
 }
 
-/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has 15 working days; the clock pauses. */
+/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays` (statutory-rules.ts); the clock pauses. */
 export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
@@ -257,15 +266,18 @@ export function answerConsultation(ctx: AgencyContext, id: string, party: Consul
   });
 }
 
-/** 延期答复 (Art. 33) — once, at most 20 working days, approved by the head of disclosure work, with notice. */
+/** 延期答复 (Art. 33) — once, at most `maxExtensionWorkingDays` (statutory-rules.ts), approved by the head of disclosure work, with notice. */
 export function extendReplyPeriod(
   ctx: AgencyContext, id: string, on: string, days: number, approver: string, notice: string,
 ): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
     if (history.some((e) => e.kind === RequestEventKind.EXTENDED)) throw new WorkflowConflictError('答复期限只能延长一次', 'The reply period can be extended only once', clock.status);
-    const max = clockRules(c).maxExtensionWorkingDays;
-    if (!Number.isInteger(days) || days < 1 || days > max) throw new BadUserInputError('days', `延长期限须为 1 到 ${max} 个工作日`, `days must be 1 to ${max} working days`);
+    const rules = clockRules(c);
+    if (!Number.isInteger(days) || days < 1 || days > rules.maxExtensionWorkingDays) {
+      const range = messages.extensionDaysOutOfRange(rules);
+      throw new BadUserInputError('days', range.zh, range.en);
+    }
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `须在答复期限（${clock.replyDueOn}）届满前决定延期`, `An extension must be decided before the reply period ends (${clock.replyDueOn})`);
     await transition(c, em, request, history, {
@@ -284,7 +296,11 @@ export function extendReplyPeriod(
 export function markExcessive(ctx: AgencyContext, id: string, on: string, days: number, reason: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (request.excessive) throw new WorkflowConflictError('已认定为超出合理范围的申请', 'The request is already marked excessive', clock.status);
-    if (!Number.isInteger(days) || days < 0 || days > 60) throw new BadUserInputError('days', '另定的期限须为 0 到 60 个工作日', 'days must be 0 to 60 working days');
+    const rules = clockRules(c);
+    if (!Number.isInteger(days) || days < 0 || days > rules.maxExcessiveWorkingDays) {
+      const range = messages.excessiveDaysOutOfRange(rules);
+      throw new BadUserInputError('days', range.zh, range.en);
+    }
     request.excessive = true;
     await transition(c, em, request, history, { kind: RequestEventKind.EXCESSIVE_PERIOD_SET, on: checkEventDate(c, history, on), days, detail: requiredText('reason', '理由', reason, 2000) });
   });
@@ -327,15 +343,11 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
     const date = checkEventDate(c, history, on);
     checkOutcome(outcome, request, history, clock, date);
     const text = requiredText('responseText', '答复书', responseText, 50_000);
-    request.outcome = outcome;
-    request.closedOn = date;
     request.responseText = text;
     request.replyWorkingDays = c.runtime.calendar.workingDaysBetween(clock.receivedOn, date);
     request.repliedLate = clock.replyDueOn !== null && date > clock.replyDueOn;
+    // The REPLIED event does not move the due date: it stays what it was when the reply went out.
     await transition(c, em, request, history, { kind: RequestEventKind.REPLIED, on: date, outcome, detail: null });
-    // The due date stays what it was when the reply went out.
-    request.replyDueOn = clock.replyDueOn;
-    request.replyDueProvisional = clock.provisional;
   });
 }
 

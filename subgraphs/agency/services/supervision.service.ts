@@ -7,6 +7,8 @@ import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/
 import { FeedbackStatus } from '../entities/feedback.entity';
 import { RequestOutcome, RequestStatus } from '../entities/request-enums';
 import { csvCell } from './annual-report.service';
+import { messages } from './statutory-messages';
+import { DUE_SOON_WORKING_DAYS } from './statutory-rules';
 
 /**
  * 电子监察 — supervision figures of one agency, or of everything a deployment holds (its part of
@@ -19,8 +21,6 @@ import { csvCell } from './annual-report.service';
  * is read from the summed histogram.
  */
 
-/** "Due soon" means due within this many working days from today. */
-export const DUE_SOON_WORKING_DAYS = 3;
 
 /** Working-day buckets of publication and reply times: [min, max], max null for "and more". */
 export const DAY_BUCKETS: readonly [number, number | null][] = [[0, 5], [6, 10], [11, 15], [16, 20], [21, 30], [31, null]];
@@ -207,15 +207,15 @@ export async function computeSupervision(ctx: AgencyContext, agency: string | nu
 }
 
 const CSV_ROWS: [keyof AgencySupervisionData, string][] = [
-  ['documentsOverdue', '逾期未发布的主动公开文件'], ['documentsDueSoon', '3 个工作日内到期的文件'],
+  ['documentsOverdue', '逾期未发布的主动公开文件'], ['documentsDueSoon', messages.dueSoon('到期的文件', 'Documents due').zh],
   ['documentsPublished', '期间发布的文件'], ['documentsPublishedLate', '期间逾期发布的文件'],
   ['publishDaysMedian', '发布用时中位数（工作日）'],
-  ['requestsOverdue', '逾期未答复的申请'], ['requestsDueSoon', '3 个工作日内到期的申请'],
+  ['requestsOverdue', '逾期未答复的申请'], ['requestsDueSoon', messages.dueSoon('到期的申请', 'Requests due').zh],
   ['requestsReplied', '期间答复的申请'], ['requestsRepliedLate', '期间逾期答复的申请'],
   ['replyDaysMedian', '答复用时中位数（工作日）'],
   ['feedbackReceived', '期间收到的意见'], ['feedbackAnswered', '期间答复的意见'], ['feedbackUnanswered', '尚未答复的意见'],
   ['feedbackAnswerHoursMedian', '意见答复用时中位数（小时）'],
-  ['penaltiesOverdue', '逾期未公示的行政处罚决定'], ['penaltiesDueSoon', '3 个工作日内到期的行政处罚决定'],
+  ['penaltiesOverdue', '逾期未公示的行政处罚决定'], ['penaltiesDueSoon', messages.dueSoon('到期的行政处罚决定', 'Penalty decisions due').zh],
 ];
 
 /** One agency's figures as CSV (UTF-8, Chinese labels, the schema's field names as keys) for download. */

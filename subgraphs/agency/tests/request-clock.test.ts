@@ -1,6 +1,7 @@
 import { WorkingDayCalendar } from '../../shared/calendar';
 import { ConsultationParty, RequestEventKind, RequestStatus, RequestOutcome } from '../entities/request-enums';
-import { computeReplyClock, STATUTORY_RULES, type ClockEvent } from '../services/request-clock';
+import { computeReplyClock, type ClockEvent } from '../services/request-clock';
+import { STATUTORY_RULES } from '../services/statutory-rules';
 
 // Every expected date is counted by hand on the official calendar; "(n)" marks the n-th working
 // day after day zero (the receipt, or the supplement's arrival), which is not counted.

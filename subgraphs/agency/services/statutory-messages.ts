@@ -1,0 +1,75 @@
+import { DUE_SOON_WORKING_DAYS, STATUTORY_RULES, type ClockRules } from './statutory-rules';
+
+/** A message in both languages, the Chinese first. */
+export interface Bilingual { zh: string; en: string }
+
+/** "zh / en", the form schema descriptions take; a full-width bracket already spaces the Chinese. */
+function joined(m: Bilingual): string {
+  return `${m.zh}${m.zh.endsWith('）') ? '' : ' '}/ ${m.en}`;
+}
+
+/**
+ * Every bilingual message of the agency that states a statutory period or limit, each built from
+ * the rules table (`statutory-rules.ts`) so that no number is written twice. Factories that take
+ * `rules` answer for the deployment's rules (its supplement period); the others state the law.
+ */
+export const messages = {
+  /** Error: the supplement notice (Art. 30) came after its last day. */
+  supplementNoticeLate(dueOn: string, rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.supplementNoticeWorkingDays;
+    return { zh: `补正通知须在收到申请后 ${n} 个工作日内（${dueOn} 前）发出`, en: `The supplement notice must go out within ${n} working days of receipt (by ${dueOn})` };
+  },
+  /** Error: the extension (Art. 33) is out of range. */
+  extensionDaysOutOfRange(rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.maxExtensionWorkingDays;
+    return { zh: `延长期限须为 1 到 ${n} 个工作日`, en: `days must be 1 to ${n} working days` };
+  },
+  /** Error: the longer period for an excessive request (Art. 35) is out of range. */
+  excessiveDaysOutOfRange(rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.maxExcessiveWorkingDays;
+    return { zh: `另定的期限须为 0 到 ${n} 个工作日`, en: `days must be 0 to ${n} working days` };
+  },
+  /** Reply-clock step: the reply period itself (Art. 33). */
+  replyPeriodStep(rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.replyWorkingDays;
+    return `+${n} 个工作日（第三十三条）/ +${n} working days (Art. 33)`;
+  },
+  /** Reply-clock step: a consultation that ran its full period. */
+  consultationRanOut(start: string, limit: string, rules: ClockRules = STATUTORY_RULES): string {
+    return `${start}–${limit} 期满 / ran its ${rules.consultationWorkingDays} working days`;
+  },
+  /** Reply-clock step: an open consultation, counted as its full period. */
+  consultationOpen(start: string, rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.consultationWorkingDays;
+    return `${start} 起，按满 ${n} 个工作日计 / open, counted as its full ${n} working days`;
+  },
+  /** Schema description of `requestSupplement`. */
+  requestSupplementDescription(): string {
+    const n = STATUTORY_RULES.supplementNoticeWorkingDays;
+    return joined({ zh: `发出补正通知（一次，收到后 ${n} 个工作日内）`, en: `Ask for a supplement (once, within ${n} working days of receipt)` });
+  },
+  /** Schema description of `startConsultation`. */
+  startConsultationDescription(): string {
+    const n = STATUTORY_RULES.consultationWorkingDays;
+    return joined({ zh: `征求第三方或共同制作机关意见（${n} 个工作日，不计入答复期限）`, en: `Consult a third party or co-producing agency (${n} working days, not counted)` });
+  },
+  /** Schema description of `extendReplyPeriod`. */
+  extendDescription(): string {
+    const n = STATUTORY_RULES.maxExtensionWorkingDays;
+    return joined({ zh: `经批准延长答复期限（一次，不超过 ${n} 个工作日，告知申请人）`, en: `Extend the reply period once, at most ${n} working days, approved, with notice` });
+  },
+  /** Schema description of `supplementNoticeDueOn`. */
+  supplementNoticeDueOnDescription(): string {
+    const n = STATUTORY_RULES.supplementNoticeWorkingDays;
+    return joined({ zh: `补正通知截止日（收到后 ${n} 个工作日）`, en: `Last day for the supplement notice (${n} working days)` });
+  },
+  /** Supervision: the "due soon" figures, as schema description (both languages) and CSV label (Chinese). */
+  dueSoon(zhWhat: string, enWhat: string): Bilingual {
+    const n = DUE_SOON_WORKING_DAYS;
+    return { zh: `${n} 个工作日内${zhWhat}`, en: `${enWhat} within ${n} working days` };
+  },
+  /** `dueSoon` as a schema description. */
+  dueSoonDescription(zhWhat: string, enWhat: string): string {
+    return joined(messages.dueSoon(zhWhat, enWhat));
+  },
+};
