@@ -2,6 +2,22 @@ import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { EXPORT_FIELDS } from '../../gateway/export-fields';
+import { createContext, type AgencyRuntime } from '../../subgraphs/agency/context';
+import { DisclosureAttribute } from '../../subgraphs/agency/entities/enums';
+import * as documents from '../../subgraphs/agency/services/document.service';
+
+/** Publishes one document of `base` at 00:30 on 1 January 2026 China time (still 2025 in UTC). */
+async function publishAtNewYear(base: AgencyRuntime): Promise<void> {
+  const at = new Date('2026-01-01T00:30:00+08:00');
+  const runtime: AgencyRuntime = { ...base, clock: { now: () => new Date(at), today: () => '2026-01-01' } };
+  const as = (role: 'editor' | 'reviewer') => createContext(runtime, { sub: `test-${role}@${base.config.agencyCode}`, agency: base.config.agencyCode, roles: [role] });
+  const doc = await documents.createDocument(as('editor'), {
+    title: '关于元旦假期值班安排的通知', summary: '元旦值班', body: '元旦假期值班安排如下。', theme: '综合政务', genre: '通知', formedOn: '2025-12-31',
+    disclosure: DisclosureAttribute.PROACTIVE, exemptionGround: null, docNumber: null, coIssuers: [], keyFacts: [], channels: [], attachments: [],
+  });
+  await documents.reviewDocument(as('reviewer'), doc.id, true, '经审查不涉及国家秘密、商业秘密和个人隐私');
+  await documents.publishDocument(as('editor'), doc.id);
+}
 
 const TOTAL = '{ documents(first: 0) { totalCount } }';
 
@@ -17,7 +33,8 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
       agencies: ['fjdrc', 'fjczt', 'xiamen'],
       // The day after the demo's "today": every seeded change is before \`since\` below, every test change after.
       clock: '2026-11-28T12:00:00+08:00',
-      seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 90, penalties: 12, today: '2026-11-27' }).then(() => undefined),
+      seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 90, penalties: 12, today: '2026-11-27' })
+        .then(() => (agency.runtime.config.agencyCode === 'fjdrc' ? publishAtNewYear(agency.runtime) : undefined)),
     });
     base = hub.gateway.url.replace(/\/graphql$/, '');
   });
@@ -81,6 +98,11 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
     // The year a document belongs to is its publication day in Asia/Shanghai, computed here independently.
     const chinaYear = (at: string) => new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(at));
     const year = chinaYear(all[0].publishedAt);
+    // The new-year document: 2025 in UTC, 2026 in China, and so in the 2026 export only.
+    const newYear = all.find((r) => r.title === '关于元旦假期值班安排的通知')!;
+    expect(new Date(newYear.publishedAt).getUTCFullYear()).toBe(2025);
+    expect((await lines(await fetch(`${base}/export/documents.ndjson?agency=fjdrc&year=2026`))).map((r) => r.id)).toContain(newYear.id);
+    expect((await lines(await fetch(`${base}/export/documents.ndjson?agency=fjdrc&year=2025`))).map((r) => r.id)).not.toContain(newYear.id);
     const expected = all.filter((r) => ['fjdrc', 'xiamen'].includes(r.agency) && chinaYear(r.publishedAt) === year).map((r) => r.id).sort();
     const filtered = await lines(await fetch(`${base}/export/documents.ndjson?agency=fjdrc&agency=xiamen&year=${year}`));
     expect(filtered.map((r) => r.id).sort()).toEqual(expected);
