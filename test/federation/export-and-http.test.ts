@@ -137,6 +137,9 @@ describe('bulk export and GraphQL over HTTP at the gateway', () => {
       expect(body.errors[0].message).toMatch(pattern);
     }
     expect((await fetch(`${base}/export/penalties.ndjson?agency=fjdrc`)).status).toBe(400);
+    // A well-formed code no agency has is no error, as in GraphQL: nothing matches.
+    const unknown = await fetch(`${base}/export/documents.ndjson?agency=nosuch`);
+    expect([unknown.status, await unknown.text()]).toEqual([200, '']);
   });
 
   it('speaks GraphQL over HTTP: media types, GET queries, 405 for GET mutations, 400 for bad documents', async () => {
