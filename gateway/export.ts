@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { hubScalarError } from './input-validation';
 import type { IncomingMessage } from 'node:http';
 import { EXPORT_PAGE, type ExportMeter, type ExportStop } from './export-limits';
+import { EXPORT_FIELDS, type ExportKind } from './export-fields';
 
 /**
  * Bulk data for researchers: GET /export/documents.(ndjson|csv) and /export/penalties.(ndjson|csv)
@@ -13,6 +14,9 @@ import { EXPORT_PAGE, type ExportMeter, type ExportStop } from './export-limits'
  * a stream that stops early ends with a record saying why and where to resume: in NDJSON a line
  * `{"error": …, "resumeAfter": cursor}`, in CSV a record `#<CODE>,<resumeAfter>,<message>`
  * (a data record's cursor never starts with `#`).
+ * For spreadsheets, `?bom=1` prefixes a UTF-8 byte order mark and `?labels=zh` writes the header
+ * in Chinese; `?agency=` (repeatable or comma list) and `?year=` / `?fromYear=` / `?toYear=` narrow
+ * a documents export through DocumentFilter. `GET /export/fields` serves the field dictionary.
  */
 
 /** Runs a GraphQL operation against the gateway itself, with the caller's headers. */
@@ -28,16 +32,49 @@ const PENALTIES = `query Export($first: Int, $after: String) {
   } } }
 }`;
 
-const CSV_COLUMNS: Record<'documents' | 'penalties', string[]> = {
-  documents: ['cursor', 'id', 'agency', 'indexNumber', 'docNumber', 'title', 'summary', 'theme', 'genre', 'formedOn', 'publishedAt', 'validity', 'status', 'version', 'withdrawalReason', 'coIssuers', 'keyFacts', 'body'],
-  penalties: ['cursor', 'id', 'authority', 'caseNumber', 'partyKind', 'partyName', 'partyCreditCode', 'partyIdNumber', 'facts', 'legalBasis', 'penalty', 'decidedOn', 'publishedAt', 'displayUntil', 'status'],
-};
+/** Years a year filter accepts: the People's Republic's first to a far future. */
+const YEARS = { min: 1949, max: 2100 };
+/** An agency registry code as the directory issues them. */
+const AGENCY_CODE = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+/** What a documents export's query string asks beyond paging: DocumentFilter fields, or why it is invalid. */
+function documentFilter(params: URLSearchParams): { filter: Record<string, unknown> } | { error: string } {
+  const filter: Record<string, unknown> = {};
+  const agencies = params.getAll('agency').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const bad = agencies.find((code) => !AGENCY_CODE.test(code));
+  if (bad !== undefined) {
+    return { error: `机关代码格式不正确：${bad}（字母开头，仅含字母、数字、-、_）/ Malformed agency code: ${bad} (a letter, then letters, digits, - or _)` };
+  }
+  if (agencies.length) filter.agencies = [...new Set(agencies)];
+  const year = params.get('year');
+  if (year !== null && (params.has('fromYear') || params.has('toYear'))) {
+    return { error: 'year 不能与 fromYear / toYear 同时使用 / year cannot be combined with fromYear / toYear' };
+  }
+  const years: Record<'fromYear' | 'toYear', number | undefined> = { fromYear: undefined, toYear: undefined };
+  for (const [param, into] of [['year', 'both'], ['fromYear', 'fromYear'], ['toYear', 'toYear']] as const) {
+    const value = params.get(param);
+    if (value === null) continue;
+    const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= YEARS.min && n <= YEARS.max)) {
+      return { error: `${param} 须为 ${YEARS.min}–${YEARS.max} 之间的四位年份：${value} / ${param} must be a four-digit year from ${YEARS.min} to ${YEARS.max}: ${value}` };
+    }
+    if (into === 'both' || into === 'fromYear') years.fromYear = n;
+    if (into === 'both' || into === 'toYear') years.toYear = n;
+  }
+  if (years.fromYear !== undefined && years.toYear !== undefined && years.fromYear > years.toYear) {
+    return { error: 'toYear 不能早于 fromYear / toYear must not be before fromYear' };
+  }
+  // DocumentFilter's dates are China calendar days (Asia/Shanghai), so a year is 1 January to 31 December there.
+  if (years.fromYear !== undefined) filter.publishedFrom = `${years.fromYear}-01-01`;
+  if (years.toYear !== undefined) filter.publishedTo = `${years.toYear}-12-31`;
+  return { filter };
+}
 
 /**
  * One exported record. NDJSON keeps structure (`coIssuers` an array of agency codes, `keyFacts`
  * an array of objects); a CSV cell is text, so there they are space-separated codes and JSON.
  */
-function flatten(kind: 'documents' | 'penalties', format: 'ndjson' | 'csv', cursor: string, node: Record<string, any>): Record<string, unknown> {
+function flatten(kind: ExportKind, format: 'ndjson' | 'csv', cursor: string, node: Record<string, any>): Record<string, unknown> {
   if (kind === 'penalties') return { cursor, ...node, authority: node.authority?.code };
   const coIssuers = (node.coIssuers ?? []).map((a: { code: string }) => a.code);
   const keyFacts = node.keyFacts ?? [];
@@ -68,18 +105,36 @@ function stopRecord(format: 'ndjson' | 'csv', code: string, message: string, res
 export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): GatewayPlugin {
   return {
     onRequest({ request, url, serverContext, endResponse }) {
+      if (url.pathname === '/export/fields') {
+        if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
+        return endResponse(Response.json(EXPORT_FIELDS));
+      }
       const match = /^\/export\/(documents|penalties)\.(ndjson|csv)$/.exec(url.pathname);
       if (!match) return;
       if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
-      const kind = match[1] as 'documents' | 'penalties';
+      const kind = match[1] as ExportKind;
       const format = match[2] as 'ndjson' | 'csv';
       const since = url.searchParams.get('since');
       if (since !== null && (kind === 'penalties' || hubScalarError('DateTime', since, 'since'))) {
         return endResponse(badRequest('since 须为 ISO-8601 时间，且仅适用于 documents / since must be an ISO-8601 date-time, for documents only'));
       }
+      const bom = url.searchParams.get('bom');
+      const labels = url.searchParams.get('labels');
+      if ((bom !== null && bom !== '0' && bom !== '1') || (labels !== null && labels !== 'en' && labels !== 'zh') || ((bom ?? labels) !== null && format !== 'csv')) {
+        return endResponse(badRequest('bom 须为 0 或 1，labels 须为 en 或 zh，且仅适用于 CSV / bom must be 0 or 1 and labels en or zh, for CSV only'));
+      }
+      const narrowed = documentFilter(url.searchParams);
+      if ('error' in narrowed) return endResponse(badRequest(narrowed.error));
+      // penaltyDecisions has no agency or date filter to map onto: refuse rather than filter after fetching.
+      if (kind === 'penalties' && Object.keys(narrowed.filter).length) {
+        return endResponse(badRequest('agency / year 筛选仅适用于 documents / agency and year filters apply to documents only'));
+      }
+      const filter = { ...narrowed.filter, ...(since ? { updatedSince: since } : {}) };
       const variables: Record<string, unknown> = kind === 'documents'
-        ? { orderBy: since ? 'UPDATED_AT_ASC' : 'PUBLISHED_AT_ASC', filter: since ? { updatedSince: since } : null }
+        ? { orderBy: since ? 'UPDATED_AT_ASC' : 'PUBLISHED_AT_ASC', filter: Object.keys(filter).length ? filter : null }
         : {};
+      const header = (bom === '1' ? '\uFEFF' : '') + EXPORT_FIELDS[kind].map((f) => csvCell(labels === 'zh' ? f.label : f.name)).join(',') + '\r\n';
+      const columns = EXPORT_FIELDS[kind].map((f) => f.name);
       let after = url.searchParams.get('after');
       let done = false;
       const encoder = new TextEncoder();
@@ -93,7 +148,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
         };
         const stream = new ReadableStream<Uint8Array>({
           start(controller) {
-            if (format === 'csv') controller.enqueue(encoder.encode(CSV_COLUMNS[kind].join(',') + '\r\n'));
+            if (format === 'csv') controller.enqueue(encoder.encode(header));
           },
           // One page per pull: the client's reading speed sets the pace, memory stays flat.
           async pull(controller) {
@@ -111,7 +166,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
             let chunk = '';
             for (const edge of connection.edges as { cursor: string; node: Record<string, any> }[]) {
               const row = flatten(kind, format, edge.cursor, edge.node);
-              chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : CSV_COLUMNS[kind].map((c) => csvCell(row[c])).join(',') + '\r\n';
+              chunk += format === 'ndjson' ? JSON.stringify(row) + '\n' : columns.map((c) => csvCell(row[c])).join(',') + '\r\n';
             }
             // A shard that is down makes the export incomplete: say so in-band, with where to resume.
             for (const error of result.errors ?? []) {
