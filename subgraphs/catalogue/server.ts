@@ -52,7 +52,7 @@ export async function startCatalogue(
       schema: await buildAgencySchema(),
       gatewaySecret: config.gatewaySecret,
       createContext: () => createContext(runtime, ANONYMOUS),
-      health: () => ({ ready: replicator.ready(), agencies: replicator.freshness() }),
+      health: () => ({ ready: replicator.ready(), agencies: replicator.report(config.staleAfterMs) }),
       accepting: () => replicator.ready(),
       plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
     },
