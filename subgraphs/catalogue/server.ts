@@ -46,6 +46,7 @@ export async function startCatalogue(
   const read = options.read ?? gatewayFeedReader(catalogueGatewayClient(config));
   const replicator = new Replicator(runtime, registry, read, { pageSize: config.feedPageSize, waitMs: config.feedWaitMs });
   await replicator.start();
+  runtime.replicaFreshness = () => replicator.report(config.staleAfterMs).map(({ error: _error, backfilled: _backfilled, ...feed }) => feed);
   const running = await startSubgraphServer(
     {
       name: CATALOGUE_CODE,

@@ -86,10 +86,23 @@ describe.each(testEngines())('the provincial catalogue on %s after faults (issue
     }
   });
 
+  it('reports the same freshness to anonymous callers through the public catalogueFreshness query', async () => {
+    await hub.catalogueCaughtUp();
+    const { data, errors } = await hub.query('{ catalogueFreshness { agency appliedSeq knownSeq lagEntries msSinceRead stale } }');
+    expect(errors).toBeUndefined();
+    const { catalogue } = await publicHealth();
+    const sequences = (feeds: Record<string, unknown>[]) => feeds.map(({ agency, appliedSeq, knownSeq, lagEntries, stale }) => ({ agency, appliedSeq, knownSeq, lagEntries, stale }));
+    expect(sequences(data.catalogueFreshness)).toEqual(sequences(catalogue!.agencies));
+    expect(data.catalogueFreshness.map((f: { agency: string }) => f.agency)).toEqual([...CODES].sort());
+  });
+
   it('catches up after the catalogue was down while agencies published and withdrew', async () => {
     await hub.catalogue!.stop();
     // The catalogue down is reported, not a failing /health: the live fan-out answers meanwhile.
     expect(await publicHealth()).toMatchObject({ status: 'ok', catalogue: { status: 'unreachable', agencies: [] } });
+    const unavailable = await hub.query('{ catalogueFreshness { agency } }');
+    expect(unavailable.data).toEqual({ catalogueFreshness: null });
+    expect(unavailable.errors?.map((e: { extensions?: { code?: string } }) => e.extensions?.code)).toEqual(['CATALOGUE_UNAVAILABLE']);
     const fresh = await publish('fjdrc', '关于目录停机期间发布的通知');
     const reviewer = await hub.token(['reviewer'], 'fjczt');
     const withdrawn = (await hub.query(`{ documents(first: 1, filter: { agencies: ["fjczt"] }) { edges { node { id } } } }`, {}, reviewer)).data.documents.edges[0].node.id;
