@@ -9,10 +9,33 @@ import type { BreakerSnapshot, ShardClients } from './sharding/shard-client';
 /** What the gateway thinks of its agency deployments, from the breakers alone. */
 export type HubStatus = 'ok' | 'degraded' | 'down';
 
+/** One agency's feed in the provincial catalogue, as /health shows it (the catalogue's own report). */
+export interface CatalogueAgencyHealth {
+  agency: string;
+  appliedSeq: number;
+  knownSeq: number;
+  lagEntries: number;
+  msSinceRead: number | null;
+  stale: boolean;
+  /** Why the catalogue's last read of this log failed (operators' /health only). */
+  error?: string;
+}
+
+/**
+ * The catalogue's freshness: `ok`, `starting` (first back-fill, the live fan-out answers), or
+ * `unreachable` (down or hung: the live fan-out answers, and no per-agency figures are known).
+ */
+export interface CatalogueHealth {
+  status: 'ok' | 'starting' | 'unreachable';
+  agencies: CatalogueAgencyHealth[];
+}
+
 /** The public GET /health: no address, no counters, nothing an attacker could use. */
 export interface PublicHealth {
   status: HubStatus;
   agencies: { code: string; state: BreakerSnapshot['state'] }[];
+  /** Present when the gateway has a catalogue (HUB_CATALOGUE_URL). */
+  catalogue?: CatalogueHealth;
 }
 
 /** The operators' GET /health: every breaker with its URL, counters and last failure. */
@@ -20,6 +43,7 @@ export interface DetailedHealth {
   status: HubStatus;
   agencies: (Omit<BreakerSnapshot, 'name'> & { code: string })[];
   services: BreakerSnapshot[];
+  catalogue?: CatalogueHealth;
 }
 
 /** The sources of the operator endpoints. */
@@ -30,6 +54,31 @@ export interface OperatorSources {
   /** The singleton subgraphs' clients, by subgraph name. */
   services: ShardClients;
   metrics(): Promise<{ contentType: string; text: string }>;
+  /** The catalogue's freshness (with read errors), when the gateway has a catalogue; never rejects. */
+  catalogue?: () => Promise<CatalogueHealth>;
+}
+
+/** How long /health waits for the catalogue's own /health before calling it unreachable. */
+const CATALOGUE_HEALTH_TIMEOUT_MS = 1000;
+
+/**
+ * Reads the catalogue's GET /health (next to its /graphql). A catalogue down, hung or answering
+ * something else is `unreachable`, so the gateway's /health says so instead of failing.
+ */
+export function catalogueHealthProbe(catalogueUrl: string): () => Promise<CatalogueHealth> {
+  const healthUrl = new URL('/health', catalogueUrl).toString();
+  return async () => {
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(CATALOGUE_HEALTH_TIMEOUT_MS) });
+      const body = await response.json() as { status?: string; agencies?: CatalogueAgencyHealth[] };
+      if (!Array.isArray(body.agencies) || (body.status !== 'ok' && body.status !== 'starting')) return { status: 'unreachable', agencies: [] };
+      const agencies = body.agencies.map(({ agency, appliedSeq, knownSeq, lagEntries, msSinceRead, stale, error }) => (
+        { agency, appliedSeq, knownSeq, lagEntries, msSinceRead, stale, ...(error ? { error } : {}) }));
+      return { status: body.status, agencies };
+    } catch {
+      return { status: 'unreachable', agencies: [] };
+    }
+  };
 }
 
 const NEVER_CALLED = { state: 'closed', consecutiveFailures: 0, lastFailure: null, lastSuccessAt: null } as const;
@@ -41,7 +90,7 @@ function statusOf(states: BreakerSnapshot['state'][]): HubStatus {
 }
 
 /** Every registered deployment with its breaker (closed for one not called yet), by code. Costs no call. */
-export function detailedHealth(sources: OperatorSources): DetailedHealth {
+function breakerHealth(sources: OperatorSources): Omit<DetailedHealth, 'catalogue'> {
   const entries = sources.registry.all().sort((a, b) => (a.code < b.code ? -1 : 1));
   const agencies = entries.map(({ code, url }) => {
     const client = sources.agencies.find(code);
@@ -51,9 +100,20 @@ export function detailedHealth(sources: OperatorSources): DetailedHealth {
   return { status: statusOf(agencies.map((a) => a.state)), agencies, services: sources.services.all().map((c) => c.snapshot()) };
 }
 
-export function publicHealth(sources: OperatorSources): PublicHealth {
-  const { status, agencies } = detailedHealth(sources);
-  return { status, agencies: agencies.map(({ code, state }) => ({ code, state })) };
+/** The operators' health: every breaker, and the catalogue's freshness with its read errors. */
+export async function detailedHealth(sources: OperatorSources): Promise<DetailedHealth> {
+  const catalogue = await sources.catalogue?.();
+  return { ...breakerHealth(sources), ...(catalogue ? { catalogue } : {}) };
+}
+
+/** The public health: breaker states by code, the catalogue's lag and stale flags without read errors (they may name addresses). */
+export async function publicHealth(sources: OperatorSources): Promise<PublicHealth> {
+  const { status, agencies } = breakerHealth(sources);
+  const catalogue = await sources.catalogue?.();
+  return {
+    status, agencies: agencies.map(({ code, state }) => ({ code, state })),
+    ...(catalogue ? { catalogue: { status: catalogue.status, agencies: catalogue.agencies.map(({ error: _error, ...feed }) => feed) } } : {}),
+  };
 }
 
 /** 503 when no agency can be reached, so a load balancer can tell; 200 otherwise. */
@@ -88,8 +148,7 @@ export function useOperatorEndpoints(sources: OperatorSources, operatorToken: st
       if (url.pathname !== '/health' && url.pathname !== '/metrics') return;
       const operator = isOperatorToken(bearerOf(request.headers.get('authorization')), operatorToken);
       if (url.pathname === '/health') {
-        const health = operator ? detailedHealth(sources) : publicHealth(sources);
-        return endResponse(json(health, httpStatusOf(health.status)));
+        return (operator ? detailedHealth(sources) : publicHealth(sources)).then((health) => endResponse(json(health, httpStatusOf(health.status))));
       }
       if (!operator) {
         return endResponse(json({ errors: [{ message: '指标只对运维开放 / /metrics is only served to operators (internal port or operator token)', extensions: { code: 'FORBIDDEN' } }] }, 403));
@@ -115,8 +174,7 @@ export async function startInternalServer(sources: OperatorSources, port: number
     };
     if (req.method !== 'GET') return send(405, 'text/plain; charset=utf-8', 'GET only');
     if (path === '/health') {
-      const health = detailedHealth(sources);
-      return send(httpStatusOf(health.status), 'application/json; charset=utf-8', JSON.stringify(health));
+      return void detailedHealth(sources).then((health) => send(httpStatusOf(health.status), 'application/json; charset=utf-8', JSON.stringify(health)));
     }
     if (path === '/metrics') {
       return void sources.metrics().then(

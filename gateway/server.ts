@@ -19,7 +19,7 @@ import { ExportMeter, InteractiveLoad } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
 import { useInputValidation } from './input-validation';
 import { GatewayObservability } from './observability';
-import { startInternalServer, useOperatorEndpoints, type InternalServer, type OperatorSources } from './operator';
+import { catalogueHealthProbe, startInternalServer, useOperatorEndpoints, type InternalServer, type OperatorSources } from './operator';
 import { corsPolicy, limitPlugins, useCsrfPrevention, useErrorCodes, useQuotas, useRequestParseErrors } from './protection';
 import { MemoryQuotaCounter, RedisQuotaCounter, type QuotaCounter } from './rate-limit';
 import { ShardRegistry } from '../schema/contracts/shard-registry';
@@ -68,7 +68,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   // Shared by the transports and the operator endpoints, so /health reads the breakers.
   const agencyClients = new ShardClients(config.shardCalls, observability.observeCall);
   const serviceClients = new ShardClients(config.shardCalls, observability.observeCall);
-  const operatorSources: OperatorSources = { registry, agencies: agencyClients, services: serviceClients, metrics: () => observability.metrics() };
+  const operatorSources: OperatorSources = {
+    registry, agencies: agencyClients, services: serviceClients, metrics: () => observability.metrics(),
+    catalogue: config.catalogueUrl ? catalogueHealthProbe(config.catalogueUrl) : undefined,
+  };
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });

@@ -112,6 +112,7 @@ class ShardedExecutor {
         return;
       }
       if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors, this.options.claimsOf(request.context));
+      if (rule.route === 'replicaOnly') return this.replicaOnly(call, send, data, errors);
       const code = rule.route === 'byId' ? shardOfId(valueAt(call.args, rule.argument))
         : rule.route === 'byAgencyArgument' ? String(valueAt(call.args, rule.argument) ?? '')
         : this.options.claimsOf(request.context).agency;
@@ -151,6 +152,16 @@ class ShardedExecutor {
       }
     }));
     return errors.length ? { data, errors } : { data };
+  }
+
+  /** A field only the catalogue answers: its answer, or null with CATALOGUE_UNAVAILABLE. */
+  private async replicaOnly(call: RootFieldCall, send: Send, data: Data, errors: Errors) {
+    const result = await this.fromCatalogue(call, send);
+    data[call.responseKey] = result?.data?.[call.responseKey] ?? null;
+    for (const e of result?.errors ?? []) errors.push(fromShard(e, CATALOGUE, e.path));
+    if (!result) {
+      errors.push(new GraphQLError('省级目录暂不可用 / The provincial catalogue is unavailable', { path: [call.responseKey], extensions: { code: 'CATALOGUE_UNAVAILABLE' } }));
+    }
   }
 
   /** `_entities`: representations grouped per shard, sent in parallel, put back in order. */

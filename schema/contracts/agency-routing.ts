@@ -94,5 +94,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     setReprintSource: { route: 'byId', argument: 'id' },
     // The provincial catalogue reads each agency's public change log by agency code.
     publicChanges: { route: 'byAgencyArgument', argument: 'agency' },
+    // How far the catalogue has applied each agency's log: only the catalogue knows.
+    catalogueFreshness: { route: 'replicaOnly' },
   },
 };

@@ -37,6 +37,11 @@ export type RootFieldRule =
   /** One shard: the caller's own agency (createDocument). */
   | { route: 'byCallerAgency' }
   /**
+   * The provincial catalogue alone, for every caller (catalogueFreshness: only the replica knows how
+   * far it is); without a catalogue, or with it unreachable, the field is null with CATALOGUE_UNAVAILABLE.
+   */
+  | { route: 'replicaOnly' }
+  /**
    * Every shard (or those an argument names), merging keyset connections by the sort key that the
    * edges' cursors carry, and summing totalCount.
    */

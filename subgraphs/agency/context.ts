@@ -22,6 +22,18 @@ export interface AgencyRuntime {
   auditSink: AuditSink;
   /** Wakes readers of the public change log on each commit. */
   publicChanges: PublicChangeSignal;
+  /** Set in the provincial catalogue only: how far it has applied each agency's public change log. */
+  replicaFreshness?: () => ReplicaFreshness[];
+}
+
+/** One agency's feed as the provincial catalogue reports it (the contract's AgencyFreshness). */
+export interface ReplicaFreshness {
+  agency: string;
+  appliedSeq: number;
+  knownSeq: number;
+  lagEntries: number;
+  msSinceRead: number | null;
+  stale: boolean;
 }
 
 /** Per request: a forked EntityManager, fresh loaders and the verified caller. */

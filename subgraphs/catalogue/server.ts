@@ -46,13 +46,14 @@ export async function startCatalogue(
   const read = options.read ?? gatewayFeedReader(catalogueGatewayClient(config));
   const replicator = new Replicator(runtime, registry, read, { pageSize: config.feedPageSize, waitMs: config.feedWaitMs });
   await replicator.start();
+  runtime.replicaFreshness = () => replicator.report(config.staleAfterMs).map(({ error: _error, backfilled: _backfilled, ...feed }) => feed);
   const running = await startSubgraphServer(
     {
       name: CATALOGUE_CODE,
       schema: await buildAgencySchema(),
       gatewaySecret: config.gatewaySecret,
       createContext: () => createContext(runtime, ANONYMOUS),
-      health: () => ({ ready: replicator.ready(), agencies: replicator.freshness() }),
+      health: () => ({ ready: replicator.ready(), agencies: replicator.report(config.staleAfterMs) }),
       accepting: () => replicator.ready(),
       plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
     },

@@ -62,12 +62,47 @@ describe.each(testEngines())('the provincial catalogue on %s after faults (issue
     return id;
   }
 
+  async function publicHealth(): Promise<{ status: string; catalogue?: { status: string; agencies: Record<string, unknown>[] } }> {
+    const response = await fetch(hub.gateway.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    return response.json() as Promise<{ status: string; catalogue?: { status: string; agencies: Record<string, unknown>[] } }>;
+  }
+
   it('starts equal to the agencies', async () => {
     await expectEqual();
   });
 
+  it("shows each agency's freshness at the gateway's public /health, without read errors", async () => {
+    await hub.catalogueCaughtUp();
+    const { catalogue } = await publicHealth();
+    expect(catalogue?.status).toBe('ok');
+    expect(catalogue!.agencies.map((a) => a.agency)).toEqual([...CODES].sort());
+    for (const feed of catalogue!.agencies) {
+      expect(Object.keys(feed).sort()).toEqual(['agency', 'appliedSeq', 'knownSeq', 'lagEntries', 'msSinceRead', 'stale']);
+      expect(feed).toMatchObject({ lagEntries: 0, stale: false });
+      expect(feed.appliedSeq).toBe(feed.knownSeq);
+      expect(feed.appliedSeq as number).toBeGreaterThan(0);
+      expect(feed.msSinceRead as number).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reports the same freshness to anonymous callers through the public catalogueFreshness query', async () => {
+    await hub.catalogueCaughtUp();
+    const { data, errors } = await hub.query('{ catalogueFreshness { agency appliedSeq knownSeq lagEntries msSinceRead stale } }');
+    expect(errors).toBeUndefined();
+    const { catalogue } = await publicHealth();
+    const sequences = (feeds: Record<string, unknown>[]) => feeds.map(({ agency, appliedSeq, knownSeq, lagEntries, stale }) => ({ agency, appliedSeq, knownSeq, lagEntries, stale }));
+    expect(sequences(data.catalogueFreshness)).toEqual(sequences(catalogue!.agencies));
+    expect(data.catalogueFreshness.map((f: { agency: string }) => f.agency)).toEqual([...CODES].sort());
+  });
+
   it('catches up after the catalogue was down while agencies published and withdrew', async () => {
     await hub.catalogue!.stop();
+    // The catalogue down is reported, not a failing /health: the live fan-out answers meanwhile.
+    expect(await publicHealth()).toMatchObject({ status: 'ok', catalogue: { status: 'unreachable', agencies: [] } });
+    const unavailable = await hub.query('{ catalogueFreshness { agency } }');
+    expect(unavailable.data).toEqual({ catalogueFreshness: null });
+    expect(unavailable.errors?.map((e: { extensions?: { code?: string } }) => e.extensions?.code)).toEqual(['CATALOGUE_UNAVAILABLE']);
     const fresh = await publish('fjdrc', '关于目录停机期间发布的通知');
     const reviewer = await hub.token(['reviewer'], 'fjczt');
     const withdrawn = (await hub.query(`{ documents(first: 1, filter: { agencies: ["fjczt"] }) { edges { node { id } } } }`, {}, reviewer)).data.documents.edges[0].node.id;

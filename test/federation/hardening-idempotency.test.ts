@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ProcessGroup } from '../../tools/bench/processes';
 import { TEST_SECRETS } from '../support/secrets';
+import { freePort } from '../support/free-port';
 import { startHub, type GatewayAnswer, type TestHub } from '../support/hub-harness';
 
 const CLOCK = '2026-11-27T10:00:00+08:00';
@@ -13,16 +13,6 @@ const CREATE = /* GraphQL */ `mutation Create($input: CreateDocumentInput!) { cr
 const COUNT = /* GraphQL */ `query Count($agencies: [ID!]) { documents(first: 0, filter: { agencies: $agencies, status: [DRAFT] }) { totalCount } }`;
 const input = (title: string) => ({ title, body: '正文', theme: '综合政务', formedOn: '2026-11-20', disclosure: 'PROACTIVE' });
 const codes = (answer: GatewayAnswer) => (answer.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
-
-/** A free port for a deployment that must come back on the same address after a kill. */
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 describe('issue 9 finding 4: a retried mutation with the same Idempotency-Key happens once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-idempotency-'));

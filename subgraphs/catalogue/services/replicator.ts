@@ -23,6 +23,24 @@ export interface FeedFreshness {
   error?: string;
 }
 
+/**
+ * One agency's freshness as /health and `catalogueFreshness` report it: the lag in entries and in
+ * time since the agency's log was last read, and whether answers including it carry CATALOGUE_STALE.
+ */
+export interface FreshnessReport {
+  agency: string;
+  appliedSeq: number;
+  knownSeq: number;
+  /** Entries the agency reported that are not applied yet. */
+  lagEntries: number;
+  /** Milliseconds since the log was last read; null before the first read. */
+  msSinceRead: number | null;
+  stale: boolean;
+  backfilled: boolean;
+  /** Why the last read failed, while it fails (operators only: it may name an address). */
+  error?: string;
+}
+
 export interface ReplicatorOptions {
   /** Entries per read. @default 200 */
   pageSize: number;
@@ -113,6 +131,19 @@ export class Replicator {
       .filter((f) => this.registry.get(f.agency))
       .map(({ running: _running, ...f }) => f)
       .sort((a, b) => (a.agency < b.agency ? -1 : 1));
+  }
+
+  /** Every replicated agency's freshness with its lag and stale flag, by agency code. */
+  report(staleAfterMs: number): FreshnessReport[] {
+    const now = this.now().getTime();
+    const stale = new Set(this.stale(staleAfterMs));
+    return this.freshness().map((f) => ({
+      agency: f.agency, appliedSeq: f.appliedSeq, knownSeq: f.knownSeq,
+      lagEntries: Math.max(0, f.knownSeq - f.appliedSeq),
+      msSinceRead: f.readAt ? now - f.readAt.getTime() : null,
+      stale: stale.has(f.agency), backfilled: f.backfilled,
+      ...(f.error ? { error: f.error } : {}),
+    }));
   }
 
   /**
