@@ -76,6 +76,28 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect(both.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([one.edges[0].node.id, two.edges[0].node.id]);
   });
 
+  it('counts facets over every match, equal to a count over the matching documents', async () => {
+    const FACETS = `query($text: String!) { search(text: $text, first: 50) {
+      totalCount edges { node { agency { code } theme genre publishedAt } }
+      facets { agencies { value count } themes { value count } years { value count } genres { value count } } } }`;
+    const { search: found } = await agency.exec(FACETS, { text: '发展' }, PUBLIC);
+    const nodes = found.edges.map((e: { node: any }) => e.node);
+    expect(nodes.length).toBe(found.totalCount);
+    expect(nodes.length).toBeGreaterThan(1);
+    // Largest count first, then by value.
+    const tally = (values: string[]) => [...new Set(values)].map((value) => ({ value, count: values.filter((v) => v === value).length }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    expect(found.facets).toEqual({
+      agencies: tally(nodes.map((n: any) => n.agency.code)),
+      themes: tally(nodes.map((n: any) => n.theme)),
+      years: tally(nodes.map((n: any) => new Date(Date.parse(n.publishedAt) + 8 * 3600_000).toISOString().slice(0, 4))),
+      genres: tally(nodes.map((n: any) => n.genre)),
+    });
+    expect(found.facets.agencies).toEqual([{ value: 'fjdrc', count: nodes.length }]);
+    // Not asked, not counted: a page without the field has none.
+    expect((await search('发展')).facets).toBeUndefined();
+  });
+
   it('forgets a withdrawn document and answers empty text with nothing', async () => {
     await agency.exec(WITHDRAW_DOCUMENT, { id: ids.bodyOnly, reason: '已过时' }, REVIEWER);
     expect((await search('公开')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
