@@ -141,7 +141,7 @@ export async function searchDocuments(
   const docs = await ctx.loaders.document.loadMany(page.map((r) => r.id));
   const edges = page.map((row, i) => {
     const node = docs[i] as DocumentEntity;
-    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms) };
+    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms, hits.phrases) };
   });
   const result = keysetPage(edges, rows.length > first, async () => {
     const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
@@ -169,7 +169,10 @@ async function searchFacets(em: EntityManager, matches: Knex.QueryBuilder): Prom
   };
 }
 
-function highlightOf(doc: DocumentEntity, terms: QueryTerm[]): string | null {
+function highlightOf(doc: DocumentEntity, terms: QueryTerm[], phrases: string[]): string | null {
+  // The field holding what the reader typed, as typed, shows first.
+  const withPhrase = [doc.summary ?? '', doc.body, doc.title, doc.docNumber ?? ''].find((f) => phrases.some((p) => f.toLowerCase().includes(p)));
+  if (withPhrase !== undefined) return highlightFragment(withPhrase, terms, withPhrase === doc.title ? 120 : 80, phrases) ?? null;
   return highlightFragment(doc.title, terms, 120) !== undefined && !doc.summary && !doc.body
     ? highlightFragment(doc.title, terms, 120)!
     : (highlightFragment(doc.summary ?? '', terms) ?? highlightFragment(doc.body, terms) ?? highlightFragment(doc.title, terms, 120)

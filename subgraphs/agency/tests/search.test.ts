@@ -98,6 +98,29 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect((await search('发展')).facets).toBeUndefined();
   });
 
+  it('highlights the phrase as typed in one mark, and ranks words side by side above words apart', async () => {
+    const publish = async (title: string) => {
+      const { createDocument: d } = await agency.exec(CREATE_DOCUMENT, {
+        input: { title, summary: '本年度工作安排。', body: `${title}，请认真执行。`, theme: '综合政务', formedOn: '2026-11-02', disclosure: 'PROACTIVE' },
+      }, EDITOR);
+      await agency.exec(REVIEW_DOCUMENT, { id: d.id, approve: true }, REVIEWER);
+      await agency.exec(PUBLISH_DOCUMENT, { id: d.id }, EDITOR);
+      return d.id as string;
+    };
+    // The adjacent one created first: ties go to the higher id, so only proximity can put it first.
+    const adjacent = await publish('全省电子监察系统维护工作要点');
+    const apart = await publish('全省监察工作与电子档案系统维护要点');
+    const found = await search('电子监察系统');
+    expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([adjacent, apart]);
+    expect(found.edges[0].highlight).toContain('<em>电子监察系统</em>');
+    expect(found.edges[0].highlight).not.toContain('<em>监察</em>');
+    // Where the text holds the words apart, each is marked where it stands.
+    expect(found.edges[1].highlight).toContain('<em>监察</em>');
+    expect(found.edges[1].highlight).not.toContain('电子监察系统');
+    // Typed apart, the words are marked apart even where they stand together.
+    expect((await search('电子 监察 系统')).edges[0].highlight).toContain('<em>电子</em><em>监察</em><em>系统</em>');
+  });
+
   it('forgets a withdrawn document and answers empty text with nothing', async () => {
     await agency.exec(WITHDRAW_DOCUMENT, { id: ids.bodyOnly, reason: '已过时' }, REVIEWER);
     expect((await search('公开')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
