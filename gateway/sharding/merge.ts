@@ -9,6 +9,9 @@ import { compareSortKeys, sortKeyOf, type SortKey } from '../../schema/contracts
 /** Aliases of the fields the gateway adds for merging: not valid GraphQL names a client would pick by accident, and not "__". */
 export const MERGE_EDGES = 'hubMergeEdges_';
 export const MERGE_PAGE_INFO = 'hubMergePageInfo_';
+/** Aliases added to each facet list item so shards can be summed per value whatever the client selected. */
+export const MERGE_FACET_VALUE = 'hubMergeFacetValue_';
+export const MERGE_FACET_COUNT = 'hubMergeFacetCount_';
 
 function field(name: string, alias?: string, selections?: FieldNode[]): FieldNode {
   return {
@@ -21,9 +24,20 @@ function field(name: string, alias?: string, selections?: FieldNode[]): FieldNod
 
 /** The connection field as sent to each shard: the client's selection plus the cursors and next-page flag merging needs. */
 export function withMergeFields(connection: FieldNode): FieldNode {
-  const selections = [...(connection.selectionSet?.selections ?? [])];
+  const selections = (connection.selectionSet?.selections ?? []).map((s) =>
+    s.kind === Kind.FIELD && s.name.value === 'facets' ? withFacetMergeFields(s) : s);
   selections.push(field('edges', MERGE_EDGES, [field('cursor')]), field('pageInfo', MERGE_PAGE_INFO, [field('hasNextPage')]));
   return { ...connection, selectionSet: { kind: Kind.SELECTION_SET, selections } };
+}
+
+/** The client's facets selection with each list also asking for value and count under the merge aliases. */
+function withFacetMergeFields(facets: FieldNode): FieldNode {
+  const lists = (facets.selectionSet?.selections ?? []).map((s) => {
+    if (s.kind !== Kind.FIELD || s.name.value === '__typename') return s;
+    const inner = [...(s.selectionSet?.selections ?? []), field('value', MERGE_FACET_VALUE), field('count', MERGE_FACET_COUNT)];
+    return { ...s, selectionSet: { kind: Kind.SELECTION_SET as const, selections: inner } } as FieldNode;
+  });
+  return { ...facets, selectionSet: { kind: Kind.SELECTION_SET, selections: lists } };
 }
 
 /** The fields of a selection set by response key, inline fragments and spreads expanded. */
@@ -65,6 +79,9 @@ export function mergeConnections(
       case 'totalCount':
         merged[key] = pages.reduce((sum, conn) => sum + Number(conn[key] ?? 0), 0);
         break;
+      case 'facets':
+        merged[key] = mergeFacets(f, fragments, pages.map((conn) => conn[key] as Conn | null));
+        break;
       case 'edges':
         merged[key] = winners.map((w) => (w.conn[key] as unknown[])[w.index]);
         break;
@@ -84,6 +101,49 @@ export function mergeConnections(
     }
   }
   return merged;
+}
+
+/** A facet value and its count, as each shard answers it (under the client's aliases). */
+type FacetAnswer = Record<string, unknown>;
+
+/**
+ * Adds the shards' facet counts per value: each facet list (agencies, themes, years, genres) is
+ * the union of the shards' values, counts summed, sorted by count descending then value — what
+ * one database holding every shard's documents would answer.
+ */
+function mergeFacets(facets: FieldNode, fragments: Map<string, FragmentDefinitionNode>, answers: (Conn | null)[]): Conn | null {
+  const present = answers.filter((a): a is Conn => a != null);
+  if (present.length === 0) return null;
+  const out: Conn = {};
+  for (const [listKey, listField] of fieldsByResponseKey(facets.selectionSet, fragments)) {
+    if (listField.name.value === '__typename') {
+      out[listKey] = present[0][listKey];
+      continue;
+    }
+    const fields = fieldsByResponseKey(listField.selectionSet, fragments);
+    // The gateway needs value and count whatever the client aliased them to.
+    const valueKey = [...fields].find(([, f]) => f.name.value === 'value')?.[0];
+    const countKey = [...fields].find(([, f]) => f.name.value === 'count')?.[0];
+    const byValue = new Map<unknown, { count: number; item: FacetAnswer }>();
+    for (const answer of present) {
+      for (const item of (answer[listKey] as FacetAnswer[] | null) ?? []) {
+        const value = valueKey ? item[valueKey] : item[MERGE_FACET_VALUE];
+        const count = Number((countKey ? item[countKey] : item[MERGE_FACET_COUNT]) ?? 0);
+        const seen = byValue.get(value);
+        if (seen) seen.count += count;
+        else byValue.set(value, { count, item: { ...item } });
+      }
+    }
+    const merged = [...byValue].map(([value, { count, item }]) => {
+      if (countKey) item[countKey] = count;
+      delete item[MERGE_FACET_VALUE];
+      delete item[MERGE_FACET_COUNT];
+      return { value: String(value), count, item };
+    });
+    merged.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    out[listKey] = merged.map((m) => m.item);
+  }
+  return out;
 }
 
 /**

@@ -53,23 +53,40 @@ export function queryTerms(text: string): QueryTerm[] {
   return terms;
 }
 
+/**
+ * The runs of the query the reader typed together (split at spaces and punctuation), simplified
+ * and lower-cased: "电子监察系统" stays one phrase even though it is searched as 电子, 监察, 系统.
+ * A run that is a single query word adds nothing and is left out.
+ */
+export function queryPhrases(text: string): string[] {
+  const words = new Set(queryTerms(text).map((t) => t.word));
+  const runs = toSimplified(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((r) => r.length > 1 && !words.has(r));
+  return [...new Set(runs)];
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
- * A fragment of `text` around the first query word it contains, words wrapped in <em>…</em>
- * (the rest HTML-escaped so a page can show it as is). Undefined when no word occurs.
+ * A fragment of `text` around the first typed phrase it contains (else the first query word),
+ * phrases and words wrapped in <em>…</em> — a phrase as one mark, the longest match winning — and
+ * the rest HTML-escaped so a page can show it as is. Undefined when no word occurs.
  */
-export function highlightFragment(text: string, terms: QueryTerm[], width = 80): string | undefined {
+export function highlightFragment(text: string, terms: QueryTerm[], width = 80, phrases: string[] = []): string | undefined {
   // The text is shown as written; only the query was normalised (its brackets are not words anyway).
-  const words = [...new Set(terms.flatMap((t) => [t.word, ...t.parts]))].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  const words = [...new Set([...phrases, ...terms.flatMap((t) => [t.word, ...t.parts])])].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
-  let first = -1;
-  for (const w of words) {
-    const at = lower.indexOf(w);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
+  const firstOf = (candidates: string[]) => {
+    let first = -1;
+    for (const w of candidates) {
+      const at = lower.indexOf(w);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  };
+  const atPhrase = firstOf(phrases);
+  const first = atPhrase >= 0 ? atPhrase : firstOf(words);
   if (first < 0) return undefined;
   const start = Math.max(0, first - Math.floor(width / 4));
   const end = Math.min(text.length, start + width);

@@ -9,6 +9,30 @@ export interface Page<E extends { cursor: string }> {
   readonly totalCount: Promise<number>;
 }
 
+/** One value of a facet and the number of matching items that have it. */
+export interface FacetCount { value: string; count: number }
+
+/**
+ * Counts items per value, largest count first, then by value: the order the gateway's merge of
+ * shard facets also produces, so one database and a fan-out answer alike.
+ */
+export function facetCounts(values: Iterable<string>): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return sortFacets([...counts].map(([value, count]) => ({ value, count })));
+}
+
+/** Facet values in their published order: count descending, then value ascending. */
+export function sortFacets(facets: FacetCount[]): FacetCount[] {
+  return facets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** `compute`, run at most once and only when first read: the lazy getter behind costly fields. */
+export function lazily<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= compute());
+}
+
 /**
  * Builds a page whose total is counted only if the client selects `totalCount`: counting is the
  * costly part of a page and most pages (the portal's, the gateway's merges) do not ask for it.

@@ -143,6 +143,60 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
     }
   });
 
+  it('counts search facets over every match, the same through the catalogue and the fan-out', async () => {
+    const FACETS = /* GraphQL */ `
+      query Facets($text: String!, $after: String) {
+        search(text: $text, first: 50, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { node { agency { code } theme genre publishedAt } }
+          facets { agencies { value count } themes { value count } years { value count } genres { value count } }
+        }
+      }
+    `;
+    const tally = (values: string[]) => {
+      const counts = new Map<string, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    };
+    let agenciesSeen = 0;
+    for (const text of ['政府信息公开', '通知', '财政 预算']) {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      let facets: any;
+      for (;;) {
+        const page: any = await hub.query(FACETS, { text, after }, fanOut);
+        expect(page.errors).toBeUndefined();
+        facets ??= page.data.search.facets;
+        nodes.push(...page.data.search.edges.map((e: any) => e.node));
+        if (!page.data.search.pageInfo.hasNextPage) break;
+        after = page.data.search.pageInfo.endCursor;
+      }
+      expect(nodes.length).toBeGreaterThan(0);
+      // A count over the matching documents themselves, year in China time.
+      expect(facets).toEqual({
+        agencies: tally(nodes.map((n) => n.agency.code)),
+        themes: tally(nodes.map((n) => n.theme)),
+        years: tally(nodes.map((n) => new Date(Date.parse(n.publishedAt) + 8 * 3600_000).toISOString().slice(0, 4))),
+        genres: tally(nodes.map((n) => n.genre)),
+      });
+      agenciesSeen = Math.max(agenciesSeen, facets.agencies.length);
+      const fromCatalogue = await hub.query(FACETS, { text, after: null });
+      expect(fromCatalogue.errors).toBeUndefined();
+      expect(fromCatalogue.data.search.facets).toEqual(facets);
+    }
+    // Some search spans several shards, so the fan-out really adds shard counts per value.
+    expect(agenciesSeen).toBeGreaterThan(1);
+    // Aliases, and only some lists selected: the fan-out still sums per value.
+    const ALIASED = `{ search(text: "通知", first: 1) { f: facets { a: agencies { n: count v: value } } } }`;
+    const live = await hub.query(ALIASED, {}, fanOut);
+    const catalogue = await hub.query(ALIASED, {});
+    expect(live.errors).toBeUndefined();
+    expect(live.data.search.f.a).toEqual(catalogue.data.search.f.a);
+    expect(Object.keys(live.data.search.f.a[0])).toEqual(['n', 'v']);
+    // A plain list has no facets.
+    expect((await hub.query(`{ documents(first: 1) { facets { years { value } } } }`, {})).data.documents.facets).toBeNull();
+  });
+
   it('replicates a publication, a new version and a withdrawal within a second', async () => {
     const editor = await hub.token(['editor'], 'fjczt');
     const reviewer = await hub.token(['reviewer'], 'fjczt');

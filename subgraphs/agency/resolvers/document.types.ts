@@ -122,9 +122,24 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: '本页最后一项的游标 / Cursor of the last item' }) endCursor?: string | null;
 }
 
+@ObjectType({ description: '分面计数的一项 / One value of a facet and how many matching documents have it' })
+export class FacetCount {
+  @Field({ description: '取值（机关代码、主题、年份或文种）/ The value: agency code, theme, year or genre' }) value!: string;
+  @Field(() => Int, { description: '符合条件的文件数 / Number of matching documents with this value' }) count!: number;
+}
+
+@ObjectType({ description: '检索结果的分面计数，按数量降序 / Facet counts of the matching documents, largest first' })
+export class DocumentFacets {
+  @Field(() => [FacetCount], { description: '按机关 / By agency code' }) agencies!: FacetCount[];
+  @Field(() => [FacetCount], { description: '按主题 / By theme' }) themes!: FacetCount[];
+  @Field(() => [FacetCount], { description: '按发布年份（北京时间）/ By year of publication, China time' }) years!: FacetCount[];
+  @Field(() => [FacetCount], { description: '按文种 / By genre' }) genres!: FacetCount[];
+}
+
 @ObjectType({ description: '文件列表 / A page of documents' })
 export class DocumentConnection {
   @Field(() => Int, { description: '符合条件的总数 / Number of matching documents' }) totalCount!: number;
+  @Field(() => DocumentFacets, { nullable: true, description: '全部匹配文件的分面计数（仅搜索，选择时才计算）/ Facet counts over every matching document; search only, computed only when selected' }) facets?: DocumentFacets | null;
   @Field(() => [DocumentEdge], { description: '本页文件 / Documents of this page' }) edges!: DocumentEdge[];
   @Field(() => PageInfo, { description: '分页信息 / Page information' }) pageInfo!: PageInfo;
 }

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
-import { emptyPage, findKeysetPage, keysetPage, type Page } from '../../shared/connection';
+import { emptyPage, facetCounts, findKeysetPage, keysetPage, lazily, type FacetCount, type Page } from '../../shared/connection';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { directionOf } from '../../../schema/contracts/agency-routing';
@@ -29,8 +29,11 @@ import { PublicChangeSubject } from '../entities/public-change.entity';
 /** Art. 26: proactive information is published within 20 working days of being formed or changed. */
 export const PUBLISH_WITHIN_WORKING_DAYS = 20;
 
-/** A page of documents; search edges carry a highlighted fragment. */
-export type DocumentPage = Page<{ cursor: string; node: DocumentEntity; highlight?: string | null }>;
+/** A page of documents; search edges carry a highlighted fragment, a search page its facets. */
+export type DocumentPage = Page<{ cursor: string; node: DocumentEntity; highlight?: string | null }> & { readonly facets?: Promise<DocumentFacets> | null };
+
+/** Counts of the matching documents per agency, theme, year of publication (China time) and genre. */
+export interface DocumentFacets { agencies: FacetCount[]; themes: FacetCount[]; years: FacetCount[]; genres: FacetCount[] }
 
 const PUBLIC_STATUSES = [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN];
 
@@ -139,15 +142,38 @@ export async function searchDocuments(
   const docs = await ctx.loaders.document.loadMany(page.map((r) => r.id));
   const edges = page.map((row, i) => {
     const node = docs[i] as DocumentEntity;
-    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms) };
+    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms, hits.phrases) };
   });
-  return keysetPage(edges, rows.length > first, async () => {
+  const result = keysetPage(edges, rows.length > first, async () => {
     const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
     return Number(row.n);
   });
+  const facets = lazily(() => searchFacets(em, base()));
+  return Object.defineProperty(result, 'facets', { get: facets, enumerable: true }) as DocumentPage;
 }
 
-function highlightOf(doc: DocumentEntity, terms: QueryTerm[]): string | null {
+/**
+ * The facets of every document `matches` selects, counted over their four columns (one narrow
+ * row per match). The year is taken in China time here rather than in SQL because the two
+ * databases store instants differently (SQLite epoch milliseconds, PostgreSQL timestamptz).
+ */
+async function searchFacets(em: EntityManager, matches: Knex.QueryBuilder): Promise<DocumentFacets> {
+  const rows = await em.execute<{ agency_code: string; theme: string; genre: string; published_at: Date | number | string }[]>(
+    matches.clearSelect().select('d.agency_code', 'd.theme', 'd.genre', 'd.published_at'),
+  );
+  const yearOf = (at: Date | number | string) => chinaDate(at instanceof Date ? at : new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at)).slice(0, 4);
+  return {
+    agencies: facetCounts(rows.map((r) => r.agency_code)),
+    themes: facetCounts(rows.map((r) => r.theme)),
+    years: facetCounts(rows.map((r) => yearOf(r.published_at))),
+    genres: facetCounts(rows.map((r) => r.genre)),
+  };
+}
+
+function highlightOf(doc: DocumentEntity, terms: QueryTerm[], phrases: string[]): string | null {
+  // The field holding what the reader typed, as typed, shows first.
+  const withPhrase = [doc.summary ?? '', doc.body, doc.title, doc.docNumber ?? ''].find((f) => phrases.some((p) => f.toLowerCase().includes(p)));
+  if (withPhrase !== undefined) return highlightFragment(withPhrase, terms, withPhrase === doc.title ? 120 : 80, phrases) ?? null;
   return highlightFragment(doc.title, terms, 120) !== undefined && !doc.summary && !doc.body
     ? highlightFragment(doc.title, terms, 120)!
     : (highlightFragment(doc.summary ?? '', terms) ?? highlightFragment(doc.body, terms) ?? highlightFragment(doc.title, terms, 120)

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { databaseKindOf, type DatabaseKind } from '../../shared/orm';
-import { queryTerms, segmentForIndex, type QueryTerm } from '../../shared/chinese-text';
+import { queryPhrases, queryTerms, segmentForIndex, type QueryTerm } from '../../shared/chinese-text';
 import type { DocumentEntity } from '../entities/document.entity';
 
 /** Full-text tables maintained in raw SQL (the ORM neither creates nor drops them). */
@@ -8,6 +8,13 @@ export const SEARCH_TABLES = ['document_fts', 'document_fts_data', 'document_fts
 
 /** Column weights: a hit in the title or document number counts most, then summary, then body. */
 const WEIGHTS = { title: 10, summary: 4, body: 1, docNumber: 10 };
+
+/**
+ * How much a document gains when the query's words stand in it side by side, in the order typed:
+ * its score is multiplied, so proximity decides between otherwise equal matches without
+ * overturning the field weights.
+ */
+const ADJACENT_FACTOR = 2;
 
 function quoteFts(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
@@ -63,17 +70,24 @@ export class SearchIndex {
 
   /**
    * A SQL subquery `(doc_id, score)` of the documents matching `text`, best score highest, and
-   * its bindings; undefined when the text holds no searchable word.
+   * its bindings; undefined when the text holds no searchable word. With several words, a
+   * document holding them adjacent in the typed order (an FTS5 phrase, a tsquery `<->` chain)
+   * scores ADJACENT_FACTOR times higher. `phrases` are the runs typed together, for highlighting.
    */
-  hits(text: string): { sql: string; bindings: string[]; terms: QueryTerm[] } | undefined {
+  hits(text: string): { sql: string; bindings: string[]; terms: QueryTerm[]; phrases: string[] } | undefined {
     const terms = queryTerms(text);
     if (terms.length === 0) return undefined;
     const match = matchExpression(this.kind, terms);
+    const adjacent = terms.length > 1
+      ? (this.kind === 'sqlite' ? quoteFts(terms.map((t) => t.word).join(' ')) : terms.map((t) => quoteTs(t.word)).join(' <-> '))
+      : undefined;
     const w = WEIGHTS;
+    const bm25 = `-bm25(document_fts, ${w.title}.0, ${w.summary}.0, ${w.body}.0, ${w.docNumber}.0)`;
+    const rankCd = `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', vector, q)::float8`;
     const sql =
       this.kind === 'sqlite'
-        ? `select doc_id, -bm25(document_fts, ${w.title}.0, ${w.summary}.0, ${w.body}.0, ${w.docNumber}.0) as score from document_fts where document_fts match ?`
-        : `select document_id as doc_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', vector, q)::float8 as score from document_search, to_tsquery('simple', ?) q where vector @@ q`;
-    return { sql, bindings: [match], terms };
+        ? `select doc_id, ${adjacent ? `${bm25} * case when doc_id in (select doc_id from document_fts where document_fts match ?) then ${ADJACENT_FACTOR} else 1 end` : bm25} as score from document_fts where document_fts match ?`
+        : `select document_id as doc_id, ${adjacent ? `${rankCd} * case when vector @@ to_tsquery('simple', ?) then ${ADJACENT_FACTOR} else 1 end` : rankCd} as score from document_search, to_tsquery('simple', ?) q where vector @@ q`;
+    return { sql, bindings: adjacent ? [adjacent, match] : [match], terms, phrases: queryPhrases(text) };
   }
 }

@@ -76,6 +76,52 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect(both.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([one.edges[0].node.id, two.edges[0].node.id]);
   });
 
+  it('counts facets over every match, equal to a count over the matching documents', async () => {
+    const FACETS = `query($text: String!) { search(text: $text, first: 50) {
+      totalCount edges { node { agency { code } theme genre publishedAt } }
+      facets { agencies { value count } themes { value count } years { value count } genres { value count } } } }`;
+    const { search: found } = await agency.exec(FACETS, { text: '发展' }, PUBLIC);
+    const nodes = found.edges.map((e: { node: any }) => e.node);
+    expect(nodes.length).toBe(found.totalCount);
+    expect(nodes.length).toBeGreaterThan(1);
+    // Largest count first, then by value.
+    const tally = (values: string[]) => [...new Set(values)].map((value) => ({ value, count: values.filter((v) => v === value).length }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    expect(found.facets).toEqual({
+      agencies: tally(nodes.map((n: any) => n.agency.code)),
+      themes: tally(nodes.map((n: any) => n.theme)),
+      years: tally(nodes.map((n: any) => new Date(Date.parse(n.publishedAt) + 8 * 3600_000).toISOString().slice(0, 4))),
+      genres: tally(nodes.map((n: any) => n.genre)),
+    });
+    expect(found.facets.agencies).toEqual([{ value: 'fjdrc', count: nodes.length }]);
+    // Not asked, not counted: a page without the field has none.
+    expect((await search('发展')).facets).toBeUndefined();
+  });
+
+  it('highlights the phrase as typed in one mark, and ranks words side by side above words apart', async () => {
+    const publish = async (title: string) => {
+      const { createDocument: d } = await agency.exec(CREATE_DOCUMENT, {
+        input: { title, summary: '本年度工作安排。', body: `${title}，请认真执行。`, theme: '综合政务', formedOn: '2026-11-02', disclosure: 'PROACTIVE' },
+      }, EDITOR);
+      await agency.exec(REVIEW_DOCUMENT, { id: d.id, approve: true }, REVIEWER);
+      await agency.exec(PUBLISH_DOCUMENT, { id: d.id }, EDITOR);
+      return d.id as string;
+    };
+    // The adjacent one created first: ties go to the higher id, so only proximity can put it first.
+    const adjacent = await publish('全省电子监察系统维护工作要点');
+    // The same words, as many times each (equal BM25), only far apart.
+    const apart = await publish('监察要点电子工作系统维护全省');
+    const found = await search('电子监察系统');
+    expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([adjacent, apart]);
+    expect(found.edges[0].highlight).toContain('<em>电子监察系统</em>');
+    expect(found.edges[0].highlight).not.toContain('<em>监察</em>');
+    // Where the text holds the words apart, each is marked where it stands.
+    expect(found.edges[1].highlight).toContain('<em>监察</em>');
+    expect(found.edges[1].highlight).not.toContain('电子监察系统');
+    // Typed apart, the words are marked apart even where they stand together.
+    expect((await search('电子 监察 系统')).edges[0].highlight).toContain('<em>电子</em><em>监察</em><em>系统</em>');
+  });
+
   it('forgets a withdrawn document and answers empty text with nothing', async () => {
     await agency.exec(WITHDRAW_DOCUMENT, { id: ids.bodyOnly, reason: '已过时' }, REVIEWER);
     expect((await search('公开')).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids.notice]);
