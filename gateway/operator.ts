@@ -4,22 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import type { ShardRegistry } from '../schema/contracts/shard-registry';
+import type { AgencyFreshness } from '../schema/contracts/catalogue-freshness';
 import type { BreakerSnapshot, ShardClients } from './sharding/shard-client';
 
 /** What the gateway thinks of its agency deployments, from the breakers alone. */
 export type HubStatus = 'ok' | 'degraded' | 'down';
 
-/** One agency's feed in the provincial catalogue, as /health shows it (the catalogue's own report). */
-export interface CatalogueAgencyHealth {
-  agency: string;
-  appliedSeq: number;
-  knownSeq: number;
-  lagEntries: number;
-  msSinceRead: number | null;
-  stale: boolean;
-  /** Why the catalogue's last read of this log failed (operators' /health only). */
-  error?: string;
-}
 
 /**
  * The catalogue's freshness: `ok`, `starting` (first back-fill, the live fan-out answers), or
@@ -27,7 +17,7 @@ export interface CatalogueAgencyHealth {
  */
 export interface CatalogueHealth {
   status: 'ok' | 'starting' | 'unreachable';
-  agencies: CatalogueAgencyHealth[];
+  agencies: AgencyFreshness[];
 }
 
 /** The public GET /health: no address, no counters, nothing an attacker could use. */
@@ -70,7 +60,7 @@ export function catalogueHealthProbe(catalogueUrl: string): () => Promise<Catalo
   return async () => {
     try {
       const response = await fetch(healthUrl, { signal: AbortSignal.timeout(CATALOGUE_HEALTH_TIMEOUT_MS) });
-      const body = await response.json() as { status?: string; agencies?: CatalogueAgencyHealth[] };
+      const body = await response.json() as { status?: string; agencies?: AgencyFreshness[] };
       if (!Array.isArray(body.agencies) || (body.status !== 'ok' && body.status !== 'starting')) return { status: 'unreachable', agencies: [] };
       const agencies = body.agencies.map(({ agency, appliedSeq, knownSeq, lagEntries, msSinceRead, stale, error }) => (
         { agency, appliedSeq, knownSeq, lagEntries, msSinceRead, stale, ...(error ? { error } : {}) }));

@@ -3,6 +3,7 @@ import type { AuditSink } from '../shared/audit-log';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { WorkingDayCalendar } from '../shared/calendar';
 import { actsFor, type Claims, type Role } from '../../schema/contracts/claims';
+import type { AgencyFreshness } from '../../schema/contracts/catalogue-freshness';
 import type { Clock } from '../shared/clock';
 import type { AgencyConfig } from './config';
 import { createDocumentLoaders, type DocumentLoaders } from './loaders/document.loader';
@@ -23,18 +24,9 @@ export interface AgencyRuntime {
   /** Wakes readers of the public change log on each commit. */
   publicChanges: PublicChangeSignal;
   /** Set in the provincial catalogue only: how far it has applied each agency's public change log. */
-  replicaFreshness?: () => ReplicaFreshness[];
+  replicaFreshness?: () => AgencyFreshness[];
 }
 
-/** One agency's feed as the provincial catalogue reports it (the contract's AgencyFreshness). */
-export interface ReplicaFreshness {
-  agency: string;
-  appliedSeq: number;
-  knownSeq: number;
-  lagEntries: number;
-  msSinceRead: number | null;
-  stale: boolean;
-}
 
 /** Per request: a forked EntityManager, fresh loaders and the verified caller. */
 export interface AgencyContext {

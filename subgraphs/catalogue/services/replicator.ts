@@ -1,3 +1,4 @@
+import type { AgencyFreshness } from '../../../schema/contracts/catalogue-freshness';
 import type { AgencyRuntime } from '../../agency/context';
 import type { ShardRegistry } from '../../../schema/contracts/shard-registry';
 import { CatalogueFeedEntity } from '../entities/feed-state.entity';
@@ -27,18 +28,8 @@ export interface FeedFreshness {
  * One agency's freshness as /health and `catalogueFreshness` report it: the lag in entries and in
  * time since the agency's log was last read, and whether answers including it carry CATALOGUE_STALE.
  */
-export interface FreshnessReport {
-  agency: string;
-  appliedSeq: number;
-  knownSeq: number;
-  /** Entries the agency reported that are not applied yet. */
-  lagEntries: number;
-  /** Milliseconds since the log was last read; null before the first read. */
-  msSinceRead: number | null;
-  stale: boolean;
+export interface FreshnessReport extends AgencyFreshness {
   backfilled: boolean;
-  /** Why the last read failed, while it fails (operators only: it may name an address). */
-  error?: string;
 }
 
 export interface ReplicatorOptions {
