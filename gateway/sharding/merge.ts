@@ -1,5 +1,6 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { compareSortKeys, sortKeyOf, type SortKey } from '../../schema/contracts/cursor';
+import { compareFacetCounts } from '../../schema/contracts/facets';
 
 /**
  * Merging the answers of several shards into the one a single database would have given.
@@ -140,7 +141,7 @@ function mergeFacets(facets: FieldNode, fragments: Map<string, FragmentDefinitio
       delete item[MERGE_FACET_COUNT];
       return { value: String(value), count, item };
     });
-    merged.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    merged.sort(compareFacetCounts);
     out[listKey] = merged.map((m) => m.item);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../schema/contracts/cursor';
+import { compareFacetCounts, type FacetCount } from '../../schema/contracts/facets';
 
 /** A page of a keyset connection, before GraphQL shapes it. */
 export interface Page<E extends { cursor: string }> {
@@ -9,22 +10,11 @@ export interface Page<E extends { cursor: string }> {
   readonly totalCount: Promise<number>;
 }
 
-/** One value of a facet and the number of matching items that have it. */
-export interface FacetCount { value: string; count: number }
-
-/**
- * Counts items per value, largest count first, then by value: the order the gateway's merge of
- * shard facets also produces, so one database and a fan-out answer alike.
- */
+/** Counts items per value, in the facets' published order (`compareFacetCounts`). */
 export function facetCounts(values: Iterable<string>): FacetCount[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return sortFacets([...counts].map(([value, count]) => ({ value, count })));
-}
-
-/** Facet values in their published order: count descending, then value ascending. */
-export function sortFacets(facets: FacetCount[]): FacetCount[] {
-  return facets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...counts].map(([value, count]) => ({ value, count })).sort(compareFacetCounts);
 }
 
 /** `compute`, run at most once and only when first read: the lazy getter behind costly fields. */
@@ -38,12 +28,12 @@ export function lazily<T>(compute: () => Promise<T>): () => Promise<T> {
  * costly part of a page and most pages (the portal's, the gateway's merges) do not ask for it.
  */
 export function keysetPage<E extends { cursor: string }>(edges: E[], hasNextPage: boolean, count: () => Promise<number>): Page<E> {
-  let counted: Promise<number> | undefined;
+  const counted = lazily(count);
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     get totalCount() {
-      return (counted ??= count());
+      return counted();
     },
   };
 }

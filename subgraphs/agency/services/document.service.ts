@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { chinaDate } from '../../shared/clock';
-import { emptyPage, facetCounts, findKeysetPage, keysetPage, lazily, type FacetCount, type Page } from '../../shared/connection';
+import { emptyPage, facetCounts, findKeysetPage, keysetPage, lazily, type Page } from '../../shared/connection';
+import type { FacetCount } from '../../../schema/contracts/facets';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { directionOf } from '../../../schema/contracts/agency-routing';
