@@ -1,3 +1,4 @@
+import { isAgencyCode } from '../schema/contracts/shard-registry';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { hubScalarError } from './input-validation';
 import type { IncomingMessage } from 'node:http';
@@ -34,16 +35,14 @@ const PENALTIES = `query Export($first: Int, $after: String) {
 
 /** Years a year filter accepts: the People's Republic's first to a far future. */
 const YEARS = { min: 1949, max: 2100 };
-/** An agency registry code as the directory issues them. */
-const AGENCY_CODE = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 /** What a documents export's query string asks beyond paging: DocumentFilter fields, or why it is invalid. */
 function documentFilter(params: URLSearchParams): { filter: Record<string, unknown> } | { error: string } {
   const filter: Record<string, unknown> = {};
   const agencies = params.getAll('agency').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const bad = agencies.find((code) => !AGENCY_CODE.test(code));
+  const bad = agencies.find((code) => !isAgencyCode(code));
   if (bad !== undefined) {
-    return { error: `机关代码格式不正确：${bad}（字母开头，仅含字母、数字、-、_）/ Malformed agency code: ${bad} (a letter, then letters, digits, - or _)` };
+    return { error: `机关代码格式不正确：${bad}（小写字母开头，仅含小写字母、数字或连字符）/ Malformed agency code: ${bad} (lower-case letters, digits or hyphens, starting with a letter)` };
   }
   if (agencies.length) filter.agencies = [...new Set(agencies)];
   const year = params.get('year');

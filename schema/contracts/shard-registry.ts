@@ -1,5 +1,10 @@
 import { readFileSync, unwatchFile, watchFile, writeFileSync, renameSync } from 'node:fs';
 
+/** A registry code (机关代码) as the registry, the deployments and every reference to an agency write it. */
+export function isAgencyCode(value: string): boolean {
+  return /^[a-z][a-z0-9-]{1,31}$/.test(value);
+}
+
 /** One agency deployment in the shard registry. */
 export interface ShardEntry {
   /** Registry code of the agency, e.g. "fjdrc". */
@@ -26,7 +31,7 @@ export function parseRegistry(text: string, source: string): ShardEntry[] {
   if (data.agencies.length === 0) throw new Error(`${source}: lists no agency deployment`);
   const seen = new Set<string>();
   for (const entry of data.agencies) {
-    if (!entry || typeof entry.code !== 'string' || !/^[a-z][a-z0-9-]{1,31}$/.test(entry.code)) throw new Error(`${source}: bad agency code ${JSON.stringify(entry?.code)}`);
+    if (!entry || typeof entry.code !== 'string' || !isAgencyCode(entry.code)) throw new Error(`${source}: bad agency code ${JSON.stringify(entry?.code)}`);
     if (typeof entry.url !== 'string' || !/^https?:\/\//.test(entry.url)) throw new Error(`${source}: bad url for ${entry.code}`);
     if (seen.has(entry.code)) throw new Error(`${source}: ${entry.code} listed twice`);
     seen.add(entry.code);

@@ -1,3 +1,4 @@
+import { isAgencyCode } from '../../schema/contracts/shard-registry';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
@@ -52,7 +53,7 @@ export interface AgencyConfig {
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
-  if (!/^[a-z][a-z0-9-]{1,31}$/.test(agencyCode)) {
+  if (!isAgencyCode(agencyCode)) {
     throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
   }
   const dataDir = dataDirFrom(env);

@@ -1,3 +1,4 @@
+import { isAgencyCode } from '../../../schema/contracts/shard-registry';
 import { BadUserInputError } from '../../../schema/contracts/errors';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { normalizeDocNumber } from '../../shared/identifiers';
@@ -58,7 +59,7 @@ export function checkGenre(value: string | null | undefined, title: string): str
 export function checkCoIssuers(value: string[] | null | undefined, self: string): string[] {
   const codes = [...new Set((value ?? []).map((c) => c.trim()))];
   for (const code of codes) {
-    if (!/^[a-z][a-z0-9-]{1,31}$/.test(code)) throw new BadUserInputError('coIssuers', `联合发文机关代码"${code}"无效`, `coIssuers: "${code}" is not a registry code`);
+    if (!isAgencyCode(code)) throw new BadUserInputError('coIssuers', `联合发文机关代码"${code}"无效`, `coIssuers: "${code}" is not a registry code`);
     if (code === self) throw new BadUserInputError('coIssuers', '联合发文机关不能是本机关', 'coIssuers must not include the issuing agency itself');
   }
   return codes;

@@ -1,3 +1,4 @@
+import { isAgencyCode } from '../../../schema/contracts/shard-registry';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
@@ -21,8 +22,6 @@ import { releaseLock } from './release-lock';
 
 /** A page of plans before GraphQL shapes it. */
 export type PlanPage = Page<{ cursor: string; node: ReleasePlanEntity }>;
-
-const CODE_RE = /^[a-z][a-z0-9-]{1,31}$/;
 
 function requireCoordinator(ctx: CoordinationContext): void {
   if (!isCoordinator(ctx)) throw new ForbiddenError('只有省政府新闻办的协调人员可以管理协同发布计划', 'Only news-office coordinators manage release plans');
@@ -73,7 +72,7 @@ function checkFacts(facts: AgreedFactInput[] | null | undefined): AgreedFactReco
 
 function checkAgencies(field: string, codes: readonly string[]): string[] {
   for (const code of codes) {
-    if (!CODE_RE.test(code)) throw new BadUserInputError(field, `机关代码无效：${code}`, `Invalid agency code: ${code}`);
+    if (!isAgencyCode(code)) throw new BadUserInputError(field, `机关代码无效：${code}`, `Invalid agency code: ${code}`);
   }
   return [...new Set(codes)];
 }

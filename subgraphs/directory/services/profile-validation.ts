@@ -1,3 +1,4 @@
+import { isAgencyCode } from '../../../schema/contracts/shard-registry';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { BadUserInputError } from '../../../schema/contracts/errors';
 import { isValidCreditCode } from '../../shared/identifiers';
@@ -11,7 +12,7 @@ import type { AgencyProfileInput } from '../resolvers/agency.input';
 
 /** A registry code as agency deployments use it (HUB_AGENCY_CODE). */
 export function checkAgencyCode(value: string): string {
-  if (!/^[a-z][a-z0-9-]{1,31}$/.test(value)) {
+  if (!isAgencyCode(value)) {
     throw new BadUserInputError('code', `机关代码"${value}"应为小写字母开头的字母、数字或连字符`, `Registry code "${value}" must be lower-case letters, digits or hyphens, starting with a letter`);
   }
   return value;
