@@ -1,4 +1,5 @@
 import { isAgencyCode } from '../../schema/contracts/shard-registry';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
@@ -78,4 +79,38 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
   };
+}
+
+/** One deployment hosted by a compact process (see {@link loadCompactDeployments}). */
+export interface CompactDeployment {
+  code: string;
+  port: number;
+  /** @default `<HUB_DATA_DIR>/<code>.sqlite` */
+  databaseUrl?: string;
+  /** @default the code in upper case */
+  indexPrefix?: string;
+}
+
+/**
+ * The deployments a compact process hosts (HUB_AGENCY_DEPLOYMENTS: a JSON file, an array of
+ * {@link CompactDeployment}), each as its own {@link AgencyConfig}: the process's environment
+ * with that deployment's code, port, database and index prefix. A bad file fails at start.
+ */
+export function loadCompactDeployments(env: NodeJS.ProcessEnv = process.env): AgencyConfig[] {
+  const file = env.HUB_AGENCY_DEPLOYMENTS;
+  if (!file) throw new RangeError('HUB_AGENCY_DEPLOYMENTS must name a JSON file listing the deployments this process hosts');
+  const list = JSON.parse(readFileSync(file, 'utf8')) as CompactDeployment[];
+  if (!Array.isArray(list) || list.length === 0) throw new RangeError(`${file} must hold a non-empty array of { code, port, databaseUrl?, indexPrefix? }`);
+  const codes = new Set<string>();
+  return list.map((d) => {
+    if (codes.has(d.code)) throw new RangeError(`${file}: agency ${d.code} is listed twice`);
+    codes.add(d.code);
+    return loadAgencyConfig({
+      ...env,
+      HUB_AGENCY_CODE: d.code,
+      PORT: String(d.port),
+      HUB_DATABASE_URL: d.databaseUrl,
+      HUB_AGENCY_INDEX_PREFIX: d.indexPrefix,
+    });
+  });
 }
