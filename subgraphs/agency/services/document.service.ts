@@ -8,6 +8,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError
 import { directionOf } from '../../../schema/contracts/agency-routing';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
+import type { SearchTier } from './search-index';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
 import {
@@ -106,50 +107,89 @@ export async function listDocuments(
   return page;
 }
 
-/** Added to the score of a document whose number is exactly the search text. */
-const EXACT_NUMBER_BONUS = 1_000_000;
+/**
+ * The score of a document whose number (文号, any bracket style) or index number (索引号) is
+ * exactly the search text: above every text match, whatever else cites it — a reader who types
+ * one is looking for that document.
+ */
+const EXACT_NUMBER_SCORE = 1_000_000;
+
+/** Whether a search filter narrows anything beyond what the index holds (every published proactive document). */
+function narrowsSearch(filter: DocumentFilter | null | undefined): boolean {
+  return Boolean(filter && (filter.agencies || filter.theme || filter.publishedFrom || filter.publishedTo || filter.docNumber || filter.updatedSince));
+}
 
 /**
  * Chinese full-text search over published documents, best first, keyset-paged on (score, id),
- * each hit with a highlighted fragment.
+ * each hit with a highlighted fragment. The ranking, in tiers (each above the next): the document
+ * whose number or index number is the text; documents whose title or number holds every word;
+ * the other text matches (see SearchIndex.plan). A page reads the tiers in order and stops when
+ * it is full, so the cost of scoring grows with the matches of the tiers it reaches, not all.
  */
 export async function searchDocuments(
   ctx: AgencyContext, text: string, filter: DocumentFilter | null | undefined, first: number, after?: string | null,
 ): Promise<DocumentPage> {
   checkPageSize(first);
   if (text.trim().length > 200) throw new BadUserInputError('text', '搜索词不能超过 200 个字符', 'Search text must be at most 200 characters');
-  const hits = ctx.runtime.search.hits(text);
+  const plan = ctx.runtime.search.plan(text);
   const visible = visibleWhere(ctx, { ...filter, status: [DocumentStatus.PUBLISHED] });
-  if (!hits || !visible) return emptyPage();
+  if (!plan || !visible) return emptyPage();
   // Only the public's view is indexed, whoever searches.
   const where = { $and: [visible, { status: DocumentStatus.PUBLISHED, disclosure: DisclosureAttribute.PROACTIVE }] } as FilterQuery<DocumentEntity>;
   const em = ctx.em;
   const knex = em.getKnex();
-  const base = () => {
-    const qb = em.createQueryBuilder(DocumentEntity, 'd').select(['d.id']).where(where as never).getKnexQuery();
-    return qb.join(knex.raw(`(${hits.sql}) as hits`, hits.bindings), 'hits.doc_id', 'd.id');
+  const documents = () => em.createQueryBuilder(DocumentEntity, 'd').select(['d.id']).where(where as never).getKnexQuery();
+  // Looked up by the two indexed columns alone, then filtered: in one query SQLite's planner
+  // (without statistics) would walk every published document by the status index instead.
+  const numbered = await em.execute<{ id: string }[]>(
+    knex.select('id').from('document').where('index_number', text.trim().toUpperCase()).orWhere('doc_number_norm', normalizeDocNumber(text)),
+  );
+  const exact = numbered.length
+    ? (await em.execute<{ id: string }[]>(documents().whereIn('d.id', numbered.map((r) => r.id)).orderBy('d.id', 'desc'))).map((r) => r.id)
+    : [];
+  // Without a narrowing filter every indexed document is visible: the index answers alone.
+  const narrowed = narrowsSearch(filter);
+  type Row = { id: string; score: number };
+  const readTier = (tier: SearchTier, limit: number, cursor?: [number, string]): Promise<Row[]> => {
+    const hits = knex.raw(`(${tier.sql}) as hits`, tier.bindings);
+    const query = narrowed
+      ? documents().join(hits, 'hits.doc_id', 'd.id').clearSelect().select('hits.doc_id as id', 'hits.score as score')
+      : knex.select('hits.doc_id as id', 'hits.score as score').from(hits);
+    if (exact.length) query.whereNotIn('hits.doc_id', exact);
+    if (cursor) query.andWhere((w: Knex.QueryBuilder) => w.where('hits.score', '<', cursor[0]).orWhere((x: Knex.QueryBuilder) => x.where('hits.score', '=', cursor[0]).andWhere('hits.doc_id', '<', cursor[1])));
+    return em.execute<Row[]>(query.orderBy([{ column: 'hits.score', order: 'desc' }, { column: 'hits.doc_id', order: 'desc' }]).limit(limit));
   };
-  // An exact document number (文号, any bracket style) outranks every text match: a reader who types
-  // one is looking for that document, whatever else cites it.
-  const rank = knex.raw('(hits.score + case when d.doc_number_norm = ? then ? else 0 end)', [normalizeDocNumber(text) ?? '', EXACT_NUMBER_BONUS]);
-  const query = base().select(knex.raw('? as score', [rank]));
-  if (after) {
-    const [score, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    query.andWhere((w) => w.where(rank, '<', score).orWhere((x) => x.where(rank, '=', score).andWhere('d.id', '<', id)));
+  // Bands best first, each scoring at least its floor and above the next: the exact numbers, then
+  // the index's tiers. A page starts in the cursor's band, after the cursor, and reads on until full.
+  const bands: { floor: number; read: (limit: number, cursor?: [number, string]) => Promise<Row[]> }[] = [
+    { floor: EXACT_NUMBER_SCORE, read: async (limit, cursor) => exact.filter((id) => !cursor || id < cursor[1]).slice(0, limit).map((id) => ({ id, score: EXACT_NUMBER_SCORE })) },
+    ...plan.tiers.map((tier) => ({ floor: tier.floor, read: (limit: number, cursor?: [number, string]) => readTier(tier, limit, cursor) })),
+  ];
+  const cursor = after ? decodeCursor(after, ['number', 'string']) as [number, string] : undefined;
+  const start = cursor ? bands.findIndex((band) => cursor[0] >= band.floor) : 0;
+  const rows: Row[] = [];
+  for (let i = start; i < bands.length && rows.length <= first; i++) {
+    rows.push(...await bands[i].read(first + 1 - rows.length, i === start ? cursor : undefined));
   }
-  query.orderByRaw('? desc, d.id desc', [rank]).limit(first + 1);
-  const rows = await em.execute<{ id: string; score: number }[]>(query);
   const page = rows.slice(0, first);
   const docs = await ctx.loaders.document.loadMany(page.map((r) => r.id));
   const edges = page.map((row, i) => {
     const node = docs[i] as DocumentEntity;
-    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, hits.terms, hits.phrases) };
+    return { cursor: encodeCursor([Number(row.score), row.id]), node, highlight: highlightOf(node, plan.terms, plan.phrases) };
   });
+  const found = () => documents().andWhere((w: Knex.QueryBuilder) => w.whereIn('d.id', knex.raw(plan.matches.sql, plan.matches.bindings) as never).orWhereIn('d.id', exact));
   const result = keysetPage(edges, rows.length > first, async () => {
-    const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(base().as('matches')));
-    return Number(row.n);
+    if (narrowed) {
+      const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(found().as('matches')));
+      return Number(row.n);
+    }
+    const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(knex.raw(`(${plan.matches.sql}) as matches`, plan.matches.bindings)));
+    const matched = exact.length
+      ? await em.execute<{ doc_id: string }[]>(knex.select('doc_id').from(knex.raw(`(${plan.matches.sql}) as matches`, plan.matches.bindings)).whereIn('doc_id', exact))
+      : [];
+    return Number(row.n) + exact.length - matched.length;
   });
-  const facets = lazily(() => searchFacets(em, base()));
+  const facets = lazily(() => searchFacets(em, found()));
   return Object.defineProperty(result, 'facets', { get: facets, enumerable: true }) as DocumentPage;
 }
 

@@ -16,6 +16,34 @@ const WEIGHTS = { title: 10, summary: 4, body: 1, docNumber: 10 };
  */
 const ADJACENT_FACTOR = 2;
 
+/**
+ * Added to the score of a document whose title or number holds every word typed, so it ranks
+ * above every document that has some word only in its summary or body. BM25 alone cannot promise
+ * that: its term frequency saturates, and a word found in most documents has an inverse document
+ * frequency near zero, so for common words the column weights barely move the score. Text scores
+ * stay far below it (BM25 adds at most about 2.2 × log(2N) per word typed).
+ */
+export const TITLE_TIER = 10_000;
+
+/** A query over the index selecting `(doc_id)` or `(doc_id, score)`, with its bindings. */
+export interface IndexQuery { sql: string; bindings: string[] }
+
+/**
+ * The text matches of one search, best first, in tiers: every document of a tier scores at least
+ * its `floor` and above every document of the next tier, so a page is read tier by tier and a
+ * tier is scored only when the page reaches it (scoring is the cost that grows with the matches).
+ */
+export interface SearchTier extends IndexQuery { floor: number }
+
+/** What a search needs of the index: its tiers, the whole match set (to count and facet), the words and phrases typed. */
+export interface SearchPlan {
+  tiers: SearchTier[];
+  matches: IndexQuery;
+  terms: QueryTerm[];
+  /** The runs typed together, for highlighting. */
+  phrases: string[];
+}
+
 function quoteFts(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
@@ -23,8 +51,10 @@ function quoteTs(word: string): string {
   return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-function matchExpression(kind: DatabaseKind, terms: QueryTerm[]): string {
-  const [quote, and, or] = kind === 'sqlite' ? [quoteFts, ' AND ', ' OR '] : [quoteTs, ' & ', ' | '];
+/** The terms as a full-text query (every word, each as typed or as its parts); `label` restricts a tsquery lexeme to weights. */
+function matchExpression(kind: DatabaseKind, terms: QueryTerm[], label = ''): string {
+  const [quoteWord, and, or] = kind === 'sqlite' ? [quoteFts, ' AND ', ' OR '] : [quoteTs, ' & ', ' | '];
+  const quote = (word: string) => quoteWord(word) + label;
   return terms
     .map(({ word, parts }) => (parts.length > 1 ? `(${quote(word)}${or}(${parts.map(quote).join(and)}))` : quote(word)))
     .join(and);
@@ -69,25 +99,48 @@ export class SearchIndex {
   }
 
   /**
-   * A SQL subquery `(doc_id, score)` of the documents matching `text`, best score highest, and
-   * its bindings; undefined when the text holds no searchable word. With several words, a
-   * document holding them adjacent in the typed order (an FTS5 phrase, a tsquery `<->` chain)
-   * scores ADJACENT_FACTOR times higher. `phrases` are the runs typed together, for highlighting.
+   * The plan of a search for `text` (see {@link SearchPlan}); undefined when the text holds no
+   * searchable word. Two tiers: documents whose title or number holds every word (scored
+   * TITLE_TIER higher), then the other matches. Within a tier, BM25 over the weighted columns
+   * (PostgreSQL: ts_rank_cd), times ADJACENT_FACTOR when the words stand side by side in the
+   * typed order (an FTS5 phrase, a tsquery `<->` chain).
    */
-  hits(text: string): { sql: string; bindings: string[]; terms: QueryTerm[]; phrases: string[] } | undefined {
+  plan(text: string): SearchPlan | undefined {
     const terms = queryTerms(text);
     if (terms.length === 0) return undefined;
     const match = matchExpression(this.kind, terms);
     const adjacent = terms.length > 1
       ? (this.kind === 'sqlite' ? quoteFts(terms.map((t) => t.word).join(' ')) : terms.map((t) => quoteTs(t.word)).join(' <-> '))
       : undefined;
-    const w = WEIGHTS;
-    const bm25 = `-bm25(document_fts, ${w.title}.0, ${w.summary}.0, ${w.body}.0, ${w.docNumber}.0)`;
-    const rankCd = `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', vector, q)::float8`;
-    const sql =
-      this.kind === 'sqlite'
-        ? `select doc_id, ${adjacent ? `${bm25} * case when doc_id in (select doc_id from document_fts where document_fts match ?) then ${ADJACENT_FACTOR} else 1 end` : bm25} as score from document_fts where document_fts match ?`
-        : `select document_id as doc_id, ${adjacent ? `${rankCd} * case when vector @@ to_tsquery('simple', ?) then ${ADJACENT_FACTOR} else 1 end` : rankCd} as score from document_search, to_tsquery('simple', ?) q where vector @@ q`;
-    return { sql, bindings: adjacent ? [adjacent, match] : [match], terms, phrases: queryPhrases(text) };
+    const plan = { terms, phrases: queryPhrases(text) };
+    if (this.kind === 'sqlite') {
+      const w = WEIGHTS;
+      const bm25 = `-bm25(document_fts, ${w.title}.0, ${w.summary}.0, ${w.body}.0, ${w.docNumber}.0)`;
+      const textScore = adjacent ? `${bm25} * case when doc_id in (select doc_id from document_fts where document_fts match ?) then ${ADJACENT_FACTOR} else 1 end` : bm25;
+      const inTitle = `{title doc_number} : (${match})`;
+      const tier = (floor: number, expression: string): SearchTier => ({
+        floor,
+        sql: `select doc_id, ${floor > 0 ? `${floor} + ` : ''}${textScore} as score from document_fts where document_fts match ?`,
+        bindings: [...(adjacent ? [adjacent] : []), expression],
+      });
+      return {
+        ...plan,
+        tiers: [tier(TITLE_TIER, inTitle), tier(-Infinity, `(${match}) NOT ${inTitle}`)],
+        matches: { sql: 'select doc_id from document_fts where document_fts match ?', bindings: [match] },
+      };
+    }
+    // Title and number are weight A in the vector, so `word:A` matches them only.
+    const inTitle = matchExpression(this.kind, terms, ':A');
+    const rank = `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', vector, q)::float8`;
+    const textScore = adjacent ? `${rank} * case when vector @@ to_tsquery('simple', ?) then ${ADJACENT_FACTOR} else 1 end` : rank;
+    const from = `from document_search, to_tsquery('simple', ?) q where vector @@ q`;
+    return {
+      ...plan,
+      tiers: [
+        { floor: TITLE_TIER, sql: `select document_id as doc_id, ${TITLE_TIER} + ${textScore} as score ${from} and vector @@ to_tsquery('simple', ?)`, bindings: [...(adjacent ? [adjacent] : []), match, inTitle] },
+        { floor: -Infinity, sql: `select document_id as doc_id, ${textScore} as score ${from} and not vector @@ to_tsquery('simple', ?)`, bindings: [...(adjacent ? [adjacent] : []), match, inTitle] },
+      ],
+      matches: { sql: `select document_id as doc_id from document_search where vector @@ to_tsquery('simple', ?)`, bindings: [match] },
+    };
   }
 }

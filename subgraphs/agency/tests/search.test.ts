@@ -76,6 +76,48 @@ describe.each(testEngines())('Chinese full-text search on %s', (kind) => {
     expect(both.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([one.edges[0].node.id, two.edges[0].node.id]);
   });
 
+  it('pages one by one through every band (exact number, title tier, the rest) in the order of one big page, counting each once', async () => {
+    for (const text of ['闽政办〔2014〕52号', '公开', '发展 工作']) {
+      const all = await search(text, { first: 50 });
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await search(text, { first: 1, after });
+        seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(all.edges.map((e: { node: { id: string } }) => e.node.id));
+      expect(all.totalCount).toBe(seen.length);
+    }
+  });
+
+  it('ranks every document whose title holds the words above every one that has them only in its text, however often (issue 11)', async () => {
+    // A word in most documents has an inverse document frequency near zero, and term frequency
+    // saturates: BM25 alone would let a body that repeats the word outrank a title that has it.
+    const ids: string[] = [];
+    for (const [title, body] of [['全省河湖长制工作要点', '请认真执行。'], ['关于开展专项检查的通知', '工作安排：工作台账、工作例会、工作简报、工作考核，工作情况按月报送。']]) {
+      const { createDocument: d } = await agency.exec(CREATE_DOCUMENT, { input: { title, body, theme: '综合政务', formedOn: '2026-11-02', disclosure: 'PROACTIVE' } }, EDITOR);
+      await agency.exec(REVIEW_DOCUMENT, { id: d.id, approve: true }, REVIEWER);
+      await agency.exec(PUBLISH_DOCUMENT, { id: d.id }, EDITOR);
+      ids.push(d.id);
+    }
+    const found = (await search('工作', { first: 50 })).edges.map((e: { node: { id: string; title: string } }) => e.node);
+    const inTitle = found.map((n: { title: string }) => n.title.includes('工作'));
+    expect(inTitle).toEqual([...inTitle].sort((a, b) => Number(b) - Number(a)));
+    expect(found.findIndex((n: { id: string }) => n.id === ids[0])).toBeLessThan(found.findIndex((n: { id: string }) => n.id === ids[1]));
+  });
+
+  it('finds a document by its index number (索引号) first, as typed in any case', async () => {
+    const BY_INDEX = `query($text: String!) { search(text: $text, first: 5) { totalCount edges { node { id indexNumber } } } }`;
+    const { document } = await agency.exec(`query($id: ID!) { document(id: $id) { indexNumber } }`, { id: ids.notice }, PUBLIC);
+    for (const text of [document.indexNumber, ` ${document.indexNumber.toLowerCase()} `]) {
+      const { search: found } = await agency.exec(BY_INDEX, { text }, PUBLIC);
+      expect(found.edges[0].node.id).toBe(ids.notice);
+      expect(found.totalCount).toBe(found.edges.length);
+    }
+  });
+
   it('counts facets over every match, equal to a count over the matching documents', async () => {
     const FACETS = `query($text: String!) { search(text: $text, first: 50) {
       totalCount edges { node { agency { code } theme genre publishedAt } }
