@@ -15,8 +15,12 @@ import type { RootFieldRule, ShardRouting } from '../schema/contracts/shard-rout
  * size when absent, at most the subgraphs' page limit (a larger one is their BAD_USER_INPUT) —
  * counted on its `edges` for a connection, and the page itself costs as many again (a deployment
  * reads it even when only `totalCount` is selected, and the gateway merges it); any other list is
- * assumed `listSize` long; fragments count where they are spread; and a root field the sharded
- * transport fans out costs once per deployment it reaches (those its `agenciesArgument` names, or all).
+ * assumed `listSize` long; fragments count where they are spread; each facet group selected (a
+ * field of `DocumentFacets`: `agencies`, `themes`, `years`, `genres`, every alias counted) costs
+ * {@link FACET_GROUP_COST} besides its items, since it counts every match however few the page
+ * shows; and a root field the sharded transport fans out costs once per deployment it reaches
+ * (those its `agenciesArgument` names, or all) — once when the provincial catalogue answers it,
+ * facets included, since one index then counts every match once.
  *
  * Hive Gateway's own `demandControl` is not used: it counts a named fragment once, outside the
  * lists it is spread in, and the query planner folds repeated selections into fragments — 30
@@ -24,6 +28,16 @@ import type { RootFieldRule, ShardRouting } from '../schema/contracts/shard-rout
  */
 
 const SLICING_ARGUMENTS = ['first', 'last'];
+
+/** Types whose every field is a facet group, counted over all matches rather than one page. */
+const FACET_TYPES = new Set(['DocumentFacets']);
+
+/**
+ * What one facet group costs a deployment besides its listed values: what a page of the largest
+ * size costs (its items and the page read again), since the group reads one row per match and a
+ * search can match every document the deployment holds.
+ */
+export const FACET_GROUP_COST = 2 * MAX_PAGE_SIZE;
 
 /** Settings of the estimate. */
 export interface DemandControlOptions {
@@ -102,7 +116,9 @@ class CostEstimate {
     else if (isList) count = this.listSize;
     const own = (isCompositeType(returnType) ? 1 : 0) + (childSized ?? 0);
     const children = node.selectionSet && isCompositeType(returnType) ? this.selection(node.selectionSet, returnType, childSized) : 0;
-    return count * (own + children);
+    // A facet group is counted once per occurrence, over every match, however many values it lists.
+    const scan = FACET_TYPES.has(parent.name) ? FACET_GROUP_COST : 0;
+    return count * (own + children) + scan;
   }
 
   /** The items a paginated field asks for: its `first`/`last` argument, or that argument's default. */

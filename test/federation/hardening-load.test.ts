@@ -54,6 +54,16 @@ describe('issue 9 finding 3: load amplification inside the limits', () => {
     expect(new Set(page.data.documents.edges.map((e: any) => e.node.agency.code))).toEqual(new Set(AGENCIES));
   });
 
+  it('issue 11: aliased facet counts, each a scan of every match on every deployment, are refused; one faceted search passes', async () => {
+    const hostile = await hub.query(`{ ${Array.from({ length: 30 }, (_, i) => `s${i}: search(text: "公开", first: 0) { facets { agencies { value count } } }`).join(' ')} }`);
+    expect(hostile.data).toBeNull();
+    expect(hostile.errors?.[0]?.extensions.code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
+    const faceted = await hub.query('{ search(text: "公开", first: 20) { totalCount edges { node { id } } facets { agencies { value count } themes { value count } years { value count } genres { value count } } } }');
+    expect(faceted.errors).toBeUndefined();
+    const byAgency = faceted.data.search.facets.agencies;
+    expect(byAgency.reduce((sum: number, f: { count: number }) => sum + f.count, 0)).toBe(faceted.data.search.totalCount);
+  });
+
   it('issue 9 finding 3: a fan-out costs once per deployment it reaches; a large first without items is left to the subgraph', async () => {
     const lists = (filter: string) => `{ ${Array.from({ length: 20 }, (_, i) => `d${i}: documents(first: 100${filter}) { edges { node { id } } }`).join(' ')} }`;
     const province = await hub.query(lists(''));

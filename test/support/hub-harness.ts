@@ -31,11 +31,15 @@ export interface HubOptions {
   seed?: (agency: RunningAgency) => Promise<void>;
   /** Gateway overrides (shard timeouts...). */
   gateway?: Partial<GatewayConfig>;
-  clock?: string;
+  /** Every service's fixed "now" (HUB_CLOCK); null runs them on the system clock. @default 2026-11-27T10:00:00+08:00 */
+  clock?: string | null;
   /** Also run the directory (seeded with the demo province), so agency names resolve. */
   withDirectory?: boolean;
-  /** Also run the coordination subgraph (its scheduler off: tests run its cycles themselves). */
-  withCoordination?: boolean;
+  /**
+   * Also run the coordination subgraph: its scheduler off (tests run its cycles themselves), or
+   * with `{ schedule: true }` on, as its process runs it (intervals from `env`).
+   */
+  withCoordination?: boolean | { schedule: true };
   /**
    * Keep every database in SQLite files in this folder instead of memory, so that a deployment
    * stopped and restarted (`restartAgency`, `restartCoordination`) finds its data again.
@@ -100,7 +104,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph());
   const agencies = new Map<string, RunningAgency>();
-  const clock = options.clock ?? '2026-11-27T10:00:00+08:00';
+  // An empty HUB_CLOCK is the system clock.
+  const clock = options.clock === null ? '' : options.clock ?? '2026-11-27T10:00:00+08:00';
   const databaseOf = (name: string) => (options.databaseDir ? join(options.databaseDir, `${name}.sqlite`) : ':memory:');
   const serviceEnv = { ...(options.developmentDataDir ? { HUB_DATA_DIR: options.developmentDataDir } : TEST_SECRETS), ...options.env };
   const launchAgency = (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
@@ -121,8 +126,12 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     directory = await startDirectorySubgraph(config, runtime);
   }
   const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
-  const coordinationConfig = loadCoordinationConfig({ ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock });
-  let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig) : undefined;
+  // Its client of the gateway is replaced once the gateway listens; until then a call fails rather than reach whatever listens on 4000.
+  const coordinationConfig = loadCoordinationConfig({
+    ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock, HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
+  });
+  const schedule = typeof options.withCoordination === 'object' && options.withCoordination.schedule;
+  let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig, { schedule }) : undefined;
   // The catalogue reads the agencies through the gateway, which starts after it and routes to it.
   let gatewayForFeeds!: (client: GatewayClient) => void;
   const feedClient = new Promise<GatewayClient>((resolve) => { gatewayForFeeds = resolve; });
@@ -214,7 +223,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     async restartCoordination() {
       if (!options.databaseDir || !coordination) throw new Error('restartCoordination needs withCoordination and databaseDir');
       await coordination.stop();
-      coordination = await startCoordinationSubgraph({ ...coordinationConfig, port: portOf(coordination.url) });
+      coordination = await startCoordinationSubgraph({ ...coordinationConfig, port: portOf(coordination.url) }, { schedule });
       coordination.runtime.gateway = gatewayClient;
       hub.coordination = coordination;
       return coordination;

@@ -5,9 +5,11 @@ import { ReleaseHoldEntity } from '../entities/release-hold.entity';
 
 /**
  * The embargo as the agency enforces it (Art. 11, coordinated release): a document
- * linked to a confirmed release plan is not published before the plan's release time, and once the
- * agency voted to release it with the others it is neither published alone nor changed — the
- * coordinated commit publishes it. Throws a bilingual CONFLICT naming the release time.
+ * linked to a confirmed release plan is not published alone — not before the plan's release time,
+ * nor after it until the coordinated commit lifts the hold (or the news office lifts it: the plan
+ * cancelled, or its release refused): a release that is late (an agency down at prepare or commit)
+ * would otherwise let a document of the plan out ahead of the others. Once the agency voted to release it with the others it is
+ * not changed either. Throws a bilingual CONFLICT naming the release time.
  */
 export async function checkReleaseHolds(em: EntityManager, documentId: string, now: Date, action: 'publish' | 'change'): Promise<void> {
   const holds = await em.find(ReleaseHoldEntity, { documentId }, { orderBy: { releaseAt: 'desc' } });
@@ -19,13 +21,19 @@ export async function checkReleaseHolds(em: EntityManager, documentId: string, n
       'PREPARED_FOR_RELEASE',
     );
   }
-  if (action !== 'publish') return;
-  const embargo = holds.find((h) => h.releaseAt.getTime() > now.getTime());
-  if (embargo) {
+  const [embargo] = holds;
+  if (action !== 'publish' || !embargo) return;
+  const at = chinaDateTime(embargo.releaseAt);
+  if (embargo.releaseAt.getTime() > now.getTime()) {
     throw new WorkflowConflictError(
-      `该文件列入协同发布计划 ${embargo.planId}，发布时间为 ${chinaDateTime(embargo.releaseAt)}，此前不得发布`,
-      `This document is under embargo by release plan ${embargo.planId} until ${chinaDateTime(embargo.releaseAt)}; it cannot be published before then`,
+      `该文件列入协同发布计划 ${embargo.planId}，发布时间为 ${at}，此前不得发布`,
+      `This document is under embargo by release plan ${embargo.planId} until ${at}; it cannot be published before then`,
       'EMBARGOED',
     );
   }
+  throw new WorkflowConflictError(
+    `该文件列入协同发布计划 ${embargo.planId}（发布时间 ${at}），须由统一发布一并发布，计划取消前不得单独发布`,
+    `This document is under embargo by release plan ${embargo.planId} (release time ${at}) until the coordinated release publishes it; it cannot be published alone unless the plan is cancelled`,
+    'EMBARGOED',
+  );
 }

@@ -50,6 +50,32 @@ describe.each(testEngines())('coordinated release inside one agency on %s', (kin
     expect((await agency.exec(PUBLISH, { id: doc.id }, STAFF)).publishDocument.status).toBe('PUBLISHED');
   });
 
+  it('issue 11: keeps the embargo past the release time until the coordinated commit, also after an aborted vote', async () => {
+    const doc = await approved();
+    await agency.exec(HOLD, { planId: 'rp-late', ids: [doc.id], at: '2026-12-01T09:00:00+08:00', grant: await grant('rp-late', [doc]) }, SERVICE);
+    const ABORT = `mutation { abortCoordinatedRelease(agency: "fjdrc", planId: "rp-late") }`;
+    const clock = agency.runtime.clock;
+    // The release time has passed, but the release has not committed: another agency was down at prepare, this one's vote was aborted.
+    agency.runtime.clock = { now: () => new Date('2026-12-01T09:00:05+08:00'), today: () => '2026-12-01' };
+    try {
+      await agency.exec(PREPARE, { planId: 'rp-late', documents: [doc], facts: [FACT], grant: await grant('rp-late', [doc]) }, SERVICE);
+      await agency.exec(ABORT, {}, SERVICE);
+      const alone = await agency.execRaw(PUBLISH, { id: doc.id }, STAFF);
+      expect(alone.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'EMBARGOED' });
+      expect(alone.errors?.[0].message).toMatch(/统一发布.*\/.*until the coordinated release publishes it/);
+      // An aborted vote is no vote: the commit is refused, and the document stays unpublished.
+      const early = await agency.execRaw(COMMIT, { planId: 'rp-late', grant: await grant('rp-late', [doc], 'COMMITTING') }, SERVICE);
+      expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'ABORTED' });
+      expect((await agency.exec(EVENTS, { id: doc.id }, STAFF)).document.status).toBe('APPROVED');
+      // Prepared again, the commit publishes it at the plan's release instant.
+      await agency.exec(PREPARE, { planId: 'rp-late', documents: [doc], facts: [FACT], grant: await grant('rp-late', [doc]) }, SERVICE);
+      const committed = await agency.exec(COMMIT, { planId: 'rp-late', grant: await grant('rp-late', [doc], 'COMMITTING') }, SERVICE);
+      expect(committed.commitCoordinatedRelease.documents).toEqual([{ id: doc.id, publishedAt: '2026-12-01T09:00:00+08:00' }]);
+    } finally {
+      agency.runtime.clock = clock;
+    }
+  });
+
   it('votes no on a changed document or a fact off the agreed wording, and records it', async () => {
     const doc = await approved();
     await agency.exec(UPDATE, { id: doc.id, body: '改过的正文。' }, STAFF);

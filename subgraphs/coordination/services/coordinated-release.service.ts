@@ -80,6 +80,12 @@ export async function preparePlan(runtime: CoordinationRuntime, planId: string):
     }
   }));
   await em.flush();
+  if (refused.length) {
+    // A refusal ends the attempt until the plan is moved or linked again: its embargo is lifted in
+    // every agency. An agency merely unreachable ends nothing: the holds stay, and so does the embargo.
+    await em.nativeUpdate(PlanParticipantEntity, { planId }, { holdsPending: true });
+    await syncHolds(runtime, planId);
+  }
   runtime.onPlanChanged?.(planId);
   return false;
 }

@@ -291,7 +291,8 @@ export async function cancelPlan(ctx: CoordinationContext, id: string, reason: s
 
 /**
  * Brings the embargo holds in each agency in line with the plan: a confirmed plan holds its
- * documents until the release time; any other state holds nothing. Each agency is done on its own
+ * documents until it is released (the agencies keep the hold past the release time until the
+ * commit); a plan whose release was refused, or in any other state, holds nothing. Each agency is done on its own
  * and marked done only when it answered, so an agency that was down is retried by the scheduler.
  */
 export async function syncHolds(runtime: CoordinationRuntime, planId: string): Promise<void> {
@@ -304,7 +305,7 @@ export async function syncHolds(runtime: CoordinationRuntime, planId: string): P
   await Promise.all(pending.map(async (participant) => {
     const documentIds = links.filter((l) => l.agency === participant.agency).map((l) => l.documentId);
     try {
-      if (plan.status === ReleasePlanStatus.CONFIRMED && documentIds.length) {
+      if (plan.status === ReleasePlanStatus.CONFIRMED && !plan.failure && documentIds.length) {
         // Once the release time has come there is nothing left to embargo: the prepare phase freezes the documents.
         if (plan.releaseAt.getTime() > runtime.clock.now().getTime()) {
           const grant = await planGrantFor(runtime, plan, participant.agency, links);
