@@ -1,4 +1,5 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+import { existsSync } from 'node:fs';
 import { loadCatalogueConfig } from '../subgraphs/catalogue/config';
 import { catalogueGatewayClient, createCatalogueRuntime } from '../subgraphs/catalogue/server';
 import { gatewayFeedReader } from '../subgraphs/catalogue/services/gateway-feed';
@@ -18,6 +19,14 @@ const USAGE = 'usage: npm run catalogue -- verify | rebuild   (the catalogue\'s 
 async function main(command: string | undefined): Promise<number> {
   if (command !== 'verify' && command !== 'rebuild') throw new Error(USAGE);
   const config = loadCatalogueConfig();
+  // Both commands work on an existing hub: opening a missing SQLite file would create an empty catalogue elsewhere.
+  const missing = [
+    ...(config.databaseUrl.startsWith('postgres') || existsSync(config.databaseUrl) ? [] : [`the catalogue's database ${config.databaseUrl}`]),
+    ...(existsSync(config.registryPath) ? [] : [`the shard registry ${config.registryPath}`]),
+  ];
+  if (missing.length) {
+    throw new Error(`Not found: ${missing.join(', ')}. Run the command with the hub's settings (HUB_DATA_DIR=<the hub's data folder>, or HUB_CATALOGUE_DATABASE_URL and HUB_REGISTRY).\n${USAGE}`);
+  }
   const runtime = await createCatalogueRuntime(config);
   const registry = new ShardRegistry(config.registryPath);
   const gateway = catalogueGatewayClient(config);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiKeyStore } from '../gateway/api-keys';
@@ -78,6 +78,19 @@ describe('issue 10: the commands README.md and docs/ give do what they say', () 
     for (const script of RUN) {
       const run = npmRun(dataDir, script, []);
       expect([script, run.status, run.stderr]).toEqual([script, 2, expect.stringMatching(new RegExp(`^usage:\\s+npm run ${script} -- `))]);
+    }
+  });
+
+  it('`npm run catalogue -- verify` outside a hub\'s data folder says what it did not find and creates nothing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hub-no-catalogue-'));
+    try {
+      const run = npmRun(empty, 'catalogue', ['verify']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`the catalogue's database ${join(empty, 'catalogue.sqlite')}`);
+      expect(run.stderr).toContain('HUB_DATA_DIR');
+      expect(existsSync(join(empty, 'catalogue.sqlite'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 
