@@ -78,6 +78,11 @@ async function waitUntilHealthy(url: string, timeoutMs = 600_000): Promise<void>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
+/** An error message as a kind: the agency and the address it names replaced, so the report counts kinds. */
+function errorKind(message: string): string {
+  return message.replace(/\bb\d+[a-z]+\b/g, '<agency>').replace(/https?:\/\/[^\s]+/g, '<url>').replace(/\d+ (秒|s\b)/g, 'N $1').slice(0, 140);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -95,6 +100,8 @@ class AppearanceWatch {
   private readonly seenAt = new Map<string, number>();
   readonly errors = new Map<string, number>();
   polls = 0;
+  private startedAt = 0;
+  private stoppedAt = 0;
   private running = true;
   private loop?: Promise<void>;
 
@@ -103,6 +110,7 @@ class AppearanceWatch {
   async start(): Promise<Map<string, number>> {
     const first = await this.read();
     for (const a of first.agencies) this.applied.set(a.agency, a.appliedSeq);
+    this.startedAt = Date.now();
     this.loop = this.run();
     return new Map(this.applied);
   }
@@ -123,7 +131,7 @@ class AppearanceWatch {
           for (let seq = before + 1; seq <= a.appliedSeq; seq++) this.seenAt.set(`${a.agency}#${seq}`, at);
           if (a.appliedSeq > before) this.applied.set(a.agency, a.appliedSeq);
           if (a.error) {
-            const kind = a.error.slice(0, 120);
+            const kind = errorKind(a.error);
             this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
           }
         }
@@ -141,6 +149,12 @@ class AppearanceWatch {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
+    this.stoppedAt = Date.now();
+  }
+
+  /** Mean time between polls: the resolution of every lag measured (a slow /health coarsens it). */
+  meanIntervalMs(): number {
+    return (this.stoppedAt - this.startedAt) / Math.max(1, this.polls);
   }
 }
 
@@ -244,7 +258,7 @@ async function main(): Promise<void> {
         publications.push({ agency: code, seq, answeredAt, measured });
         if (measured) publishLatencies.push(answeredAt - started);
       } catch (error) {
-        const kind = (error as Error).message.slice(0, 120);
+        const kind = errorKind((error as Error).message);
         failures.set(kind, (failures.get(kind) ?? 0) + 1);
       }
     };
@@ -288,7 +302,7 @@ async function main(): Promise<void> {
       cpuCatalogue: cpuEnd.catalogue - cpu.catalogue, cpuGateway: cpuEnd.gateway - cpu.gateway, cpuHosts: cpuEnd.hosts - cpu.hosts,
     };
     const failed = [...failures.values()].reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ ...result, failed, failures: Object.fromEntries(failures), feedErrors: Object.fromEntries(watch.errors), polls: watch.polls, wall, memory }));
+    console.log(JSON.stringify({ ...result, failed, failures: Object.fromEntries(failures), feedErrors: Object.fromEntries(watch.errors), polls: watch.polls, pollMs: watch.meanIntervalMs(), wall, memory }));
 
     const list = (m: Map<string, number>) => [...m].map(([k, v]) => `\`${k.replace(/`/g, "'")}\` ×${v}`).join('; ');
     const verdict = result.p99 <= 2000 && lost === 0 ? 'met' : 'missed';
@@ -298,7 +312,7 @@ async function main(): Promise<void> {
 \`npm run bench:replication\` (tools/bench/replication-bench.ts) — ${machineLine()}; ${DEPLOYMENTS} agency deployments in ${hosts.length} compact hosts of up to ${PER_HOST} (each deployment its own SQLite file and port), the directory, the gateway and the catalogue as processes, all on this machine, with the production quotas and limits.
 
 - Load: ${RATE} publish mutations per second through the gateway, round-robin over the ${DEPLOYMENTS} agencies (one editor token each), ${SECONDS} s measured after a ${WARMUP_SECONDS} s warm-up; the documents were created and approved (by a second person) beforehand, so the measured step is only \`publishDocument\`. Each deployment also holds ${SEEDED} published demo documents, back-filled before the run (${backfillSeconds.toFixed(1)} s).
-- Lag of a document: from the answer to its publish mutation to the first poll of the catalogue's \`/health\` (every ${POLL_MS} ms) whose \`appliedSeq\` for its agency covers its log entry (publishes of one agency are never concurrent, so the n-th answered one is entry n after the start). \`/health\` reads the replicator's memory, so the poll costs the catalogue little; a page's appliedSeq moves only after its transaction commits, so the document is readable then. Resolution: one poll interval.
+- Lag of a document: from the answer to its publish mutation to the first poll of the catalogue's \`/health\` (every ${POLL_MS} ms) whose \`appliedSeq\` for its agency covers its log entry (publishes of one agency are never concurrent, so the n-th answered one is entry n after the start). \`/health\` reads the replicator's memory, so the poll costs the catalogue little; a page's appliedSeq moves only after its transaction commits, so the document is readable then. Resolution: one poll interval (${watch.meanIntervalMs().toFixed(0)} ms on average in this run, /health's own answer time included).
 
 | documents | p50 ms | p95 ms | p99 ms | max ms | not seen within ${SETTLE_MS / 1000} s | publish mutation p50 / p99 ms | failed publishes |
 |---:|---:|---:|---:|---:|---:|---:|---:|
