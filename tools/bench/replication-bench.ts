@@ -243,6 +243,10 @@ async function main(): Promise<void> {
     const failures = new Map<string, number>();
     const publishLatencies: number[] = [];
     const chains = new Map<string, Promise<void>>();
+    // A publish that failed after reaching its agency (a timeout) may have committed all the same:
+    // that agency's later answers can no longer be mapped to log entries, so they are left out.
+    const unmapped = new Set<string>();
+    let excluded = 0;
     const publish = async (code: string, id: string, measured: boolean) => {
       const started = Date.now();
       try {
@@ -255,11 +259,14 @@ async function main(): Promise<void> {
         if (body.data?.publishDocument?.id !== id) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
         const seq = (base.get(code) ?? 0) + (published.get(code) ?? 0) + 1;
         published.set(code, (published.get(code) ?? 0) + 1);
-        publications.push({ agency: code, seq, answeredAt, measured });
+        if (unmapped.has(code)) excluded += measured ? 1 : 0;
+        else publications.push({ agency: code, seq, answeredAt, measured });
         if (measured) publishLatencies.push(answeredAt - started);
       } catch (error) {
         const kind = errorKind((error as Error).message);
         failures.set(kind, (failures.get(kind) ?? 0) + 1);
+        // Refused by the open breaker: the call never reached the agency.
+        if (!kind.includes('(circuit-open)')) unmapped.add(code);
       }
     };
 
@@ -302,10 +309,10 @@ async function main(): Promise<void> {
       cpuCatalogue: cpuEnd.catalogue - cpu.catalogue, cpuGateway: cpuEnd.gateway - cpu.gateway, cpuHosts: cpuEnd.hosts - cpu.hosts,
     };
     const failed = [...failures.values()].reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ ...result, failed, failures: Object.fromEntries(failures), feedErrors: Object.fromEntries(watch.errors), polls: watch.polls, pollMs: watch.meanIntervalMs(), wall, memory }));
+    console.log(JSON.stringify({ ...result, failed, excluded, failures: Object.fromEntries(failures), feedErrors: Object.fromEntries(watch.errors), polls: watch.polls, pollMs: watch.meanIntervalMs(), wall, memory }));
 
     const list = (m: Map<string, number>) => [...m].map(([k, v]) => `\`${k.replace(/`/g, "'")}\` ×${v}`).join('; ');
-    const verdict = result.p99 <= 2000 && lost === 0 ? 'met' : 'missed';
+    const verdict = result.p99 <= 2000 && lost === 0 && failed === 0 ? 'met' : 'missed';
     const file = writeBenchmarkSection('replication', `
 ## Replication lag of the provincial catalogue
 
@@ -319,7 +326,7 @@ async function main(): Promise<void> {
 | ${result.count} | ${result.p50} | ${result.p95} | ${result.p99} | ${result.max} | ${lost} | ${result.publishP50} / ${result.publishP99} | ${failed} |
 
 - CPU over the ${wall.toFixed(1)} s measured: catalogue ${share(result.cpuCatalogue)}, gateway ${share(result.cpuGateway)}, the compact hosts together ${share(result.cpuHosts)}. Resident memory at the end: catalogue ${memory.catalogue.toFixed(0)} MiB, gateway ${memory.gateway.toFixed(0)} MiB, one compact host ${memory.host.toFixed(0)} MiB.
-- Feed errors the catalogue reported during the run: ${watch.errors.size ? list(watch.errors) : 'none'} (counted once per agency per poll).${failed ? `\n- Failed publishes: ${list(failures)}.` : ''}
+- Feed errors the catalogue reported during the run: ${watch.errors.size ? list(watch.errors) : 'none'} (counted once per agency per poll).${failed ? `\n- Failed publishes: ${list(failures)}.` : ''}${excluded ? `\n- ${excluded} publications left out of the lag figures: their agency had a publish time out before them, which may have committed unseen, so their log entries are not known.` : ''}
 - Target p99 ≤ 2 s: **${verdict}**.
 `);
     console.log(`wrote ${file}`);
