@@ -134,6 +134,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     quotas: {
       anonymousPerMinute: intFrom(env, 'HUB_ANONYMOUS_PER_MINUTE', DEFAULT_QUOTAS.anonymousPerMinute),
       staffPerMinute: intFrom(env, 'HUB_STAFF_PER_MINUTE', DEFAULT_QUOTAS.staffPerMinute),
+      servicePerMinute: intFrom(env, 'HUB_SERVICE_PER_MINUTE', DEFAULT_QUOTAS.servicePerMinute),
       failedAuthPerMinute: intFrom(env, 'HUB_FAILED_AUTH_PER_MINUTE', DEFAULT_QUOTAS.failedAuthPerMinute),
       trustProxy: env.HUB_TRUST_PROXY === '1',
     },

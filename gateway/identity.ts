@@ -18,6 +18,8 @@ export interface IdentityOptions {
 
 const claimsByContext = new WeakMap<object, Claims>();
 const signedByContext = new WeakMap<object, Promise<string>>();
+/** Each request's token is verified once, by whichever of the quotas and the context building asks first. */
+const claimsByRequest = new WeakMap<Request, Promise<Claims>>();
 
 /** The verified caller of a gateway request (anonymous when it presented no token). */
 export function claimsOf(context: unknown): Claims {
@@ -31,9 +33,11 @@ function unauthenticated(message: string): GraphQLError {
 /**
  * Verifies the caller's bearer token at the gateway and keeps the claims for the request;
  * `signedClaimsOf` signs them once per request and gateway/subgraph-headers.ts puts them on every
- * subgraph call, so a subgraph can trust them.
+ * subgraph call, so a subgraph can trust them. `verifiedClaimsOf` verifies a request's token once,
+ * for the quotas (which tell a service identity from staff before the context is built) and the
+ * context alike; it rejects with UNAUTHENTICATED, and is undefined without an Authorization header.
  */
-export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string> } {
+export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string>; verifiedClaimsOf(request: Request): Promise<Claims> | undefined } {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
   const verify = async (token: string): Promise<JWTPayload> => {
     if (options.jwtPublicKeys) {
@@ -53,22 +57,38 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
     if (!secret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
     return (await jwtVerify(token, secret, { issuer: options.jwtIssuer, algorithms: ['HS256'] })).payload;
   };
+  const claimsOfHeader = async (header: string): Promise<Claims> => {
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+    if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
+    try {
+      const payload = await verify(token);
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
+      if (payload.service === true) roles.push('service');
+      return { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles };
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw unauthenticated('身份令牌无效或已过期 / The token is invalid or expired');
+    }
+  };
+  const verifiedClaimsOf = (request: Request): Promise<Claims> | undefined => {
+    const header = request.headers.get('authorization');
+    if (!header) return undefined;
+    let claims = claimsByRequest.get(request);
+    if (!claims) {
+      claims = claimsOfHeader(header);
+      // Whoever asks first may not be the one who fails the request (the quotas only look).
+      claims.catch(() => undefined);
+      claimsByRequest.set(request, claims);
+    }
+    return claims;
+  };
   return {
     async onContextBuilding({ context }) {
-      const header = (context as { request?: Request }).request?.headers.get('authorization');
-      if (!header) return;
-      const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-      if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
-      try {
-        const payload = await verify(token);
-        const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
-        if (payload.service === true) roles.push('service');
-        claimsByContext.set(context, { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles });
-      } catch (error) {
-        if (error instanceof GraphQLError) throw error;
-        throw unauthenticated('身份令牌无效或已过期 / The token is invalid or expired');
-      }
+      const request = (context as { request?: Request }).request;
+      const claims = request && verifiedClaimsOf(request);
+      if (claims) claimsByContext.set(context, await claims);
     },
+    verifiedClaimsOf,
     signedClaimsOf(context: unknown): Promise<string> {
       const ctx = (context ?? {}) as object;
       let signed = signedByContext.get(ctx);

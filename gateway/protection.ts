@@ -34,13 +34,19 @@ export interface Quotas {
   anonymousPerMinute: number;
   /** Holders of a staff token, per token. @default 1200 */
   staffPerMinute: number;
+  /**
+   * Service identities (the catalogue, the news office), per token: their calls grow with the
+   * number of agencies — the catalogue holds one long poll per agency, answered at each commit
+   * and at least every few seconds — so a staff quota would starve a province's feeds. @default 60000
+   */
+  servicePerMinute: number;
   /** Failed authentications (invalid API key, invalid or expired token), per IP address, before further attempts are refused. @default 20 */
   failedAuthPerMinute: number;
   /** Trust the first X-Forwarded-For address (behind the province's load balancer). @default false */
   trustProxy: boolean;
 }
 
-export const DEFAULT_QUOTAS: Quotas = { anonymousPerMinute: 120, staffPerMinute: 1200, failedAuthPerMinute: 20, trustProxy: false };
+export const DEFAULT_QUOTAS: Quotas = { anonymousPerMinute: 120, staffPerMinute: 1200, servicePerMinute: 60_000, failedAuthPerMinute: 20, trustProxy: false };
 
 /**
  * A refusal of GraphQL Armor as the hub's own coded, bilingual error: a limit met while parsing
@@ -94,8 +100,8 @@ function presentsCredentials(request: Request): boolean {
   return request.headers.has('x-api-key') || request.headers.has('authorization');
 }
 
-/** Who is calling, for quotas: an API key, a staff token, or an IP address. */
-export function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas):
+/** Who is calling, for quotas: an API key, a token (a verified service identity's, or staff's), or an IP address. */
+export function callerOf(request: Request, req: IncomingMessage | undefined, keys: ApiKeyStore, quotas: Quotas, service = false):
   { key: string; perMinute: number } | { refused: Response } {
   const apiKey = request.headers.get('x-api-key');
   if (apiKey) {
@@ -104,7 +110,7 @@ export function callerOf(request: Request, req: IncomingMessage | undefined, key
     return { key: `key:${record.id}`, perMinute: record.quotaPerMinute };
   }
   const authorization = request.headers.get('authorization');
-  if (authorization) return { key: `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 24)}`, perMinute: quotas.staffPerMinute };
+  if (authorization) return { key: `token:${createHash('sha256').update(authorization).digest('hex').slice(0, 24)}`, perMinute: service ? quotas.servicePerMinute : quotas.staffPerMinute };
   return { key: `ip:${clientAddress(request, req, quotas)}`, perMinute: quotas.anonymousPerMinute };
 }
 
@@ -114,9 +120,13 @@ const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
  * Quotas per API key, per staff token and per anonymous IP: 429 with Retry-After when exceeded.
  * Failed authentications are counted per IP (a 401 to a request that presented a key or token),
  * and an address past `failedAuthPerMinute` has its next attempts refused before any key or
- * token is checked, so guessing keys is throttled.
+ * token is checked, so guessing keys is throttled. `isService` tells a token the gateway verified
+ * as a service identity's (only those have the service quota; a token that fails verification
+ * counts as staff and is refused later).
  */
-export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quotas, isInternal: (request: Request) => boolean): GatewayPlugin {
+export function useQuotas(
+  keys: ApiKeyStore, counter: QuotaCounter, quotas: Quotas, isInternal: (request: Request) => boolean, isService: (request: Request) => Promise<boolean>,
+): GatewayPlugin {
   // A quota store that is down must not take the portal down with it.
   const allow = (error: Error) => console.error(`quota counter unavailable, request allowed: ${error.message}`);
   const failuresOf = (address: string) => `authfail:${address}`;
@@ -134,7 +144,8 @@ export function useQuotas(keys: ApiKeyStore, counter: QuotaCounter, quotas: Quot
             return endResponse(tooManyRequests(failed.resetInMs, '身份验证失败次数过多', `Too many failed authentication attempts (limit ${quotas.failedAuthPerMinute} per minute)`));
           }
         }
-        const caller = callerOf(request, req, keys, quotas);
+        const token = request.headers.has('authorization') && !request.headers.has('x-api-key');
+        const caller = callerOf(request, req, keys, quotas, token && (await isService(request)));
         if ('refused' in caller) return endResponse(caller.refused);
         const { count, resetInMs } = await counter.hit(caller.key, 60_000);
         standing.set(request, { limit: caller.perMinute, remaining: Math.max(0, caller.perMinute - count), resetSeconds: Math.max(1, Math.ceil(resetInMs / 1000)) });

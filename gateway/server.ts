@@ -96,7 +96,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
       useOperatorEndpoints(operatorSources, config.operatorToken),
-      useQuotas(apiKeys, counter, config.quotas, isInternal),
+      useQuotas(apiKeys, counter, config.quotas, isInternal, async (request) => {
+        const claims = await identity.verifiedClaimsOf(request)?.catch(() => undefined);
+        return claims?.roles.includes('service') ?? false;
+      }),
       useCsrfPrevention(),
       useRequestParseErrors(),
       interactive.plugin(),

@@ -189,7 +189,7 @@ describe('hardening of the gateway surface: failed authentication, default CORS,
     hub = await startHub({
       agencies: ['fjdrc'],
       gateway: {
-        quotas: { anonymousPerMinute: 1000, staffPerMinute: 1000, failedAuthPerMinute: 5, trustProxy: false },
+        quotas: { anonymousPerMinute: 1000, staffPerMinute: 1000, servicePerMinute: 1000, failedAuthPerMinute: 5, trustProxy: false },
         headersTimeoutMs: 1000,
         requestTimeoutMs: 2000,
       },

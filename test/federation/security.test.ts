@@ -1,7 +1,10 @@
 import { graphqlPost as q, hostileRequests } from '../../tools/bench/hostile-requests';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
+import { issueToken } from '../../schema/contracts/tokens';
+import { randomSecret } from '../../subgraphs/shared/secrets';
 import { startHub, type TestHub } from '../support/hub-harness';
+import { TEST_SECRETS } from '../support/secrets';
 
 /**
  * Hostile requests against the real gateway and subgraphs: each must be refused with a clear
@@ -19,7 +22,7 @@ describe('hostile requests', () => {
       agencies: ['fjdrc', 'fjczt'],
       withDirectory: true,
       seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 15, penalties: 3, today: '2026-11-27' }).then(() => undefined),
-      gateway: { quotas: { anonymousPerMinute: 100_000, staffPerMinute: 100_000, failedAuthPerMinute: 100_000, trustProxy: false } },
+      gateway: { quotas: { anonymousPerMinute: 100_000, staffPerMinute: 100_000, servicePerMinute: 100_000, failedAuthPerMinute: 100_000, trustProxy: false } },
     });
     tokens = { editorB: await hub.token(['editor'], 'fjczt'), adminB: await hub.token(['admin'], 'fjczt') };
     documentsBefore = (await hub.query('{ documents(first: 0) { totalCount } }')).data.documents.totalCount;
@@ -54,7 +57,7 @@ describe('hostile requests', () => {
   });
 
   it('answers 429 with Retry-After past the anonymous quota, while an API key has its own', async () => {
-    const limited = await startHub({ agencies: ['fjdrc'], gateway: { quotas: { anonymousPerMinute: 5, staffPerMinute: 100, failedAuthPerMinute: 100_000, trustProxy: false } } });
+    const limited = await startHub({ agencies: ['fjdrc'], gateway: { quotas: { anonymousPerMinute: 5, staffPerMinute: 100, servicePerMinute: 100, failedAuthPerMinute: 100_000, trustProxy: false } } });
     try {
       const statuses: number[] = [];
       let retryAfter: string | null = null;
@@ -72,6 +75,29 @@ describe('hostile requests', () => {
       const record = limited.gateway.apiKeys.list()[0];
       limited.gateway.apiKeys.revoke(record.id);
       expect((await fetch(limited.gateway.url, q('{ documents(first: 1) { totalCount } }', undefined, { 'x-api-key': key }))).status).toBe(401);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('gives a verified service identity its own quota, and a forged service claim only the staff quota', async () => {
+    // The catalogue's long polls, one per agency, pass a staff quota within a minute in a province of 100.
+    const limited = await startHub({ agencies: ['fjdrc'], gateway: { quotas: { anonymousPerMinute: 100, staffPerMinute: 3, servicePerMinute: 20, failedAuthPerMinute: 100_000, trustProxy: false } } });
+    try {
+      const statuses = async (token: string, n: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < n; i++) {
+          seen.push((await fetch(limited.gateway.url, q('{ documents(first: 1) { totalCount } }', undefined, { authorization: `Bearer ${token}` }))).status);
+        }
+        return seen;
+      };
+      const service = await issueToken({ secret: TEST_SECRETS.HUB_JWT_SECRET }, { sub: 'catalogue-service', roles: [], service: true });
+      expect(await statuses(service, 8)).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
+      expect(await statuses(await limited.token(['editor'], 'fjdrc'), 5)).toEqual([200, 200, 200, 429, 429]);
+      const forged = await issueToken({ secret: randomSecret() }, { sub: 'catalogue-service', roles: [], service: true });
+      expect(await statuses(forged, 5)).toEqual([401, 401, 401, 429, 429]);
+      // The service quota is a quota too.
+      expect((await statuses(service, 14)).slice(-2)).toEqual([429, 429]);
     } finally {
       await limited.stop();
     }

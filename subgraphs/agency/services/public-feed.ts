@@ -106,7 +106,8 @@ export async function readPublicChanges(
     const changes = await em.find(PublicChangeEntity, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: first });
     if (changes.length > 0 || Date.now() >= deadline) {
       const last = await em.findOne(PublicChangeEntity, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
-      return { changes: await withRecords(ctx, changes), lastSeq: last?.seq ?? 0 };
+      // Most answers of a long poll are empty (it timed out): no public view to build for them.
+      return { changes: changes.length ? await withRecords(ctx, changes) : [], lastSeq: last?.seq ?? 0 };
     }
     await ctx.runtime.publicChanges.next(deadline - Date.now());
   }

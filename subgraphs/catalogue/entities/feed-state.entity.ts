@@ -14,7 +14,7 @@ export class CatalogueFeedEntity {
   @Property({ type: 'integer' })
   appliedSeq: number = 0;
 
-  /** When the log was last read, whether or not it had something new. */
+  /** When a page with entries was last read and applied (an empty answer writes nothing; the live freshness is the replicator's, on /health). */
   @Property({ type: 'datetime', nullable: true })
   readAt?: Date | null;
 }

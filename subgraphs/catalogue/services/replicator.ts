@@ -98,7 +98,9 @@ export class Replicator {
         if (this.stopped) return;
         // Freshness is when the agency last answered, not when its page was applied.
         const readAt = this.now();
-        const released = await applyFeedPage(this.runtime, feed.agency, page.changes, readAt);
+        // A long poll that ended without a commit changes nothing: no transaction, so the idle
+        // feeds of a province (one answer per agency every waitMs) cost the catalogue no writes.
+        const released = page.changes.length ? await applyFeedPage(this.runtime, feed.agency, page.changes, readAt) : [];
         const last = page.changes.at(-1)?.seq;
         if (last !== undefined) feed.appliedSeq = Math.max(feed.appliedSeq, last);
         feed.knownSeq = Math.max(page.lastSeq, feed.appliedSeq);

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ShardRegistry } from '../../../schema/contracts/shard-registry';
+import { PublicChangeSubject } from '../../agency/entities/public-change.entity';
+import { loadCatalogueConfig } from '../config';
+import { CatalogueFeedEntity } from '../entities/feed-state.entity';
+import { startCatalogue, type RunningCatalogue } from '../server';
+import type { FeedReader } from '../services/replicator';
+import { TEST_SECRETS } from '../../../test/support/secrets';
+
+/**
+ * The catalogue's replicator over a real catalogue database, reading a log that answers like an
+ * idle agency's long poll: empty pages, one every few milliseconds, then one entry.
+ */
+describe('the catalogue replicator', () => {
+  let dir: string;
+  let catalogue: RunningCatalogue | undefined;
+  afterEach(async () => {
+    await catalogue?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes nothing for the empty answers of an idle feed, and stays fresh; an entry is applied with its high-water mark', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-replicator-'));
+    const entries: { seq: number; subject: PublicChangeSubject; subjectId: string; record: string | null }[] = [];
+    let reads = 0;
+    const read: FeedReader = async (_agency, after) => {
+      reads++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { lastSeq: entries.length, changes: entries.filter((e) => e.seq > after) };
+    };
+    const writes: string[] = [];
+    const config = loadCatalogueConfig({ ...TEST_SECRETS, HUB_CATALOGUE_DATABASE_URL: join(dir, 'catalogue.sqlite'), PORT: '0' });
+    catalogue = await startCatalogue(config, {
+      registry: new ShardRegistry(undefined, [{ code: 'fjdrc', url: 'http://fjdrc.invalid/graphql' }]), read,
+      onQuery: (sql) => { if (/\b(insert into|update|delete from)\b/i.test(sql)) writes.push(sql); },
+    });
+    while (!catalogue.replicator.ready()) await new Promise((r) => setTimeout(r, 5));
+    const readsAtReady = reads;
+    writes.length = 0;
+    while (reads < readsAtReady + 10) await new Promise((r) => setTimeout(r, 5));
+    expect(writes).toEqual([]);
+    const [idle] = catalogue.replicator.report(config.staleAfterMs);
+    expect(idle).toEqual(expect.objectContaining({ agency: 'fjdrc', appliedSeq: 0, stale: false }));
+    expect(idle.msSinceRead).toBeLessThan(1000);
+
+    // A withdrawal of a document the catalogue never had: applied (nothing to remove), mark moved.
+    entries.push({ seq: 1, subject: PublicChangeSubject.DOCUMENT, subjectId: 'fjdrc:00000001', record: null });
+    while (catalogue.replicator.freshness()[0].appliedSeq < 1) await new Promise((r) => setTimeout(r, 5));
+    expect(writes.length).toBeGreaterThan(0);
+    const row = await catalogue.runtime.orm.em.fork().findOne(CatalogueFeedEntity, { agency: 'fjdrc' });
+    expect(row?.appliedSeq).toBe(1);
+  });
+});
