@@ -1,4 +1,4 @@
-import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { print, type DocumentNode } from 'graphql';
 import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -67,6 +67,9 @@ function firstReason(result: ExecutionResult): string | undefined {
   return typeof reason === 'string' ? reason : undefined;
 }
 
+/** Sends one call to a deployment; `waitMs` is how long the call may legitimately hold before answering (a long poll). */
+export type ShardExecutor = (request: ExecutionRequest, waitMs?: number) => Promise<ExecutionResult>;
+
 /**
  * A lean GraphQL-over-HTTP executor for one agency deployment: node:http with keep-alive
  * connections and no fetch layer. The gateway calls many shards per request, so the fixed cost
@@ -76,12 +79,12 @@ function firstReason(result: ExecutionResult): string | undefined {
  * variable with 400 and the client's error, which the client must get as it is), and rejects with
  * a {@link ShardTransportError} when there is no GraphQL answer to give.
  */
-export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor {
+export function createHttpShardExecutor(url: string, timeoutMs = 5000): ShardExecutor {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new Agent({ keepAlive: true, maxSockets: 256 });
   const send = secure ? httpsRequest : httpRequest;
-  return (request: ExecutionRequest) =>
+  return (request: ExecutionRequest, waitMs = 0) =>
     new Promise<ExecutionResult>((resolve, reject) => {
       const body = JSON.stringify({ query: printOnce(request.document), variables: request.variables, operationName: request.operationName });
       const headers = (request.extensions?.headers ?? {}) as Record<string, string>;
@@ -112,7 +115,7 @@ export function createHttpShardExecutor(url: string, timeoutMs = 5000): Executor
       );
       req.on('error', connectionLost);
       // A socket idle past the deadline is closed, so a hung deployment does not keep connections.
-      req.setTimeout(timeoutMs, () => req.destroy(new ShardTransportError('timeout', `no answer within ${timeoutMs} ms`)));
+      req.setTimeout(timeoutMs + waitMs, () => req.destroy(new ShardTransportError('timeout', `no answer within ${timeoutMs + waitMs} ms`)));
       req.end(body);
     });
 }

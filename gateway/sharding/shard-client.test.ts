@@ -109,4 +109,26 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
       down.close();
     }
   });
+
+  it('gives a long poll the wait it asked for on top of the deadline, and only that', async () => {
+    // A deployment that answers 500 ms late, as a change-log read asked to wait would.
+    const late = createServer((_req, res) => setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"data":{"publicChanges":null}}');
+    }, 500));
+    await new Promise<void>((resolve) => late.listen(0, '127.0.0.1', resolve));
+    const short = new ShardClients({ ...OPTIONS, timeoutMs: 300 });
+    try {
+      const client = short.get('fjlate', `http://127.0.0.1:${(late.address() as AddressInfo).port}/graphql`);
+      const request = { document: parse('{ publicChanges(agency: "fjlate", after: 0, waitMs: 400) { lastSeq } }') };
+      await expect(client.execute(request, 400)).resolves.toEqual({ data: { publicChanges: null } });
+      expect(client.snapshot().consecutiveFailures).toBe(0);
+      await expect(client.execute(request)).rejects.toMatchObject({ reason: 'timeout' });
+      expect(client.snapshot().consecutiveFailures).toBe(1);
+    } finally {
+      short.dispose();
+      late.closeAllConnections();
+      late.close();
+    }
+  });
 });

@@ -1,9 +1,9 @@
-import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { SUBGRAPH_UNAVAILABLE_REASONS, type UnavailableReason } from '../../schema/contracts/errors';
 import type { CallObserver } from '../observability';
-import { createHttpShardExecutor, ShardTransportError } from './http-shard-executor';
+import { createHttpShardExecutor, ShardTransportError, type ShardExecutor } from './http-shard-executor';
 
 /** Options of the calls to one shard. */
 export interface ShardCallOptions {
@@ -104,7 +104,7 @@ export class ShardClient {
   constructor(
     readonly agency: string,
     readonly url: string,
-    private readonly executor: Executor,
+    private readonly executor: ShardExecutor,
     private readonly options: ShardCallOptions,
     private readonly observe?: CallObserver,
   ) {
@@ -124,7 +124,8 @@ export class ShardClient {
     };
   }
 
-  async execute(request: ExecutionRequest): Promise<ExecutionResult> {
+  /** Calls the deployment; `waitMs` is how long the call may legitimately hold (a long poll), added to the deadline. */
+  async execute(request: ExecutionRequest, waitMs = 0): Promise<ExecutionResult> {
     const state = this.state;
     if (state === 'open') {
       this.observe?.(this.agency, 0, 'circuit-open');
@@ -137,10 +138,10 @@ export class ShardClient {
     // closes a hung socket itself (see createHttpShardExecutor); this deadline answers on time.
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ShardTransportError('timeout', `${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      timer = setTimeout(() => reject(new ShardTransportError('timeout', `${this.options.timeoutMs + waitMs} ms`)), this.options.timeoutMs + waitMs);
     });
     try {
-      const result = (await Promise.race([this.executor(request), deadline])) as ExecutionResult;
+      const result = (await Promise.race([this.executor(request, waitMs), deadline])) as ExecutionResult;
       this.succeeded();
       this.observe?.(this.agency, (performance.now() - start) / 1000, 'ok');
       return result;

@@ -31,7 +31,7 @@ export interface ShardedTransportOptions {
 const CATALOGUE = 'catalogue';
 
 type Errors = GraphQLError[];
-type Send = (client: ShardClient, call: RootFieldCall) => Promise<ExecutionResult>;
+type Send = (client: ShardClient, call: RootFieldCall, waitMs?: number) => Promise<ExecutionResult>;
 type Data = Record<string, unknown>;
 
 
@@ -96,8 +96,8 @@ class ShardedExecutor {
   async execute(request: ExecutionRequest): Promise<ExecutionResult> {
     const plan = planOperation(request.document, request.operationName);
     const variables = request.variables ?? {};
-    const send: Send = (client, call) =>
-      client.execute({ document: call.document, variables: call.variables, operationType: request.operationType, context: request.context, extensions: request.extensions });
+    const send: Send = (client, call, waitMs) =>
+      client.execute({ document: call.document, variables: call.variables, operationType: request.operationType, context: request.context, extensions: request.extensions }, waitMs);
     const data: Data = {};
     const errors: Errors = [];
     for (const key of plan.typenameKeys) data[key] = request.operationType === 'mutation' ? 'Mutation' : 'Query';
@@ -134,7 +134,7 @@ class ShardedExecutor {
       let answeredBy = client.agency;
       let failure: unknown;
       try {
-        result = await send(client, call);
+        result = await send(client, call, rule.route === 'byAgencyArgument' && rule.longPoll ? longPollWait(call.args, rule.longPoll) : 0);
       } catch (error) {
         failure = error;
         // Published information is public by law: while its owner is down the public reads it from the catalogue.
@@ -232,6 +232,12 @@ class ShardedExecutor {
     const direction = (typeof orderValue === 'string' ? rule.order.directions?.[orderValue] : undefined) ?? rule.order.defaultDirection;
     data[call.responseKey] = mergeConnections(call.field, plan.fragments, answers, pageSize, direction);
   }
+}
+
+/** The wait a long-polling call asks for, within its rule's bound. */
+function longPollWait(args: Record<string, unknown>, longPoll: { argument: string; maxMs: number }): number {
+  const asked = valueAt(args, longPoll.argument);
+  return typeof asked === 'number' && asked > 0 ? Math.min(asked, longPoll.maxMs) : 0;
 }
 
 function valueAt(args: Record<string, unknown>, path: string): unknown {

@@ -3,6 +3,9 @@ import type { ShardRouting, SortDirection } from './shard-routing';
 
 const DOCUMENT_PAGE = { argument: 'first', default: DEFAULT_PAGE_SIZE };
 
+/** Longest a read of an agency's public change log (`publicChanges(waitMs:)`) waits for a new entry. */
+export const MAX_FEED_WAIT_MS = 4000;
+
 /**
  * The direction of each value of the agency contract's `DocumentOrder` enum: the agency service
  * sorts by it and the gateway merges shard pages by it (a test checks the enum has exactly these).
@@ -93,7 +96,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     releaseDocumentStates: { route: 'byAgencyArgument', argument: 'agency' },
     setReprintSource: { route: 'byId', argument: 'id' },
     // The provincial catalogue reads each agency's public change log by agency code.
-    publicChanges: { route: 'byAgencyArgument', argument: 'agency' },
+    publicChanges: { route: 'byAgencyArgument', argument: 'agency', longPoll: { argument: 'waitMs', maxMs: MAX_FEED_WAIT_MS } },
     // How far the catalogue has applied each agency's log: only the catalogue knows.
     catalogueFreshness: { route: 'replicaOnly' },
   },

@@ -32,8 +32,13 @@ export type RootFieldRule =
    * the owner is unreachable.
    */
   | { route: 'byId'; argument: string; replicaFallback?: boolean }
-  /** One shard, named by an argument holding the agency code itself (submitDisclosureRequest(input: { agency })). */
-  | { route: 'byAgencyArgument'; argument: string }
+  /**
+   * One shard, named by an argument holding the agency code itself (submitDisclosureRequest(input: { agency })).
+   * With `longPoll`, the field may wait up to the milliseconds its `argument` asks (at most `maxMs`)
+   * before answering: that wait is added to the shard deadline, so a long poll that answers
+   * late because it was asked to wait is neither cut nor counted against the deployment.
+   */
+  | { route: 'byAgencyArgument'; argument: string; longPoll?: { argument: string; maxMs: number } }
   /** One shard: the caller's own agency (createDocument). */
   | { route: 'byCallerAgency' }
   /**

@@ -1,3 +1,4 @@
+import { MAX_FEED_WAIT_MS } from '../../../schema/contracts/agency-routing';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/core';
 import { ANONYMOUS } from '../../../schema/contracts/claims';
@@ -81,8 +82,6 @@ export class PublicChangeSignal {
   }
 }
 
-/** Longest a feed read may wait for a new entry; below the gateway's shard deadline. */
-export const MAX_FEED_WAIT_MS = 4000;
 const MAX_FEED_PAGE = 500;
 
 /**
