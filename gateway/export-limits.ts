@@ -39,19 +39,23 @@ export interface ExportSession {
 }
 
 /**
- * Interactive requests in flight (everything but exports and the gateway's own export pages): an
- * export only yields to them, so a lone researcher's export runs at full speed on an idle gateway.
+ * Interactive requests in flight (everything but exports, the gateway's own export pages and
+ * service identities' calls): an export only yields to them, so a lone researcher's export runs
+ * at full speed on an idle gateway. The services' calls are background work themselves — the
+ * catalogue keeps one long poll per agency in flight at all times, which would otherwise make
+ * every export yield for ever.
  */
 export class InteractiveLoad {
   private inFlight = 0;
   private readonly counted = new WeakSet<Request>();
 
-  constructor(private readonly isInternal: (request: Request) => boolean) {}
+  constructor(private readonly isInternal: (request: Request) => boolean, private readonly isService: (request: Request) => Promise<boolean>) {}
 
   plugin(): GatewayPlugin {
     return {
-      onRequest: ({ request, url }) => {
+      onRequest: async ({ request, url }) => {
         if (this.isInternal(request) || url.pathname.startsWith('/export/')) return;
+        if (request.headers.has('authorization') && (await this.isService(request))) return;
         this.counted.add(request);
         this.inFlight++;
       },

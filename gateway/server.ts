@@ -75,10 +75,14 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,
   });
+  const isService = async (request: Request) => {
+    const claims = await identity.verifiedClaimsOf(request)?.catch(() => undefined);
+    return claims?.roles.includes('service') ?? false;
+  };
   const persisted = loadPersistedDocuments(config.persistedDocumentsPath);
   const internalToken = randomBytes(24).toString('base64url');
   const isInternal = (request: Request) => request.headers.get(INTERNAL_HEADER) === internalToken;
-  const interactive = new InteractiveLoad(isInternal);
+  const interactive = new InteractiveLoad(isInternal, isService);
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(config.supergraphPath, 'utf8'),
     unifiedGraphHandler,
@@ -96,10 +100,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       ...openTelemetryPlugins(config.otelExporterUrl),
       observability.plugin(),
       useOperatorEndpoints(operatorSources, config.operatorToken),
-      useQuotas(apiKeys, counter, config.quotas, isInternal, async (request) => {
-        const claims = await identity.verifiedClaimsOf(request)?.catch(() => undefined);
-        return claims?.roles.includes('service') ?? false;
-      }),
+      useQuotas(apiKeys, counter, config.quotas, isInternal, isService),
       useCsrfPrevention(),
       useRequestParseErrors(),
       interactive.plugin(),
