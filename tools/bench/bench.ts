@@ -28,7 +28,7 @@ import { machineLine, writeBenchmarkSection } from './report-file';
  */
 
 const MAX_DEPLOYMENTS = Number(process.env.BENCH_MAX_DEPLOYMENTS ?? 100);
-/** The deployment counts of a row, those up to the province's size, and its size itself. */
+/** Of `counts`, those below the province's size, and the size itself. */
 const upTo = (counts: number[]) => [...new Set([...counts.filter((n) => n < MAX_DEPLOYMENTS), MAX_DEPLOYMENTS])];
 /** Deployment counts measured with the live fan-out. */
 const SHARD_COUNTS = upTo([1, 4, 8, 16, 100]);
@@ -90,8 +90,8 @@ interface Setup {
 async function load(url: string, query: string, vary: (i: number) => Record<string, unknown>, headers: Record<string, string>, pid?: number): Promise<Measured> {
   let i = 0;
   let withErrors = 0;
-  const run = (seconds: number) => autocannon({
-    url, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT_S, method: 'POST',
+  const run = (limit: { duration: number } | { amount: number }) => autocannon({
+    url, connections: CONNECTIONS, ...limit, timeout: TIMEOUT_S, method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{
       setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: vary(i++) }) }),
@@ -101,10 +101,14 @@ async function load(url: string, query: string, vary: (i: number) => Record<stri
       },
     }],
   });
-  await run(2); // warm-up: JIT, connection pools, SQLite page cache
+  await run({ duration: 2 }); // warm-up: JIT, connection pools, SQLite page cache
+  // A timed run stops with requests in flight, which the service keeps serving (seconds of work in
+  // a 100-deployment fan-out). One request per connection, answered after those sent earlier,
+  // lets them finish before the measurement starts.
+  await run({ amount: CONNECTIONS });
   withErrors = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
-  const result = await run(DURATION_S);
+  const result = await run({ duration: DURATION_S });
   const cpu = pid ? cpuSeconds(pid) - cpuBefore : undefined;
   return {
     rps: result.requests.average,
