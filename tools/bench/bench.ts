@@ -119,8 +119,12 @@ async function load(url: string, query: string, vary: (i: number) => Record<stri
   };
 }
 
-/** Waits for a service's /health to answer 200 (the catalogue: its first back-fill is done). */
-async function waitUntilHealthy(url: string, timeoutMs = 600_000): Promise<void> {
+/**
+ * Waits for a service's /health to answer 200 (the catalogue: its first back-fill is done). The
+ * catalogue's back-fill of 100 × 150 documents took 581 s on a busy 2-core machine: 30 minutes
+ * leave room for it rather than fail a run after its longest part.
+ */
+async function waitUntilHealthy(url: string, timeoutMs = 1_800_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await fetch(url).then((r) => r.ok, () => false)) return;
