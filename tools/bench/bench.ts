@@ -1,10 +1,9 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAgencyConfig } from '../../subgraphs/agency/config';
-import { createAgencyRuntime } from '../../subgraphs/agency/server';
+import type { CompactDeployment } from '../../subgraphs/agency/config';
 import { loadDirectoryConfig } from '../../subgraphs/directory/config';
 import { createDirectoryRuntime } from '../../subgraphs/directory/server';
 import { seedDirectory } from '../demo/directory-seed';
@@ -12,24 +11,50 @@ import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../schem
 import { randomSecret } from '../../subgraphs/shared/secrets';
 import { writeRegistry, type ShardEntry } from '../../schema/contracts/shard-registry';
 import { composeSupergraph } from '../compose';
-import { seedAgency } from '../demo/seed-agency';
 import { benchAgencies } from './bench-agencies';
-import { cpuSeconds, ProcessGroup } from './processes';
+import { cpuSeconds, ProcessGroup, rssMiB } from './processes';
+import { benchDatabase, seedInParallel } from './seed-deployments';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
 /**
  * `npm run bench`: every configuration side by side in one run on this machine, written to
- * docs/benchmarks.md. Each configuration runs as its own processes (a gateway, the directory,
- * agency deployments on SQLite files) and autocannon drives it from this process.
+ * docs/benchmarks.md. The gateways, the directory and the catalogue run as their own processes;
+ * the agency deployments (SQLite files) run in a few compact hosts (subgraphs/agency/compact-main)
+ * so that 100 of them fit the machine; autocannon drives the load from this process.
+ *
+ * Settings: BENCH_DOCS (documents per deployment, 150), BENCH_SECONDS (per measurement, 10),
+ * BENCH_MAX_DEPLOYMENTS (the province's size, 100; smaller for a quick run), BENCH_HOSTS (compact
+ * hosts, 4), BENCH_SEED_WORKERS (seeding processes, one per core).
  */
 
-const SHARD_COUNTS = [1, 4, 8, 16];
+const MAX_DEPLOYMENTS = Number(process.env.BENCH_MAX_DEPLOYMENTS ?? 100);
+/** Of `counts`, those below the province's size, and the size itself. */
+const upTo = (counts: number[]) => [...new Set([...counts.filter((n) => n < MAX_DEPLOYMENTS), MAX_DEPLOYMENTS])];
+/** Deployment counts measured with the live fan-out. */
+const SHARD_COUNTS = upTo([1, 4, 8, 16, 100]);
 /** Deployment counts measured again with the provincial catalogue answering the public reads. */
-const CATALOGUE_COUNTS = [1, 16];
+const CATALOGUE_COUNTS = upTo([1, 16, 100]);
 const DOCS_PER_AGENCY = Number(process.env.BENCH_DOCS ?? 150);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * Four hosts: two per core of the 2-core benchmark machine, so one host's garbage collection or
+ * slow query leaves the other core working, and a fan-out over 4 deployments reaches four
+ * processes as it would in a province; more hosts would add each one's ~140 MiB of code and
+ * schema without adding a core.
+ */
+const HOSTS = Math.min(Number(process.env.BENCH_HOSTS ?? 4), MAX_DEPLOYMENTS);
+const SEED_WORKERS = Number(process.env.BENCH_SEED_WORKERS ?? cpus().length);
 const CONNECTIONS = 10;
+/**
+ * Seconds a request (autocannon) and a shard call (the gateway's HUB_SHARD_TIMEOUT_MS, 5 s in
+ * production) may take. Under 10 connections a fan-out over 100 deployments on a 2-core machine
+ * takes seconds, and at the production deadline part of its calls would be cut and answered as
+ * partial pages: the rows measure the complete answer.
+ */
+const TIMEOUT_S = 30;
+const CLOCK = '2026-11-27T10:00:00+08:00';
 const BASE_PORT = 5100;
+const PORTS = { directory: BASE_PORT, apollo: BASE_PORT + 1, gateway: BASE_PORT + 2, catalogueGateway: BASE_PORT + 3, catalogue: BASE_PORT + 4, ownProcess: BASE_PORT + 5, firstDeployment: BASE_PORT + 10 };
 
 const PORTAL = /* GraphQL */ `query Latest($to: Date) { documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } } }`;
 const PORTAL_DIRECT = PORTAL.replace('agency { name }', 'agency { code }');
@@ -49,30 +74,57 @@ function searchVariables(i: number) {
 
 const processes = new ProcessGroup();
 
-interface Row { config: string; query: string; rps: number; p50: number; p99: number; cpuMsPerReq?: number; errors: number }
+/** Which path a row measures, to find rows by what they are rather than by their label. */
+type Path = 'direct' | 'own-process' | 'apollo' | 'live' | 'catalogue';
+interface Row { config: string; path: Path; deployments: number; query: string; rps: number; p50: number; p99: number; cpuMsPerReq?: number; errors: number }
+type Measured = Omit<Row, 'config' | 'path' | 'deployments' | 'query'>;
 
-async function load(url: string, query: string, vary: (i: number) => Record<string, unknown>, headers: Record<string, string>, pid?: number): Promise<Omit<Row, 'config' | 'query'>> {
+/** What the report states besides the table: what building the province cost. */
+interface Setup {
+  seedSeconds: number;
+  /** Catalogue back-fill from empty, seconds, by deployment count. */
+  backfillSeconds: Map<number, number>;
+  memory: { process: string; deployments: number; startMiB: number; afterLoadMiB: number }[];
+}
+
+async function load(url: string, query: string, vary: (i: number) => Record<string, unknown>, headers: Record<string, string>, pid?: number): Promise<Measured> {
   let i = 0;
-  const run = (seconds: number) => autocannon({
-    url, connections: CONNECTIONS, duration: seconds, method: 'POST',
+  let withErrors = 0;
+  const run = (limit: { duration: number } | { amount: number }) => autocannon({
+    url, connections: CONNECTIONS, ...limit, timeout: TIMEOUT_S, method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: vary(i++) }) }) }],
+    requests: [{
+      setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: vary(i++) }) }),
+      // A 200 can still carry errors (a deployment that did not answer in time, a stale catalogue): a partial page is not a served one.
+      onResponse: (status, body) => {
+        if (status === 200 && body.includes('"errors":')) withErrors++;
+      },
+    }],
   });
-  await run(2); // warm-up: JIT, connection pools, SQLite page cache
+  await run({ duration: 2 }); // warm-up: JIT, connection pools, SQLite page cache
+  // A timed run stops with requests in flight, which the service keeps serving (seconds of work in
+  // a 100-deployment fan-out). One request per connection, answered after those sent earlier,
+  // lets them finish before the measurement starts.
+  await run({ amount: CONNECTIONS });
+  withErrors = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
-  const result = await run(DURATION_S);
+  const result = await run({ duration: DURATION_S });
   const cpu = pid ? cpuSeconds(pid) - cpuBefore : undefined;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMsPerReq: cpu !== undefined ? (cpu * 1000) / result.requests.total : undefined,
-    errors: result.errors + result.non2xx,
+    cpuMsPerReq: cpu !== undefined && result.requests.total > 0 ? (cpu * 1000) / result.requests.total : undefined,
+    errors: result.errors + result.non2xx + withErrors,
   };
 }
 
-/** Waits for a service's /health to answer 200 (the catalogue: its first back-fill is done). */
-async function waitUntilHealthy(url: string, timeoutMs = 600_000): Promise<void> {
+/**
+ * Waits for a service's /health to answer 200 (the catalogue: its first back-fill is done). The
+ * catalogue's back-fill of 100 × 150 documents took 581 s on a busy 2-core machine: 30 minutes
+ * leave room for it rather than fail a run after its longest part.
+ */
+async function waitUntilHealthy(url: string, timeoutMs = 1_800_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await fetch(url).then((r) => r.ok, () => false)) return;
@@ -81,128 +133,181 @@ async function waitUntilHealthy(url: string, timeoutMs = 600_000): Promise<void>
   throw new Error(`${url} not healthy within ${timeoutMs} ms`);
 }
 
+const seconds = (since: number) => (Date.now() - since) / 1000;
+const plural = (n: number) => `${n} deployment${n === 1 ? '' : 's'}`;
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  const agencies = benchAgencies(Math.max(...SHARD_COUNTS));
+  const agencies = benchAgencies(MAX_DEPLOYMENTS);
   const secret = randomSecret();
-  console.log(`seeding ${agencies.length} deployments × ${DOCS_PER_AGENCY} documents in ${work}`);
-  for (const agency of agencies) {
-    const runtime = await createAgencyRuntime(loadAgencyConfig({ HUB_GATEWAY_SECRET: secret, HUB_AGENCY_CODE: agency.code, HUB_AGENCY_INDEX_PREFIX: agency.indexPrefix, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`), HUB_CLOCK: '2026-11-27T10:00:00+08:00' }));
-    await seedAgency(runtime, agency, { documents: DOCS_PER_AGENCY, penalties: 0, today: '2026-11-27' });
-    await runtime.orm.close();
-  }
+  console.log(`seeding ${agencies.length} deployments × ${DOCS_PER_AGENCY} documents in ${work} with ${SEED_WORKERS} processes`);
+  const seedStarted = Date.now();
+  await seedInParallel({ agencies, dir: work, documents: DOCS_PER_AGENCY, gatewaySecret: secret, clock: CLOCK, today: '2026-11-27' }, SEED_WORKERS);
   const directoryRuntime = await createDirectoryRuntime(loadDirectoryConfig({ HUB_GATEWAY_SECRET: secret, HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') }));
   await seedDirectory(directoryRuntime, agencies);
   await directoryRuntime.orm.close();
+  const setup: Setup = { seedSeconds: seconds(seedStarted), backfillSeconds: new Map(), memory: [] };
+  console.log(`seeded in ${setup.seedSeconds.toFixed(1)} s`);
 
   // Quotas are raised: the load comes from one address and would otherwise be rate-limited.
-  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_ANONYMOUS_PER_MINUTE: '100000000' };
-  const directoryUrl = `http://127.0.0.1:${BASE_PORT}/graphql`;
-  await processes.launch('subgraphs/directory/main.js', { ...env, PORT: String(BASE_PORT), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') });
-  const shards: ShardEntry[] = [];
-  for (const [i, agency] of agencies.entries()) {
-    const port = BASE_PORT + 1 + i;
-    await processes.launch('subgraphs/agency/main.js', { ...env, PORT: String(port), HUB_AGENCY_CODE: agency.code, HUB_DATABASE_URL: join(work, `${agency.code}.sqlite`) });
-    shards.push({ code: agency.code, url: `http://127.0.0.1:${port}/graphql` });
-  }
-  const supergraph = composeSupergraph();
+  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK, HUB_ANONYMOUS_PER_MINUTE: '100000000' };
+  const gatewayEnv = { ...env, HUB_SHARD_TIMEOUT_MS: String(TIMEOUT_S * 1000) };
+  const directoryUrl = `http://127.0.0.1:${PORTS.directory}/graphql`;
+  await processes.launch('subgraphs/directory/main.js', { ...env, PORT: String(PORTS.directory), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') });
   const rows: Row[] = [];
-  const record = (config: string, query: string, r: Omit<Row, 'config' | 'query'>) => {
-    rows.push({ config, query, ...r });
-    console.log(`${config.padEnd(34)} ${query.padEnd(7)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMsPerReq?.toFixed(2) ?? '-'} ms/req  errors ${r.errors}`);
+  const record = (config: string, path: Path, deployments: number, query: string, r: Measured) => {
+    rows.push({ config, path, deployments, query, ...r });
+    console.log(`${config.padEnd(44)} ${query.padEnd(7)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  cpu ${r.cpuMsPerReq?.toFixed(2) ?? '-'} ms/req  errors ${r.errors}`);
+  };
+  const direct = { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(ANONYMOUS, secret, 3600) };
+
+  // (a′) the first deployment alone in its own process, as production runs it (started before the
+  // compact hosts, which open the same file): what one deployment costs in memory, and whether
+  // sharing a host changes its latency.
+  const own = await processes.launch('subgraphs/agency/main.js', {
+    ...env, PORT: String(PORTS.ownProcess), HUB_AGENCY_CODE: agencies[0].code, HUB_AGENCY_INDEX_PREFIX: agencies[0].indexPrefix, HUB_DATABASE_URL: benchDatabase(work, agencies[0].code),
+  });
+  const ownStartMiB = rssMiB(own.pid!);
+  const ownUrl = `http://127.0.0.1:${PORTS.ownProcess}/graphql`;
+  record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'portal', await load(ownUrl, PORTAL_DIRECT, portalVariables, direct));
+  record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'search', await load(ownUrl, SEARCH_DIRECT, searchVariables, direct));
+  setup.memory.push({ process: 'one deployment in its own process (main.ts)', deployments: 1, startMiB: ownStartMiB, afterLoadMiB: rssMiB(own.pid!) });
+  await processes.stop(own);
+
+  // Every row's deployments: deployment i on compact host i mod HOSTS, so a fan-out over k ≤ HOSTS reaches k processes.
+  const shards: ShardEntry[] = agencies.map((agency, i) => ({ code: agency.code, url: `http://127.0.0.1:${PORTS.firstDeployment + i}/graphql` }));
+  const hostsStarted = Date.now();
+  const hosts = await Promise.all(Array.from({ length: HOSTS }, async (_, h) => {
+    const deployments: CompactDeployment[] = agencies.flatMap((agency, i) => (i % HOSTS === h
+      ? [{ code: agency.code, port: PORTS.firstDeployment + i, databaseUrl: benchDatabase(work, agency.code), indexPrefix: agency.indexPrefix }]
+      : []));
+    const file = join(work, `compact-host-${h + 1}.json`);
+    writeFileSync(file, JSON.stringify(deployments));
+    const child = await processes.launch('subgraphs/agency/compact-main.js', { ...env, HUB_AGENCY_DEPLOYMENTS: file }, /compact host of \d+ agency deployments ready/);
+    return { child, deployments: deployments.length, startMiB: rssMiB(child.pid!) };
+  }));
+  console.log(`${HOSTS} compact hosts of ${agencies.length} deployments ready in ${seconds(hostsStarted).toFixed(1)} s, RSS ${hosts.map((h) => h.startMiB.toFixed(0)).join(', ')} MiB; one deployment in its own process: ${ownStartMiB.toFixed(0)} MiB`);
+  const supergraph = composeSupergraph();
+  const registryOf = (count: number) => {
+    const registry = join(work, `registry-${count}.json`);
+    writeRegistry(registry, shards.slice(0, count));
+    return registry;
   };
 
   // (a) the agency subgraph called directly, with a signed claims header as the gateway would send.
-  const direct = { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(ANONYMOUS, secret, 3600) };
-  record('(a) agency subgraph, direct', 'portal', await load(shards[0].url, PORTAL_DIRECT, portalVariables, direct));
-  record('(a) agency subgraph, direct', 'search', await load(shards[0].url, SEARCH_DIRECT, searchVariables, direct));
+  record('(a) agency subgraph, direct', 'direct', 1, 'portal', await load(shards[0].url, PORTAL_DIRECT, portalVariables, direct));
+  record('(a) agency subgraph, direct', 'direct', 1, 'search', await load(shards[0].url, SEARCH_DIRECT, searchVariables, direct));
 
   // (b) stock Apollo Gateway over one deployment.
   const apolloSupergraph = join(work, 'supergraph-apollo.graphql');
   writeFileSync(apolloSupergraph, supergraph.replace('http://agency.sharded.invalid/graphql', shards[0].url).replace('http://directory.hub.invalid/graphql', directoryUrl));
-  const apolloPort = BASE_PORT + 90;
-  const apollo = await processes.launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(apolloPort), SUPERGRAPH: apolloSupergraph });
+  const apollo = await processes.launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(PORTS.apollo), SUPERGRAPH: apolloSupergraph });
   for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
-    record('(b) Apollo Gateway 2.x, 1 deployment', name, await load(`http://127.0.0.1:${apolloPort}/`, query, vary, {}, apollo.pid));
+    record('(b) Apollo Gateway 2.x, 1 deployment', 'apollo', 1, name, await load(`http://127.0.0.1:${PORTS.apollo}/`, query, vary, {}, apollo.pid));
   }
   await processes.stop(apollo);
 
-  // (c, d) the hub's gateway over 1, 4, 8 and 16 deployments.
+  // (c, d) the hub's gateway with the live fan-out.
   const supergraphPath = join(work, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraph);
   for (const count of SHARD_COUNTS) {
-    const registry = join(work, `registry-${count}.json`);
-    writeRegistry(registry, shards.slice(0, count));
-    const port = BASE_PORT + 91;
-    const gateway = await processes.launch('gateway/main.js', { ...env, PORT: String(port), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl });
-    const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${count} deployments`;
+    const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registryOf(count), HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl });
+    const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${plural(count)}`;
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
-      record(label, name, await load(`http://127.0.0.1:${port}/graphql`, query, vary, {}, gateway.pid));
+      record(label, 'live', count, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, gateway.pid));
     }
     await processes.stop(gateway);
   }
-  // The same reads through the provincial catalogue (one call whatever the number of deployments).
+  // (e) the same reads through the provincial catalogue (one call whatever the number of deployments).
   for (const count of CATALOGUE_COUNTS) {
-    const registry = join(work, `registry-${count}.json`);
-    const port = BASE_PORT + 92;
-    const cataloguePort = BASE_PORT + 93;
-    const catalogueUrl = `http://127.0.0.1:${cataloguePort}/graphql`;
-    const gateway = await processes.launch('gateway/main.js', { ...env, PORT: String(port), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl, HUB_CATALOGUE_URL: catalogueUrl });
+    const registry = registryOf(count);
+    const gatewayUrl = `http://127.0.0.1:${PORTS.catalogueGateway}/graphql`;
+    const catalogueUrl = `http://127.0.0.1:${PORTS.catalogue}/graphql`;
+    const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.catalogueGateway), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl, HUB_CATALOGUE_URL: catalogueUrl });
     const started = Date.now();
     const catalogue = await processes.launch('subgraphs/catalogue/main.js', {
-      ...env, PORT: String(cataloguePort), HUB_REGISTRY: registry, HUB_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`, HUB_CATALOGUE_DATABASE_URL: join(work, `catalogue-${count}.sqlite`),
+      ...env, PORT: String(PORTS.catalogue), HUB_REGISTRY: registry, HUB_GATEWAY_URL: gatewayUrl, HUB_CATALOGUE_DATABASE_URL: join(work, `catalogue-${count}.sqlite`),
     });
     await waitUntilHealthy(catalogueUrl.replace(/\/graphql$/, '/health'));
-    console.log(`catalogue over ${count} deployments back-filled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const label = `(e) hub gateway + catalogue, ${count} deployment${count === 1 ? '' : 's'}`;
+    setup.backfillSeconds.set(count, seconds(started));
+    console.log(`catalogue over ${plural(count)} (${count * DOCS_PER_AGENCY} documents) back-filled in ${seconds(started).toFixed(1)} s`);
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
-      record(label, name, await load(`http://127.0.0.1:${port}/graphql`, query, vary, {}, gateway.pid));
+      record(`(e) hub gateway + catalogue, ${plural(count)}`, 'catalogue', count, name, await load(gatewayUrl, query, vary, {}, gateway.pid));
     }
     await processes.stop(catalogue);
     await processes.stop(gateway);
   }
+  for (const [h, host] of hosts.entries()) {
+    setup.memory.push({ process: `compact host ${h + 1} (compact-main.ts)`, deployments: host.deployments, startMiB: host.startMiB, afterLoadMiB: rssMiB(host.child.pid!) });
+  }
   await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
-  writeReport(rows);
+  writeReport(rows, setup);
 }
 
-function writeReport(rows: Row[]): void {
-  const find = (config: string, query: string) => rows.find((r) => r.config.startsWith(config) && r.query === query)!;
+function writeReport(rows: Row[], setup: Setup): void {
+  const find = (path: Path, deployments: number, query: string) => rows.find((r) => r.path === path && r.deployments === deployments && r.query === query)!;
+  const top = MAX_DEPLOYMENTS;
+  const [own, ...hosts] = setup.memory;
+  const sum = (key: 'startMiB' | 'afterLoadMiB') => hosts.reduce((total, h) => total + h[key], 0);
+  const mib = (n: number) => n.toFixed(0);
+  const gib = (n: number) => (n / 1024).toFixed(1);
+  // What one more deployment adds to a host when ready: the hosts' excess over one deployment's process, per extra deployment.
+  const extraDeployments = top - HOSTS;
+  const marginal = extraDeployments > 0 ? `; each deployment beyond a host's first adds about ${((sum('startMiB') - HOSTS * own.startMiB) / extraDeployments).toFixed(1)} MiB when ready` : '';
   const lines = [
-    '## The gateway: direct subgraph, Apollo Gateway, the hub over 1–16 deployments, live and through the catalogue',
+    `## The gateway: direct subgraph, Apollo Gateway, the hub over 1–${top} deployments, live and through the catalogue`,
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (tools/bench/bench.ts): every configuration side by side in one run.`,
     '',
     `- Machine: ${machineLine()}; load generator, gateways and every deployment on this one machine.`,
-    `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer).`,
-    `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), each deployment its own process.`,
+    `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer); request and shard-call deadline ${TIMEOUT_S} s (production: 5 s per shard call), so a fan-out over many deployments is measured complete rather than cut into partial pages.`,
+    `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), ${top * DOCS_PER_AGENCY} in all, seeded through the workflow by ${SEED_WORKERS} processes in ${setup.seedSeconds.toFixed(0)} s.`,
+    `- Hosting, the same for every row: the ${top} deployments in ${HOSTS} compact hosts (\`subgraphs/agency/compact-main.ts\`, ${hosts.map((h) => h.deployments).join(', ')} deployments), deployment i on host i mod ${HOSTS}, so a fan-out over 4 deployments reaches four processes; each deployment keeps its own database, port, registry entry and claims check. Row (a′) is the first deployment alone in its own process, as production runs it.`,
     '- portal: `documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } }` (the direct subgraph asks `agency { code }`: it has no names);',
     '  search: `search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } }`.',
-    '- CPU per request: the gateway process\'s user + system time over the run, divided by the requests served.',
+    '- CPU per request: the gateway process\'s user + system time over the run, divided by the requests served. Errors: failed and non-2xx answers, and 200 answers carrying GraphQL errors (a partial page).',
+    `- Catalogue back-fill from empty, through the gateway, until its \`/health\` answers 200: ${[...setup.backfillSeconds].map(([n, s]) => `${plural(n)} (${n * DOCS_PER_AGENCY} documents) ${s.toFixed(1)} s`).join(', ')}.`,
     '',
     '| configuration | query | req/s | p50 ms | p99 ms | gateway CPU ms/req | errors |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.config} | ${r.query} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMsPerReq?.toFixed(2) ?? '—'} | ${r.errors} |`),
     '',
+    '### Memory per deployment',
+    '',
+    'Resident memory (RSS) when ready and after the load of the run (for the compact hosts: at the end of every row).',
+    '',
+    '| process | deployments | RSS when ready (MiB) | RSS after the load (MiB) | per deployment (MiB) |',
+    '|---|---:|---:|---:|---:|',
+    ...setup.memory.map((m) => `| ${m.process} | ${m.deployments} | ${mib(m.startMiB)} | ${mib(m.afterLoadMiB)} | ${(m.afterLoadMiB / m.deployments).toFixed(1)} |`),
+    '',
+    `${top} deployments take ${mib(sum('startMiB'))} MiB in ${HOSTS} compact hosts when ready and ${mib(sum('afterLoadMiB'))} MiB after the run (${(sum('afterLoadMiB') / top).toFixed(1)} MiB a deployment); ` +
+    `one process per deployment would take about ${gib(own.startMiB * top)} GiB when ready and ${gib(own.afterLoadMiB * top)} GiB after a load (${top} × ${mib(own.startMiB)} and × ${mib(own.afterLoadMiB)} MiB)${marginal}. ` +
+    'A host shares the code, the runtime and one built schema; each deployment adds its ORM and database connection, its server and its caches.',
+    '',
     '## Against the targets',
     '',
   ];
+  const cpuAt = SHARD_COUNTS.includes(16) ? 16 : top;
   for (const q of ['portal', 'search']) {
-    const a = find('(a)', q);
-    const b = find('(b)', q);
-    const c = find('(c)', q);
-    const d16 = find('(d) hub gateway, 16', q);
+    const a = find('direct', 1, q);
+    const b = find('apollo', 1, q);
+    const c = find('live', 1, q);
+    const dCpu = find('live', cpuAt, q);
+    const p50Ratio = (r: Row) => (r.p50 / Math.max(a.p50, 0.5)).toFixed(2);
     lines.push(
       `- ${q}: hub gateway / Apollo Gateway req/s over one deployment = **${(c.rps / b.rps).toFixed(2)}×** (target ≥ 2.0×); ` +
-      `hub gateway p50 / direct subgraph p50 = **${(c.p50 / Math.max(a.p50, 0.5)).toFixed(2)}×** (target ≤ 1.3×); ` +
-      `gateway CPU per merged page at 16 / at 1 deployment = **${((d16.cpuMsPerReq ?? 0) / (c.cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×).`,
+      `hub gateway p50 / direct subgraph p50 = **${p50Ratio(c)}×** (target ≤ 1.3×); ` +
+      `gateway CPU per merged page at ${cpuAt} / at 1 deployment = **${((dCpu.cpuMsPerReq ?? 0) / (c.cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×).`,
     );
-    const e1 = find('(e) hub gateway + catalogue, 1 ', q);
-    const e16 = find('(e) hub gateway + catalogue, 16', q);
+    const e1 = find('catalogue', 1, q);
+    const eTop = find('catalogue', top, q);
+    const liveTop = find('live', top, q);
+    const others = CATALOGUE_COUNTS.filter((n) => n !== 1 && n !== top).map((n) => `at ${n}: ${(find('catalogue', n, q).rps / e1.rps).toFixed(2)}×`);
     lines.push(
-      `- ${q} through the catalogue: req/s at 16 / at 1 deployment = **${(e16.rps / e1.rps).toFixed(2)}×** (target ≥ 0.8×, at 100 deployments not measured yet); ` +
-      `p50 at 16 / direct subgraph p50 = **${(e16.p50 / Math.max(a.p50, 0.5)).toFixed(2)}×** (target ≤ 1.3×); ` +
-      `catalogue / live fan-out req/s at 16 = **${(e16.rps / d16.rps).toFixed(1)}×**.`,
+      `- ${q} through the catalogue: req/s at ${top} / at 1 deployment = **${(eTop.rps / e1.rps).toFixed(2)}×** (target ≥ 0.8×${others.length ? `; ${others.join(', ')}` : ''}); ` +
+      `p50 at ${top} / direct subgraph p50 = **${p50Ratio(eTop)}×** (target ≤ 1.3×); ` +
+      `catalogue / live fan-out req/s at ${top} = ${liveTop.rps > 0 ? `**${(eTop.rps / liveTop.rps).toFixed(1)}×**` : `— (the live fan-out completed no request in ${DURATION_S} s)`}.`,
     );
   }
   console.log(`wrote ${writeBenchmarkSection('gateway', lines.join('\n'))}`);

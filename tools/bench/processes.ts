@@ -9,15 +9,15 @@ export const DIST = resolve(__dirname, '..', '..');
 export class ProcessGroup {
   private readonly children: ChildProcess[] = [];
 
-  /** Starts dist/<script> and resolves once it prints "ready at". */
-  launch(script: string, env: Record<string, string>): Promise<ChildProcess> {
-    return new Promise((ready, reject) => {
+  /** Starts dist/<script> and resolves once it prints `ready` ("ready at" by default). */
+  launch(script: string, env: Record<string, string>, ready = /ready at/): Promise<ChildProcess> {
+    return new Promise((started, reject) => {
       const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
       this.children.push(child);
       let output = '';
       child.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        if (/ready at/.test(output)) ready(child);
+        if (ready.test(output)) started(child);
       });
       child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
       child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output.slice(-2000)}`)));
