@@ -3,6 +3,9 @@ import { databaseKindOf, type DatabaseKind } from '../../shared/orm';
 import { queryPhrases, queryTerms, segmentForIndex, type QueryTerm } from '../../shared/chinese-text';
 import type { DocumentEntity } from '../entities/document.entity';
 
+/** What the index keeps of a document. */
+export type IndexedText = Pick<DocumentEntity, 'id' | 'title' | 'summary' | 'body' | 'docNumberNorm'>;
+
 /** Full-text tables maintained in raw SQL (the ORM neither creates nor drops them). */
 export const SEARCH_TABLES = ['document_fts', 'document_fts_data', 'document_fts_idx', 'document_fts_content', 'document_fts_docsize', 'document_fts_config', 'document_search'];
 
@@ -73,18 +76,21 @@ export class SearchIndex {
   }
 
   /** Puts the document's current public text into the index (replacing what was there). */
-  async put(em: EntityManager, doc: DocumentEntity): Promise<void> {
-    const values = [segmentForIndex(doc.title), segmentForIndex(doc.summary), segmentForIndex(doc.body), segmentForIndex(doc.docNumberNorm)];
-    await this.remove(em, doc.id);
+  async put(em: EntityManager, doc: IndexedText): Promise<void> {
+    await this.removeMany(em, [doc.id]);
+    await this.insertMany(em, [doc]);
+  }
+
+  /** Adds documents not in the index yet, in one statement (the catalogue applies pages of them). */
+  async insertMany(em: EntityManager, docs: IndexedText[]): Promise<void> {
+    if (docs.length === 0) return;
+    const values = docs.flatMap((doc) => [doc.id, segmentForIndex(doc.title), segmentForIndex(doc.summary), segmentForIndex(doc.body), segmentForIndex(doc.docNumberNorm)]);
     if (this.kind === 'sqlite') {
-      await em.execute('insert into document_fts (doc_id, title, summary, body, doc_number) values (?, ?, ?, ?, ?)', [doc.id, ...values]);
+      await em.execute(`insert into document_fts (doc_id, title, summary, body, doc_number) values ${docs.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, values);
     } else {
-      await em.execute(
-        `insert into document_search (document_id, vector) values (?,
-          setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
-          || setweight(to_tsvector('simple', ?), 'D') || setweight(to_tsvector('simple', ?), 'A'))`,
-        [doc.id, ...values],
-      );
+      const row = `(?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
+          || setweight(to_tsvector('simple', ?), 'D') || setweight(to_tsvector('simple', ?), 'A'))`;
+      await em.execute(`insert into document_search (document_id, vector) values ${docs.map(() => row).join(', ')}`, values);
     }
   }
 
@@ -94,8 +100,14 @@ export class SearchIndex {
   }
 
   async remove(em: EntityManager, documentId: string): Promise<void> {
-    const sql = this.kind === 'sqlite' ? 'delete from document_fts where doc_id = ?' : 'delete from document_search where document_id = ?';
-    await em.execute(sql, [documentId]);
+    await this.removeMany(em, [documentId]);
+  }
+
+  async removeMany(em: EntityManager, documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    const marks = documentIds.map(() => '?').join(', ');
+    const sql = this.kind === 'sqlite' ? `delete from document_fts where doc_id in (${marks})` : `delete from document_search where document_id in (${marks})`;
+    await em.execute(sql, documentIds);
   }
 
   /**

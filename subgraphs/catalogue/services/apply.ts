@@ -22,58 +22,73 @@ export interface FeedChange {
 /** Staff-only columns the catalogue has no value for: it never serves them (every caller is public there). */
 const NOT_REPLICATED = 'catalogue';
 
-/** Replaces the catalogue's copy of one document with the public record (or removes it). */
-async function applyDocument(runtime: AgencyRuntime, em: EntityManager, id: string, record: PublicDocumentRecord | null): Promise<void> {
-  await em.nativeDelete(KeyFactEntity, { documentId: id });
-  await em.nativeDelete(AttachmentEntity, { documentId: id });
-  await em.nativeDelete(DocumentVersionEntity, { documentId: id });
-  await runtime.search.remove(em, id);
-  if (!record) {
-    await em.nativeDelete(DocumentEntity, { id });
-    return;
+/** Rows per statement of a bulk delete or insert (well inside both databases' bound-parameter limits). */
+const CHUNK = 200;
+
+function chunks<T>(items: T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+}
+
+/**
+ * Replaces the catalogue's copy of each document with its public record (or removes it, for a
+ * null record), in a few statements for the whole set rather than a dozen per document: the
+ * per-document path cost ~6.6 ms a document, most of it the ORM's per-statement work.
+ */
+async function applyDocuments(runtime: AgencyRuntime, em: EntityManager, records: Map<string, PublicDocumentRecord | null>): Promise<void> {
+  for (const ids of chunks([...records.keys()])) {
+    for (const entity of [KeyFactEntity, AttachmentEntity, DocumentVersionEntity]) await em.nativeDelete(entity, { documentId: { $in: ids } });
+    await runtime.search.removeMany(em, ids);
+    await em.nativeDelete(DocumentEntity, { id: { $in: ids } });
   }
-  const d = record.document;
-  const columns = {
+  const present = [...records].filter((entry): entry is [string, PublicDocumentRecord] => entry[1] !== null);
+  const documents = present.map(([, { document: d }]) => ({
     ...d,
     publishedAt: d.publishedAt ? new Date(d.publishedAt) : null,
     listedAt: new Date(d.listedAt), createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
     withdrawnAt: d.withdrawnAt ? new Date(d.withdrawnAt) : null,
     exemptionGround: null, createdBy: NOT_REPLICATED, publishDueOn: d.formedOn, publishDueProvisional: false,
-  };
-  const existing = await em.findOne(DocumentEntity, { id });
-  const doc = existing ? em.assign(existing, columns) : em.create(DocumentEntity, columns);
-  em.persist(doc);
-  for (const fact of record.keyFacts) em.persist(em.create(KeyFactEntity, { documentId: id, ...fact }));
-  for (const a of record.attachments) em.persist(em.create(AttachmentEntity, { documentId: id, ...a }));
-  for (const v of record.versions) {
-    em.persist(em.create(DocumentVersionEntity, { documentId: id, ...v, keyFacts: v.keyFacts as DocumentVersionEntity['keyFacts'], createdAt: new Date(v.createdAt), createdBy: NOT_REPLICATED }));
-  }
-  await em.flush();
-  if (doc.status === DocumentStatus.PUBLISHED) await runtime.search.put(em, doc);
+  }));
+  const facts = present.flatMap(([id, r]) => r.keyFacts.map((fact) => ({ documentId: id, ...fact })));
+  const attachments = present.flatMap(([id, r]) => r.attachments.map((a) => ({ documentId: id, ...a })));
+  const versions = present.flatMap(([id, r]) => r.versions.map((v) => ({
+    documentId: id, ...v, keyFacts: v.keyFacts as DocumentVersionEntity['keyFacts'], createdAt: new Date(v.createdAt), createdBy: NOT_REPLICATED,
+  })));
+  for (const rows of chunks(documents)) await em.insertMany(DocumentEntity, rows as never);
+  for (const rows of chunks(facts)) await em.insertMany(KeyFactEntity, rows as never);
+  for (const rows of chunks(attachments)) await em.insertMany(AttachmentEntity, rows as never);
+  for (const rows of chunks(versions)) await em.insertMany(DocumentVersionEntity, rows as never);
+  await runtime.search.insertMany(em, documents.filter((d) => d.status === DocumentStatus.PUBLISHED));
 }
 
-/** Replaces the catalogue's copy of one penalty decision (already masked by its agency), or removes it. */
-async function applyPenalty(em: EntityManager, id: string, record: PublicPenaltyRecord | null): Promise<void> {
-  if (!record) {
-    await em.nativeDelete(PenaltyDecisionEntity, { id });
-    return;
-  }
-  const columns = {
+/** Replaces the catalogue's copy of each penalty decision (already masked by its agency), or removes it. */
+async function applyPenalties(em: EntityManager, records: Map<string, PublicPenaltyRecord | null>): Promise<void> {
+  for (const ids of chunks([...records.keys()])) await em.nativeDelete(PenaltyDecisionEntity, { id: { $in: ids } });
+  const rows = [...records.values()].filter((r): r is PublicPenaltyRecord => r !== null).map((record) => ({
     ...record,
     publishedAt: record.publishedAt ? new Date(record.publishedAt) : null,
     listedAt: new Date(record.listedAt), createdAt: new Date(record.createdAt),
     withdrawnAt: record.withdrawnAt ? new Date(record.withdrawnAt) : null,
     createdBy: NOT_REPLICATED, publishDueOn: record.decidedOn, publishDueProvisional: false, withdrawDueOn: null,
-  };
-  const existing = await em.findOne(PenaltyDecisionEntity, { id });
-  em.persist(existing ? em.assign(existing, columns) : em.create(PenaltyDecisionEntity, columns));
-  await em.flush();
+  }));
+  for (const chunk of chunks(rows)) await em.insertMany(PenaltyDecisionEntity, chunk as never);
 }
 
-async function applyOne(runtime: AgencyRuntime, em: EntityManager, subject: PublicChangeSubject, id: string, record: string | null): Promise<void> {
-  const parsed = record ? JSON.parse(record) : null;
-  if (subject === PublicChangeSubject.DOCUMENT) await applyDocument(runtime, em, id, parsed);
-  else await applyPenalty(em, id, parsed);
+/** What a page leaves to apply: the latest record of each item it touched (a later entry of an item supersedes an earlier one). */
+class PendingRecords {
+  readonly documents = new Map<string, PublicDocumentRecord | null>();
+  readonly penalties = new Map<string, PublicPenaltyRecord | null>();
+
+  add(subject: PublicChangeSubject, id: string, record: string | null): void {
+    const into: Map<string, unknown> = subject === PublicChangeSubject.DOCUMENT ? this.documents : this.penalties;
+    // Re-inserted so the map's order stays the order of the last change of each item.
+    into.delete(id);
+    into.set(id, record ? JSON.parse(record) : null);
+  }
+
+  async apply(runtime: AgencyRuntime, em: EntityManager): Promise<void> {
+    if (this.documents.size) await applyDocuments(runtime, em, this.documents);
+    if (this.penalties.size) await applyPenalties(em, this.penalties);
+  }
 }
 
 /**
@@ -86,34 +101,46 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
   const em = runtime.orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
     const appliedBefore = (await tx.findOne(CatalogueFeedEntity, { agency }))?.appliedSeq ?? 0;
-    let applied = appliedBefore;
+    // A page read twice (a retry after a lost answer) applies nothing twice.
+    const fresh = changes.filter((change) => change.seq > appliedBefore);
+    const pending = new PendingRecords();
     const released: string[] = [];
-    for (const change of changes) {
-      // A page read twice (a retry after a lost answer) applies nothing twice.
-      if (change.seq <= applied) continue;
+    // Items of this page still held for a coordinated release (one query for the page).
+    const subjectIds = [...new Set(fresh.map((c) => c.subjectId))];
+    const held = new Set<string>();
+    for (const ids of chunks(subjectIds)) {
+      for (const h of await tx.find(CatalogueHeldChangeEntity, { subjectId: { $in: ids } }, { fields: ['subjectId'] })) held.add(h.subjectId);
+    }
+    for (const change of fresh) {
       if (change.releasePlanId && change.releaseSize) {
         tx.persist(tx.create(CatalogueHeldChangeEntity, {
           planId: change.releasePlanId, planSize: change.releaseSize, agency, subject: change.subject, subjectId: change.subjectId, record: change.record,
         }));
         await tx.flush();
-        const held = await tx.find(CatalogueHeldChangeEntity, { planId: change.releasePlanId }, { orderBy: { id: 'asc' } });
-        if (new Set(held.map((h) => h.subjectId)).size >= change.releaseSize) {
-          for (const h of held) await applyOne(runtime, tx, h.subject, h.subjectId, h.record ?? null);
+        held.add(change.subjectId);
+        const plan = await tx.find(CatalogueHeldChangeEntity, { planId: change.releasePlanId }, { orderBy: { id: 'asc' } });
+        if (new Set(plan.map((h) => h.subjectId)).size >= change.releaseSize) {
+          // The whole plan is here: its documents go public together, in this transaction.
+          for (const h of plan) {
+            pending.add(h.subject, h.subjectId, h.record ?? null);
+            held.delete(h.subjectId);
+          }
           await tx.nativeDelete(CatalogueHeldChangeEntity, { planId: change.releasePlanId });
           released.push(change.releasePlanId);
         }
-      } else {
+      } else if (held.has(change.subjectId)) {
         // A later change of an item still held for its release travels with the release, never ahead of it.
-        const updatedHeld = await tx.nativeUpdate(CatalogueHeldChangeEntity, { subjectId: change.subjectId }, { record: change.record });
-        if (updatedHeld === 0) await applyOne(runtime, tx, change.subject, change.subjectId, change.record);
+        await tx.nativeUpdate(CatalogueHeldChangeEntity, { subjectId: change.subjectId }, { record: change.record });
+      } else {
+        pending.add(change.subject, change.subjectId, change.record);
       }
-      applied = change.seq;
       // Nothing applied is read again in this transaction: an identity map that grew with the page
       // would make every flush walk all of it.
       tx.clear();
     }
+    await pending.apply(runtime, tx);
     const feed = (await tx.findOne(CatalogueFeedEntity, { agency })) ?? tx.create(CatalogueFeedEntity, { agency, appliedSeq: 0 });
-    feed.appliedSeq = applied;
+    feed.appliedSeq = fresh.at(-1)?.seq ?? appliedBefore;
     feed.readAt = readAt;
     tx.persist(feed);
     return released;
