@@ -28,12 +28,20 @@ function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/** What the gateway's other parts ask of the caller verification. */
+export interface HubIdentity {
+  /** The claims of a request's bearer token (ANONYMOUS without one); rejects, UNAUTHENTICATED, on a bad token. Outside GraphQL (the exports). */
+  claimsOfHeaders(headers: Headers): Promise<Claims>;
+  /** The request's verified claims, signed for the subgraphs (once per request). */
+  signedClaimsOf(context: unknown): Promise<string>;
+}
+
 /**
  * Verifies the caller's bearer token at the gateway and keeps the claims for the request;
  * `signedClaimsOf` signs them once per request and gateway/subgraph-headers.ts puts them on every
  * subgraph call, so a subgraph can trust them.
  */
-export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string> } {
+export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIdentity {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
   const verify = async (token: string): Promise<JWTPayload> => {
     if (options.jwtPublicKeys) {
@@ -53,22 +61,29 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
     if (!secret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
     return (await jwtVerify(token, secret, { issuer: options.jwtIssuer, algorithms: ['HS256'] })).payload;
   };
+  // Verifies the bearer token of a request's headers: the caller's claims, ANONYMOUS without one.
+  const claimsOfHeaders = async (headers: Headers): Promise<Claims> => {
+    const header = headers.get('authorization');
+    if (!header) return ANONYMOUS;
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+    if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
+    try {
+      const payload = await verify(token);
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
+      if (payload.service === true) roles.push('service');
+      return { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles };
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw unauthenticated('身份令牌无效或已过期 / The token is invalid or expired');
+    }
+  };
   return {
     async onContextBuilding({ context }) {
-      const header = (context as { request?: Request }).request?.headers.get('authorization');
-      if (!header) return;
-      const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-      if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
-      try {
-        const payload = await verify(token);
-        const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
-        if (payload.service === true) roles.push('service');
-        claimsByContext.set(context, { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles });
-      } catch (error) {
-        if (error instanceof GraphQLError) throw error;
-        throw unauthenticated('身份令牌无效或已过期 / The token is invalid or expired');
-      }
+      const request = (context as { request?: Request }).request;
+      if (!request?.headers.get('authorization')) return;
+      claimsByContext.set(context, await claimsOfHeaders(request.headers));
     },
+    claimsOfHeaders,
     signedClaimsOf(context: unknown): Promise<string> {
       const ctx = (context ?? {}) as object;
       let signed = signedByContext.get(ctx);

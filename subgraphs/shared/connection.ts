@@ -51,14 +51,17 @@ interface Listed { id: string }
  * cursor `after`: the query every list of the hub runs, with cursors `[column ms, id]` that the
  * gateway merges across deployments and a total counted only when asked. `where` may be a
  * function building the filter afresh for each query, as a filter holding a raw SQL fragment
- * must be (a fragment is consumed by the query it is used in).
+ * must be (a fragment is consumed by the query it is used in). `maxFirst` raises the page limit
+ * for a bulk read that no client sizes.
  */
 export async function findKeysetPage<T extends Listed>(
   em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T> | (() => FilterQuery<T>),
-  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null },
+  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null; maxFirst?: number },
 ): Promise<Page<{ cursor: string; node: T }>> {
   const { column, direction, first, after } = options;
-  checkPageSize(first);
+  // A client's page is at most MAX_PAGE_SIZE; a service's own bulk read (the catalogue's export) may say more.
+  if (options.maxFirst === undefined) checkPageSize(first);
+  else if (!Number.isInteger(first) || first < 0 || first > options.maxFirst) throw new RangeError(`first must be between 0 and ${options.maxFirst}`);
   const whereOf = typeof filter === 'function' ? filter : () => filter;
   const where = whereOf();
   let pageWhere = where;

@@ -43,6 +43,12 @@ export function isPublic(doc: DocumentEntity): boolean {
   return doc.disclosure === DisclosureAttribute.PROACTIVE && PUBLIC_STATUSES.includes(doc.status);
 }
 
+/** The body as the caller reads it: a withdrawn item keeps its record, but the public reads the notice, not the withdrawn text. */
+export function bodyAsShown(ctx: AgencyContext, doc: DocumentEntity): string {
+  if (doc.status === DocumentStatus.WITHDRAWN && !seesInternals(ctx)) return `该信息已撤回：${doc.withdrawalReason ?? ''} / This information was withdrawn.`;
+  return doc.body;
+}
+
 /** The document if the caller may read it; null otherwise (a hidden item looks like a missing one). */
 export async function findVisibleDocument(ctx: AgencyContext, id: string): Promise<DocumentEntity | null> {
   const doc = await ctx.loaders.document.load(id);

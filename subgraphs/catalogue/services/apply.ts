@@ -6,7 +6,8 @@ import { DocumentStatus } from '../../agency/entities/enums';
 import { PenaltyDecisionEntity } from '../../agency/entities/penalty.entity';
 import { PublicChangeSubject } from '../../agency/entities/public-change.entity';
 import type { PublicDocumentRecord, PublicPenaltyRecord } from '../../agency/services/public-feed';
-import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from '../entities/feed-state.entity';
+import { nextSerial } from '../../agency/services/serial';
+import { CATALOGUE_CHANGE_SERIAL, CatalogueDocumentChangeEntity, CatalogueFeedEntity, CatalogueHeldChangeEntity } from '../entities/feed-state.entity';
 
 /** One entry of an agency's log as the catalogue reads it (the agency contract's PublicChange). */
 export interface FeedChange {
@@ -70,10 +71,19 @@ async function applyPenalty(em: EntityManager, id: string, record: PublicPenalty
   await em.flush();
 }
 
-async function applyOne(runtime: AgencyRuntime, em: EntityManager, subject: PublicChangeSubject, id: string, record: string | null): Promise<void> {
+/** Gives the document the next number of the catalogue's change sequence (what `?sinceSeq=` harvests). */
+async function numberChange(em: EntityManager, agency: string, documentId: string): Promise<void> {
+  const seq = await nextSerial(em, CATALOGUE_CHANGE_SERIAL);
+  await em.nativeDelete(CatalogueDocumentChangeEntity, { documentId });
+  await em.insert(CatalogueDocumentChangeEntity, { documentId, agency, seq });
+}
+
+async function applyOne(runtime: AgencyRuntime, em: EntityManager, agency: string, subject: PublicChangeSubject, id: string, record: string | null): Promise<void> {
   const parsed = record ? JSON.parse(record) : null;
-  if (subject === PublicChangeSubject.DOCUMENT) await applyDocument(runtime, em, id, parsed);
-  else await applyPenalty(em, id, parsed);
+  if (subject === PublicChangeSubject.DOCUMENT) {
+    await applyDocument(runtime, em, id, parsed);
+    await numberChange(em, agency, id);
+  } else await applyPenalty(em, id, parsed);
 }
 
 /**
@@ -98,14 +108,14 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
         await tx.flush();
         const held = await tx.find(CatalogueHeldChangeEntity, { planId: change.releasePlanId }, { orderBy: { id: 'asc' } });
         if (new Set(held.map((h) => h.subjectId)).size >= change.releaseSize) {
-          for (const h of held) await applyOne(runtime, tx, h.subject, h.subjectId, h.record ?? null);
+          for (const h of held) await applyOne(runtime, tx, h.agency, h.subject, h.subjectId, h.record ?? null);
           await tx.nativeDelete(CatalogueHeldChangeEntity, { planId: change.releasePlanId });
           released.push(change.releasePlanId);
         }
       } else {
         // A later change of an item still held for its release travels with the release, never ahead of it.
         const updatedHeld = await tx.nativeUpdate(CatalogueHeldChangeEntity, { subjectId: change.subjectId }, { record: change.record });
-        if (updatedHeld === 0) await applyOne(runtime, tx, change.subject, change.subjectId, change.record);
+        if (updatedHeld === 0) await applyOne(runtime, tx, agency, change.subject, change.subjectId, change.record);
       }
       applied = change.seq;
       // Nothing applied is read again in this transaction: an identity map that grew with the page
