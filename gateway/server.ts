@@ -103,7 +103,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       interactive.plugin(),
       useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, {
         maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
-      }), config.catalogueUrl ? {
+      }), config.catalogueUrl && config.exportCataloguePages ? {
         client: new CatalogueExportClient(config.catalogueUrl, config.gatewaySecret, config.shardCalls.timeoutMs),
         claimsOf: (headers) => identity.claimsOfHeaders(headers),
       } : undefined),
