@@ -43,6 +43,15 @@ export function emptyPage<E extends { cursor: string }>(): Page<E> {
   return keysetPage<E>([], false, async () => 0);
 }
 
+/** `where` narrowed to the rows after the cursor `after` in the order (`column`, id) `direction`: the keyset condition of every list. */
+export function afterCursor<T>(where: FilterQuery<T>, column: string, direction: 'asc' | 'desc', after?: string | null): FilterQuery<T> {
+  if (!after) return where;
+  const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+  const at = new Date(ms);
+  const op = direction === 'desc' ? '$lt' : '$gt';
+  return { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<T>;
+}
+
 /** What `findKeysetPage` needs of an entity: an id and the timestamp it is listed by. */
 interface Listed { id: string }
 
@@ -51,26 +60,16 @@ interface Listed { id: string }
  * cursor `after`: the query every list of the hub runs, with cursors `[column ms, id]` that the
  * gateway merges across deployments and a total counted only when asked. `where` may be a
  * function building the filter afresh for each query, as a filter holding a raw SQL fragment
- * must be (a fragment is consumed by the query it is used in). `maxFirst` raises the page limit
- * for a bulk read that no client sizes.
+ * must be (a fragment is consumed by the query it is used in).
  */
 export async function findKeysetPage<T extends Listed>(
   em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T> | (() => FilterQuery<T>),
-  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null; maxFirst?: number },
+  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null },
 ): Promise<Page<{ cursor: string; node: T }>> {
   const { column, direction, first, after } = options;
-  // A client's page is at most MAX_PAGE_SIZE; a service's own bulk read (the catalogue's export) may say more.
-  if (options.maxFirst === undefined) checkPageSize(first);
-  else if (!Number.isInteger(first) || first < 0 || first > options.maxFirst) throw new RangeError(`first must be between 0 and ${options.maxFirst}`);
+  checkPageSize(first);
   const whereOf = typeof filter === 'function' ? filter : () => filter;
-  const where = whereOf();
-  let pageWhere = where;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    const op = direction === 'desc' ? '$lt' : '$gt';
-    pageWhere = { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<T>;
-  }
+  const pageWhere = afterCursor(whereOf(), column, direction, after);
   const rows = await em.find(entity, pageWhere, { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 });
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([(node[column] as unknown as Date).getTime(), node.id]), node }));
   return keysetPage(edges, rows.length > first, () => em.count(entity, whereOf()));
