@@ -182,8 +182,10 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
         }
         let chunk = '';
         for (const change of page.changes) chunk += changeLine(change);
-        if (chunk) controller.enqueue(encoder.encode(chunk));
         seq = page.changes.at(-1)?.seq ?? seq;
+        // A department whose feed is behind: its changes may come later in the sequence; said in-band as in any export.
+        for (const notice of page.errors ?? []) chunk += JSON.stringify({ warning: notice.message, agencies: notice.extensions.agencies, resumeSinceSeq: seq }) + '\n';
+        if (chunk) controller.enqueue(encoder.encode(chunk));
         if (!page.hasNextPage) return finish(controller);
         if (stop) return finish(controller, { error: { message: stop.message, extensions: { code: stop.code, retryAfter: stop.retryAfter } } });
         try {
@@ -254,7 +256,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
       return Promise.all([meter.begin(request, (serverContext as { req?: IncomingMessage }).req), publicCaller]).then(([session, catalogueClaims]) => {
         if ('refused' in session) return endResponse(session.refused);
         let viaCatalogue = catalogueClaims;
-        type Connection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, any> }[] };
+        type Connection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, any> }[]; errors?: any[] };
         /** A catalogue page of `pages` export pages; undefined (and the GraphQL path from now on) when the catalogue cannot answer. */
         const fromCatalogue = async (claims: Claims, pages: number): Promise<Connection | undefined> => {
           try {
@@ -284,7 +286,9 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
             if (granted === 0) return finish(controller, stopped());
             let result: { data?: any; errors?: any[] } = {};
             let connection: Connection | undefined = claims ? await fromCatalogue(claims, granted) : undefined;
-            if (!connection) {
+            // The catalogue's freshness notice travels as the GraphQL path's errors do.
+            if (connection) result = { errors: connection.errors };
+            else {
               result = await session.read(() => query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers)).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
               connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
             }

@@ -41,6 +41,14 @@ export interface ExportedDocument {
 export interface CatalogueExportPage {
   edges: { cursor: string; node: ExportedDocument }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** The `CATALOGUE_STALE` notice of the agencies the page may include whose feed is behind, as the catalogue's /graphql adds it. */
+  errors?: StaleNotice[];
+}
+
+/** A GraphQL-shaped notice (`extensions.code` CATALOGUE_STALE, `extensions.agencies`). */
+export interface StaleNotice {
+  message: string;
+  extensions: { code: string; agencies: string[] };
 }
 
 /**
@@ -57,4 +65,5 @@ export interface CatalogueChangesPage {
   /** The highest sequence number the catalogue has given out: a harvest at it is complete for now. */
   lastSeq: number;
   hasNextPage: boolean;
+  errors?: StaleNotice[];
 }

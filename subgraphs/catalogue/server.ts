@@ -59,8 +59,8 @@ export async function startCatalogue(
       accepting: () => replicator.ready(),
       // Every caller is the public here, whoever the gateway vouches for: the catalogue holds nothing else.
       routes: {
-        [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, params),
-        [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, params),
+        [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
+        [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
       },
       plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
     },

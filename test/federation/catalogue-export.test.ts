@@ -27,7 +27,7 @@ describe.each(testEngines())('exports and harvests from the catalogue on %s (iss
     dir = mkdtempSync(join(tmpdir(), 'hub-catalogue-export-'));
     database = engine === 'postgresql' ? await freshDatabase('postgresql') : undefined;
     hub = await startHub({
-      agencies: CODES, databaseDir: dir, withCatalogue: { databaseUrl: database?.url },
+      agencies: CODES, databaseDir: dir, withCatalogue: { databaseUrl: database?.url, staleAfterMs: 4000 },
       seed: (agency) => seedAgency(agency.runtime, DEMO_AGENCIES.find((a) => a.code === agency.runtime.config.agencyCode)!, { documents: 45, penalties: 4, today: '2026-11-27' }).then(() => undefined),
       gateway: { shardCalls: { timeoutMs: 3000, breakerThreshold: 1000, breakerCooldownMs: 0 } },
     });
@@ -106,6 +106,19 @@ describe.each(testEngines())('exports and harvests from the catalogue on %s (iss
     const fjczt = await lines(await fetch(`${base}/export/documents.ndjson?sinceSeq=0&agency=fjczt`));
     expect(fjczt.length).toBeGreaterThan(0);
     expect(fjczt.every((r) => r.agency === 'fjczt')).toBe(true);
+  });
+
+  it('says in-band that a department\'s feed is behind, as the GraphQL path does, and keeps its documents', async () => {
+    const total = (await hub.query('{ documents(first: 0) { totalCount } }')).data.documents.totalCount;
+    await hub.stopAgency('fjamr');
+    await new Promise((r) => setTimeout(r, 4500));
+    const rows = await lines(await fetch(`${base}/export/documents.ndjson`));
+    expect(rows.filter((r) => r.id)).toHaveLength(total);
+    expect(rows.filter((r) => r.warning)).toEqual([expect.objectContaining({ warning: expect.stringContaining('fjamr'), resumeAfter: null })]);
+    const harvest = await lines(await fetch(`${base}/export/documents.ndjson?sinceSeq=0&agency=fjamr`));
+    expect(harvest.filter((r) => r.warning)).toEqual([expect.objectContaining({ agencies: ['fjamr'] })]);
+    await hub.restartAgency('fjamr');
+    await hub.catalogueCaughtUp();
   });
 
   it('refuses a malformed harvest by sequence with a bilingual 400', async () => {

@@ -16,6 +16,15 @@ import { DocumentOrder } from '../../agency/entities/enums';
 import type { DocumentFilter } from '../../agency/resolvers/document.input';
 import { bodyAsShown, isPublic, visibleWhere } from '../../agency/services/document.service';
 import { CATALOGUE_CHANGE_SERIAL, CatalogueDocumentChangeEntity } from '../entities/feed-state.entity';
+import { staleNotice } from './freshness-notice';
+
+/** The agencies among `among` (all when undefined) whose feed is behind. */
+export type StaleAgencies = (among?: readonly string[]) => string[];
+
+function notices(stale: StaleAgencies, among: readonly string[] | undefined): { errors?: ReturnType<typeof staleNotice>[] } {
+  const agencies = stale(among);
+  return agencies.length ? { errors: [staleNotice(agencies)] } : {};
+}
 
 /**
  * The catalogue's export pages: the documents export's query run on the catalogue's tables
@@ -84,13 +93,14 @@ async function exported(ctx: AgencyContext, docs: ExportRow[]): Promise<Exported
 }
 
 /** One page of a documents export (`order` PUBLISHED_AT_ASC or UPDATED_AT_ASC), cursors as the `documents` connection's. */
-export async function exportDocumentsPage(runtime: AgencyRuntime, params: URLSearchParams): Promise<CatalogueExportPage> {
+export async function exportDocumentsPage(runtime: AgencyRuntime, stale: StaleAgencies, params: URLSearchParams): Promise<CatalogueExportPage> {
   const ctx = createContext(runtime, ANONYMOUS);
   const order = params.get('order') ?? DocumentOrder.PUBLISHED_AT_ASC;
   if (order !== DocumentOrder.PUBLISHED_AT_ASC && order !== DocumentOrder.UPDATED_AT_ASC) {
     throw new BadUserInputError('order', 'order 须为 PUBLISHED_AT_ASC 或 UPDATED_AT_ASC', 'order must be PUBLISHED_AT_ASC or UPDATED_AT_ASC');
   }
-  const where = visibleWhere(ctx, exportFilter(params.get('filter')));
+  const filter = exportFilter(params.get('filter'));
+  const where = visibleWhere(ctx, filter);
   if (!where) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
   // The same condition, order and cursors as listDocuments, so a stream can switch between this and the GraphQL path at any cursor.
   const column = order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt';
@@ -99,14 +109,14 @@ export async function exportDocumentsPage(runtime: AgencyRuntime, params: URLSea
   const page = rows.slice(0, first);
   const nodes = await exported(ctx, page);
   const edges = page.map((row, i) => ({ cursor: encodeCursor([row[column].getTime(), row.id]), node: nodes[i] }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, ...notices(stale, filter?.agencies ?? undefined) };
 }
 
 /**
  * The documents changed after `sinceSeq` in the catalogue's sequence order, each at the number of
  * its latest change: as it is now, or removed when the catalogue no longer holds it publicly.
  */
-export async function documentChangesPage(runtime: AgencyRuntime, params: URLSearchParams): Promise<CatalogueChangesPage> {
+export async function documentChangesPage(runtime: AgencyRuntime, stale: StaleAgencies, params: URLSearchParams): Promise<CatalogueChangesPage> {
   const ctx = createContext(runtime, ANONYMOUS);
   const sinceSeq = Number(params.get('sinceSeq'));
   if (!Number.isSafeInteger(sinceSeq) || sinceSeq < 0) throw new BadUserInputError('sinceSeq', 'sinceSeq 须为非负整数', 'sinceSeq must be a non-negative integer');
@@ -129,5 +139,5 @@ export async function documentChangesPage(runtime: AgencyRuntime, params: URLSea
     const node = nodes.get(r.documentId);
     return node ? { seq: r.seq, node } : { seq: r.seq, removed: { id: r.documentId, agency: r.agency } };
   });
-  return { changes, lastSeq, hasNextPage: rows.length > first };
+  return { changes, lastSeq, hasNextPage: rows.length > first, ...notices(stale, agencies.length ? agencies : undefined) };
 }
