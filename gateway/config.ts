@@ -53,7 +53,8 @@ export interface GatewayConfig {
   /**
    * Documents exports of public-projection callers read the catalogue's export pages (1000 plain
    * rows a call) when the gateway has a catalogue; `HUB_EXPORT_CATALOGUE_PAGES=0` keeps them on the
-   * GraphQL path (which the catalogue still answers), e.g. to compare the two. @default true
+   * GraphQL path (which the catalogue still answers), e.g. to compare the two; a harvest by
+   * sequence reads the catalogue either way. @default true
    */
   exportCataloguePages: boolean;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */

@@ -127,10 +127,12 @@ function stopRecord(format: 'ndjson' | 'csv', code: string, message: string, res
     : [`#${code}`, resumeAfter ?? '', message].map(csvCell).join(',') + '\r\n';
 }
 
-/** What a documents export needs to read the catalogue's pages: its client and the caller verification. */
+/** What an export needs to read the catalogue's pages: its client and the caller verification. */
 export interface ExportCatalogue {
   client: CatalogueExportClient;
   claimsOf(headers: Headers): Promise<Claims>;
+  /** Documents exports read the catalogue's export pages (else GraphQL pages); a harvest by sequence always does. */
+  documentPages: boolean;
 }
 
 export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalogue?: ExportCatalogue): GatewayPlugin {
@@ -144,13 +146,13 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
   async function harvestBySequence(
     request: Request, req: IncomingMessage | undefined, sinceSeq: number, agencies: string[], endResponse: (response: Response) => void,
   ): Promise<void> {
+    if (!catalogue) return endResponse(unavailable());
     let claims: Claims;
     try {
-      claims = catalogue ? await catalogue.claimsOf(request.headers) : ({ roles: [] } as Claims);
+      claims = await catalogue.claimsOf(request.headers);
     } catch (error) {
       return endResponse(jsonError(401, 'UNAUTHENTICATED', (error as Error).message));
     }
-    if (!catalogue) return endResponse(unavailable());
     const session = await meter.begin(request, req);
     if ('refused' in session) return endResponse(session.refused);
     let seq = sinceSeq;
@@ -250,7 +252,7 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
       const encoder = new TextEncoder();
       const query = selfQuery();
       // A bad token is not decided here: the GraphQL path answers it as it always has.
-      const publicCaller = kind === 'documents' && catalogue
+      const publicCaller = kind === 'documents' && catalogue?.documentPages
         ? catalogue.claimsOf(request.headers).then((claims) => (readsPublicProjection(claims, narrowed.filter.agencies as string[] | undefined) ? claims : undefined), () => undefined)
         : Promise.resolve(undefined);
       return Promise.all([meter.begin(request, (serverContext as { req?: IncomingMessage }).req), publicCaller]).then(([session, catalogueClaims]) => {

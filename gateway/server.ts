@@ -103,9 +103,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       interactive.plugin(),
       useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, {
         maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
-      }), config.catalogueUrl && config.exportCataloguePages ? {
+      }), config.catalogueUrl ? {
         client: new CatalogueExportClient(config.catalogueUrl, config.gatewaySecret, config.shardCalls.timeoutMs),
         claimsOf: (headers) => identity.claimsOfHeaders(headers),
+        documentPages: config.exportCataloguePages,
       } : undefined),
       identity,
       useSubgraphHeaders((context) => identity.signedClaimsOf(context)),

@@ -63,7 +63,7 @@ describe.each(testEngines())('exports and harvests from the catalogue on %s (iss
     await hub.catalogueCaughtUp();
   });
 
-  it('resumes a documents export mid-stream from any cursor, at catalogue page boundaries too', async () => {
+  it('resumes a documents export from the catalogue at any cursor', async () => {
     const rows = await lines(await fetch(`${base}/export/documents.ndjson`));
     expect(rows.length).toBeGreaterThan(100);
     const resumed = await lines(await fetch(`${base}/export/documents.ndjson?after=${encodeURIComponent(rows[99].cursor)}`));
@@ -119,6 +119,30 @@ describe.each(testEngines())('exports and harvests from the catalogue on %s (iss
     expect(harvest.filter((r) => r.warning)).toEqual([expect.objectContaining({ agencies: ['fjamr'] })]);
     await hub.restartAgency('fjamr');
     await hub.catalogueCaughtUp();
+  });
+
+  it('meters a catalogue page as ten export pages: a small quota ends the stream after the rows it granted, saying where to resume', async () => {
+    const full = await lines(await fetch(`${base}/export/documents.ndjson`));
+    expect(full.length).toBeGreaterThan(100);
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 8_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+    // One unit a minute: the export request itself, which is its first page of 100 rows.
+    const cut = await lines(await fetch(`${base}/export/documents.ndjson`, { headers: { 'x-api-key': hub.gateway.apiKeys.issue('小配额', 1).key } }));
+    const last = cut.pop()!;
+    expect(cut.map((r) => r.id)).toEqual(full.slice(0, 100).map((r) => r.id));
+    expect(last).toEqual(expect.objectContaining({ error: expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }), resumeAfter: full[99].cursor }));
+    const harvest = await lines(await fetch(`${base}/export/documents.ndjson?sinceSeq=0`, { headers: { 'x-api-key': hub.gateway.apiKeys.issue('小配额 seq', 1).key } }));
+    const stopped = harvest.pop()!;
+    expect(harvest).toHaveLength(100);
+    expect(stopped).toEqual(expect.objectContaining({ error: expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }), resumeSinceSeq: harvest[99].seq }));
+  });
+
+  it('serves its export pages to the gateway only', async () => {
+    const catalogue = hub.catalogue!.url.replace(/\/graphql$/, '');
+    for (const path of ['/export/documents', '/export/document-changes?sinceSeq=0']) {
+      expect((await fetch(`${catalogue}${path}`)).status).toBe(401);
+      expect((await fetch(`${catalogue}${path}`, { headers: { 'x-hub-claims': 'forged' } })).status).toBe(401);
+    }
   });
 
   it('refuses a malformed harvest by sequence with a bilingual 400', async () => {
