@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       rows.push(`| ${total.toLocaleString('en')} | ${r.label} | ${r.exported.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${Math.round(r.exported / r.seconds).toLocaleString('en')} | ${r.baseline.toFixed(0)} | ${r.peak.toFixed(0)} | ${cpu('gateway')} | ${cpu('catalogue')} | ${cpu('agencies')} |`);
     }
     const rate = (i: number) => results[i].exported / results[i].seconds;
-    ratios.push(`- ${total.toLocaleString('en')} documents: catalogue export pages / live fan-out = **${(rate(2) / rate(0)).toFixed(1)}×**, catalogue GraphQL pages / live fan-out = ${(rate(1) / rate(0)).toFixed(1)}×, harvest by sequence / live fan-out = ${(rate(3) / rate(0)).toFixed(1)}× (target ≥ 10× the 680 documents/s of the live fan-out).`);
+    ratios.push(`- ${total.toLocaleString('en')} documents: catalogue export pages / live fan-out = **${(rate(2) / rate(0)).toFixed(1)}×**, catalogue GraphQL pages / live fan-out = ${(rate(1) / rate(0)).toFixed(1)}×, harvest by sequence / live fan-out = ${(rate(3) / rate(0)).toFixed(1)}× (target: ≥ 6,800 documents/s, 10× the 680 the live fan-out reached on a quiet machine before the catalogue existed; the ratios are within this run).`);
   }
   const file = writeBenchmarkSection('export', [
     '## Bulk export: the live fan-out and the catalogue side by side, flat memory',
