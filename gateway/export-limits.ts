@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import type { ApiKeyStore } from './api-keys';
 import { callerOf, jsonError, type Quotas } from './protection';
@@ -44,8 +45,24 @@ export interface ExportSession {
 }
 
 /**
- * Interactive requests in flight (everything but exports and the gateway's own export pages): an
- * export only yields to them, so a lone researcher's export runs at full speed on an idle gateway.
+ * Root fields that are long polls: `publicChanges` waits up to seconds for an agency's next commit
+ * (the catalogue replicating through the gateway keeps one in flight nearly always). Waiting is not
+ * load, and counted as interactive it would make every export rest after each page.
+ */
+const LONG_POLL_FIELDS = new Set(['publicChanges']);
+
+/** True when every root selection of the operation to run is a long poll. */
+function onlyLongPolls(document: DocumentNode, operationName: string | null | undefined): boolean {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const selections = operation?.selectionSet.selections ?? [];
+  return selections.length > 0 && selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || LONG_POLL_FIELDS.has(s.name.value)));
+}
+
+/**
+ * Interactive requests in flight (everything but exports, the gateway's own export pages and long
+ * polls): an export only yields to them, so a lone researcher's export runs at full speed on an
+ * idle gateway.
  */
 export class InteractiveLoad {
   private inFlight = 0;
@@ -59,6 +76,13 @@ export class InteractiveLoad {
         if (this.isInternal(request) || url.pathname.startsWith('/export/')) return;
         this.counted.add(request);
         this.inFlight++;
+      },
+      onExecute: ({ args }) => {
+        const request = (args.contextValue as { request?: Request }).request;
+        if (request && this.counted.has(request) && onlyLongPolls(args.document, args.operationName)) {
+          this.counted.delete(request);
+          this.inFlight--;
+        }
       },
       onResponse: ({ request }) => {
         if (this.counted.delete(request)) this.inFlight--;

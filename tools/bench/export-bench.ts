@@ -42,7 +42,7 @@ const VARIANTS = [
   { label: 'catalogue, harvest by sequence (`?sinceSeq=0`)', gateway: 'catalogue', path: '/export/documents.ndjson?sinceSeq=0' },
 ] as const;
 
-type GatewayName = (typeof VARIANTS)[number]['gateway'] | 'feeds';
+type GatewayName = (typeof VARIANTS)[number]['gateway'];
 
 function rowsOf(code: string, from: number, count: number) {
   const start = Date.parse('2024-01-01T09:00:00+08:00');
@@ -127,18 +127,17 @@ async function measure(total: number): Promise<{ total: number; results: Measure
     HUB_DATA_DIR: work, HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraph, HUB_API_KEYS: join(work, 'keys.json'),
     HUB_ANONYMOUS_PER_MINUTE: '100000000', NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MIB}`,
   };
-  const ports: Record<GatewayName, number> = { live: BASE_PORT + 50, catalogueGraphql: BASE_PORT + 51, catalogue: BASE_PORT + 52, feeds: BASE_PORT + 53 };
+  const ports: Record<GatewayName, number> = { live: BASE_PORT + 50, catalogueGraphql: BASE_PORT + 51, catalogue: BASE_PORT + 52 };
   const gateways: Record<GatewayName, ChildProcess> = {
     live: await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(ports.live) }),
     catalogueGraphql: await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(ports.catalogueGraphql), HUB_CATALOGUE_URL: catalogueUrl, HUB_EXPORT_CATALOGUE_PAGES: '0' }),
     catalogue: await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(ports.catalogue), HUB_CATALOGUE_URL: catalogueUrl }),
-    feeds: await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(ports.feeds) }),
   };
   // The catalogue's database already holds every document: it reads the (empty) logs once and is ready.
-  // Its long polls go through a gateway of their own: a gateway counts them as interactive requests
-  // in flight, and its exports would then rest after every page (HUB_EXPORT_PACING).
+  // It replicates through the gateway it serves, as in a province: its long polls there are not
+  // interactive load, so that gateway's exports do not rest after each page (HUB_EXPORT_PACING).
   const catalogue = await processes.launch('subgraphs/catalogue/main.js', {
-    HUB_DATA_DIR: work, PORT: String(cataloguePort), HUB_REGISTRY: registry, HUB_GATEWAY_URL: `http://127.0.0.1:${ports.feeds}/graphql`, HUB_CATALOGUE_DATABASE_URL: catalogueFile,
+    HUB_DATA_DIR: work, PORT: String(cataloguePort), HUB_REGISTRY: registry, HUB_GATEWAY_URL: `http://127.0.0.1:${ports.catalogue}/graphql`, HUB_CATALOGUE_DATABASE_URL: catalogueFile,
   });
   await waitUntilHealthy(`http://127.0.0.1:${cataloguePort}/health`);
   const results: Measured[] = [];
@@ -179,7 +178,7 @@ async function main(): Promise<void> {
     '## Bulk export: the live fan-out and the catalogue side by side, flat memory',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:export\` (tools/bench/export-bench.ts${process.env.BENCH_EXPORT_SIZES ? `, \`BENCH_EXPORT_SIZES=${process.env.BENCH_EXPORT_SIZES}\`` : ''}) on ${machineLine()}.`,
-    `${SHARDS} agency deployments (bulk-inserted SQLite files), the provincial catalogue (the same rows bulk-inserted into its SQLite database) and four gateways (one without catalogue, one with the catalogue answering the export's GraphQL pages, one reading the catalogue's export pages, one carrying the catalogue's reads of the change logs) as separate processes; \`GET /export/documents.ndjson\` read to the end through each, one after the other, then \`?sinceSeq=0\`; each gateway's resident memory sampled every 100 ms; CPU of each process from /proc, per 1,000 documents exported. Each gateway runs with its V8 heap capped at ${HEAP_CAP_MIB} MiB (\`--max-old-space-size\`): an export that kept the documents it streamed (100,000 of them are about 80 MiB of NDJSON, and more as JavaScript objects) could not finish under it.`,
+    `${SHARDS} agency deployments (bulk-inserted SQLite files), the provincial catalogue (the same rows bulk-inserted into its SQLite database) and three gateways (one without catalogue, one with the catalogue answering the export's GraphQL pages, one reading the catalogue's export pages, through which the catalogue also long-polls the change logs) as separate processes; \`GET /export/documents.ndjson\` read to the end through each, one after the other, then \`?sinceSeq=0\`; each gateway's resident memory sampled every 100 ms; CPU of each process from /proc, per 1,000 documents exported. Each gateway runs with its V8 heap capped at ${HEAP_CAP_MIB} MiB (\`--max-old-space-size\`): an export that kept the documents it streamed (100,000 of them are about 80 MiB of NDJSON, and more as JavaScript objects) could not finish under it.`,
     '',
     '| published documents | path | lines exported | seconds | documents/s | gateway RSS before (MiB) | gateway RSS peak (MiB) | gateway CPU ms / 1,000 docs | catalogue CPU ms / 1,000 | agencies CPU ms / 1,000 |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
