@@ -50,6 +50,13 @@ export interface GatewayConfig {
    * time under load (an idle gateway exports at full speed). @default 3
    */
   exportPacing: number;
+  /**
+   * Documents exports of public-projection callers read the catalogue's export pages (1000 plain
+   * rows a call) when the gateway has a catalogue; `HUB_EXPORT_CATALOGUE_PAGES=0` keeps them on the
+   * GraphQL path (which the catalogue still answers), e.g. to compare the two; a harvest by
+   * sequence reads the catalogue either way. @default true
+   */
+  exportCataloguePages: boolean;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */
   redisUrl?: string;
   /** Researchers' API keys (hashed), re-read on change. @default <HUB_DATA_DIR>/api-keys.json */
@@ -141,6 +148,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     maxConcurrentExports: intFrom(env, 'HUB_MAX_CONCURRENT_EXPORTS', 2),
     exportPagesInFlight: intFrom(env, 'HUB_EXPORT_PAGES_IN_FLIGHT', 1),
     exportPacing: intFrom(env, 'HUB_EXPORT_PACING', 3),
+    exportCataloguePages: env.HUB_EXPORT_CATALOGUE_PAGES !== '0',
     redisUrl: env.HUB_REDIS_URL || undefined,
     apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),

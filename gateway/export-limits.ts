@@ -32,6 +32,11 @@ export interface ExportStop {
 export interface ExportSession {
   /** Meters the next page before it is read; an ExportStop when the caller's quota ran out. */
   nextPage(): Promise<ExportStop | undefined>;
+  /**
+   * Meters `pages` pages at once (a catalogue page of several export pages): how many the quota
+   * grants, and the ExportStop when it granted fewer.
+   */
+  nextPages(pages: number): Promise<{ granted: number; stop?: ExportStop }>;
   /** Reads a page in the process's export lane (waiting for a free one). */
   read<T>(page: () => Promise<T>): Promise<T>;
   /** Gives the caller's concurrency slot back (idempotent). */
@@ -125,7 +130,7 @@ export class ExportMeter {
     } catch (error) {
       // Like the quotas: a quota store that is down must not take exports down with it.
       console.error(`quota counter unavailable, export allowed: ${(error as Error).message}`);
-      return { nextPage: async () => undefined, read: (page) => this.lanes.run(page), end: async () => undefined };
+      return withNextPages({ nextPage: async () => undefined, read: (page) => this.lanes.run(page), end: async () => undefined });
     }
     if (!acquired) {
       return {
@@ -136,7 +141,7 @@ export class ExportMeter {
     }
     let pages = 0;
     let ended = false;
-    return {
+    return withNextPages({
       nextPage: async () => {
         // The first page is the export request itself, already counted by the quotas.
         if (pages++ === 0) return undefined;
@@ -161,6 +166,20 @@ export class ExportMeter {
         ended = true;
         await this.counter.release(slotKey).catch((error: Error) => console.error(`quota counter unavailable, export slot not released: ${error.message}`));
       },
-    };
+    });
   }
+}
+
+/** A session whose `nextPages` meters page by page, stopping at the first page the quota refuses. */
+function withNextPages(session: Omit<ExportSession, 'nextPages'>): ExportSession {
+  return {
+    ...session,
+    async nextPages(pages) {
+      for (let granted = 0; granted < pages; granted++) {
+        const stop = await session.nextPage();
+        if (stop) return { granted, stop };
+      }
+      return { granted: pages };
+    },
+  };
 }

@@ -1,4 +1,9 @@
 import { isAgencyCode } from '../schema/contracts/shard-registry';
+import { CATALOGUE_EXPORT_PAGE, type CatalogueChangesPage } from '../schema/contracts/catalogue-export';
+import type { Claims } from '../schema/contracts/claims';
+import { readsPublicProjection } from '../schema/contracts/shard-routing';
+import type { CatalogueExportClient } from './catalogue-export-client';
+import { jsonError } from './protection';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { hubScalarError } from './input-validation';
 import type { IncomingMessage } from 'node:http';
@@ -18,6 +23,15 @@ import { EXPORT_FIELDS, type ExportKind } from './export-fields';
  * For spreadsheets, `?bom=1` prefixes a UTF-8 byte order mark and `?labels=zh` writes the header
  * in Chinese; `?agency=` (repeatable or comma list) and `?year=` / `?fromYear=` / `?toYear=` narrow
  * a documents export through DocumentFilter. `GET /export/fields` serves the field dictionary.
+ *
+ * When the gateway has a catalogue and the caller's view is the public projection (the same
+ * `readsPublicProjection` decision as the GraphQL reads), a documents export reads the catalogue's
+ * export pages instead: the same rows and cursors, ten export pages per call, no GraphQL. Metering,
+ * limits and filters stay here. A catalogue that is down or starting makes the stream go on
+ * through GraphQL from the same cursor.
+ * `?sinceSeq=<n>` (NDJSON) harvests the catalogue's change sequence: every document changed after
+ * n in sequence order, each line with its `seq`, a document that left the public projection as a
+ * line `{"seq", "id", "agency", "removed": true}`; without a catalogue it is a 503.
  */
 
 /** Runs a GraphQL operation against the gateway itself, with the caller's headers. */
@@ -84,6 +98,18 @@ function flatten(kind: ExportKind, format: 'ndjson' | 'csv', cursor: string, nod
   };
 }
 
+/** One line of a harvest by sequence: the document as exported (without cursor: `seq` is the resume point), or its removal. */
+function changeLine(change: CatalogueChangesPage['changes'][number]): string {
+  if ('removed' in change) return JSON.stringify({ seq: change.seq, id: change.removed.id, agency: change.removed.agency, removed: true }) + '\n';
+  const { cursor: _cursor, ...row } = flatten('documents', 'ndjson', '', change.node as unknown as Record<string, any>);
+  return JSON.stringify({ seq: change.seq, ...row }) + '\n';
+}
+
+/** Export pages metered per catalogue page. */
+const PAGES_PER_CATALOGUE_PAGE = CATALOGUE_EXPORT_PAGE / EXPORT_PAGE;
+
+const CATALOGUE_UNAVAILABLE_MESSAGE = '省级目录暂不可用，按序号收割暂无法进行，请稍后用同一 sinceSeq 重试 / The provincial catalogue is unavailable: a harvest by sequence cannot run now; retry later with the same sinceSeq';
+
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -101,7 +127,84 @@ function stopRecord(format: 'ndjson' | 'csv', code: string, message: string, res
     : [`#${code}`, resumeAfter ?? '', message].map(csvCell).join(',') + '\r\n';
 }
 
-export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): GatewayPlugin {
+/** What an export needs to read the catalogue's pages: its client and the caller verification. */
+export interface ExportCatalogue {
+  client: CatalogueExportClient;
+  claimsOf(headers: Headers): Promise<Claims>;
+  /** Documents exports read the catalogue's export pages (else GraphQL pages); a harvest by sequence always does. */
+  documentPages: boolean;
+}
+
+export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalogue?: ExportCatalogue): GatewayPlugin {
+  const unavailable = () => jsonError(503, 'CATALOGUE_UNAVAILABLE', CATALOGUE_UNAVAILABLE_MESSAGE, { 'retry-after': '30' });
+
+  /**
+   * `?sinceSeq=`: the catalogue's change sequence, page by page. The first page is read before
+   * the answer starts, so a catalogue that is down or starting is a plain 503, not an empty
+   * harvest; one that fails later ends the stream with a record saying where to resume.
+   */
+  async function harvestBySequence(
+    request: Request, req: IncomingMessage | undefined, sinceSeq: number, agencies: string[], endResponse: (response: Response) => void,
+  ): Promise<void> {
+    if (!catalogue) return endResponse(unavailable());
+    let claims: Claims;
+    try {
+      claims = await catalogue.claimsOf(request.headers);
+    } catch (error) {
+      return endResponse(jsonError(401, 'UNAUTHENTICATED', (error as Error).message));
+    }
+    const session = await meter.begin(request, req);
+    if ('refused' in session) return endResponse(session.refused);
+    let seq = sinceSeq;
+    let stop: ExportStop | undefined;
+    /** The next page, metered; undefined with `stop` set when the quota granted nothing. */
+    const nextPage = async (): Promise<CatalogueChangesPage | undefined> => {
+      const metered = await session.nextPages(PAGES_PER_CATALOGUE_PAGE);
+      stop = metered.stop;
+      if (metered.granted === 0) return undefined;
+      return session.read(() => catalogue.client.changes(claims, { sinceSeq: seq, first: metered.granted * EXPORT_PAGE, agencies }));
+    };
+    let page: CatalogueChangesPage | undefined;
+    try {
+      page = await nextPage();
+    } catch {
+      await session.end();
+      return endResponse(unavailable());
+    }
+    const encoder = new TextEncoder();
+    const finish = (controller: ReadableStreamDefaultController<Uint8Array>, record?: Record<string, unknown>) => {
+      if (record) controller.enqueue(encoder.encode(JSON.stringify({ ...record, resumeSinceSeq: seq }) + '\n'));
+      controller.close();
+      void session.end();
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!page) {
+          return finish(controller, stop ? { error: { message: stop.message, extensions: { code: stop.code, retryAfter: stop.retryAfter } } } : undefined);
+        }
+        let chunk = '';
+        for (const change of page.changes) chunk += changeLine(change);
+        seq = page.changes.at(-1)?.seq ?? seq;
+        // A department whose feed is behind: its changes may come later in the sequence; said in-band as in any export.
+        for (const notice of page.errors ?? []) chunk += JSON.stringify({ warning: notice.message, agencies: notice.extensions.agencies, resumeSinceSeq: seq }) + '\n';
+        if (chunk) controller.enqueue(encoder.encode(chunk));
+        if (!page.hasNextPage) return finish(controller);
+        if (stop) return finish(controller, { error: { message: stop.message, extensions: { code: stop.code, retryAfter: stop.retryAfter } } });
+        try {
+          page = await nextPage();
+        } catch {
+          return finish(controller, { error: { message: CATALOGUE_UNAVAILABLE_MESSAGE, extensions: { code: 'CATALOGUE_UNAVAILABLE' } } });
+        }
+      },
+      cancel() {
+        void session.end();
+      },
+    });
+    endResponse(new Response(stream, {
+      headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="document-changes.ndjson"' },
+    }));
+  }
+
   return {
     onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname === '/export/fields') {
@@ -124,6 +227,16 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
       }
       const narrowed = documentFilter(url.searchParams);
       if ('error' in narrowed) return endResponse(badRequest(narrowed.error));
+      const sinceSeqParam = url.searchParams.get('sinceSeq');
+      if (sinceSeqParam !== null) {
+        const sinceSeq = /^\d{1,15}$/.test(sinceSeqParam) ? Number(sinceSeqParam) : NaN;
+        const others = ['since', 'after', 'year', 'fromYear', 'toYear'].filter((p) => url.searchParams.has(p));
+        if (kind !== 'documents' || format !== 'ndjson' || Number.isNaN(sinceSeq) || others.length) {
+          return endResponse(badRequest('sinceSeq 须为非负整数，仅适用于 documents.ndjson，可与 agency 同用，不能与 since、after 或年份筛选同用 / '
+            + 'sinceSeq must be a non-negative integer, for documents.ndjson only, combinable with agency but not with since, after or year filters'));
+        }
+        return harvestBySequence(request, (serverContext as { req?: IncomingMessage }).req, sinceSeq, (narrowed.filter.agencies as string[] | undefined) ?? [], endResponse);
+      }
       // penaltyDecisions has no agency or date filter to map onto: refuse rather than filter after fetching.
       if (kind === 'penalties' && Object.keys(narrowed.filter).length) {
         return endResponse(badRequest('agency / year 筛选仅适用于 documents / agency and year filters apply to documents only'));
@@ -138,8 +251,25 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
       let done = false;
       const encoder = new TextEncoder();
       const query = selfQuery();
-      return meter.begin(request, (serverContext as { req?: IncomingMessage }).req).then((session) => {
+      // A bad token is not decided here: the GraphQL path answers it as it always has.
+      const publicCaller = kind === 'documents' && catalogue?.documentPages
+        ? catalogue.claimsOf(request.headers).then((claims) => (readsPublicProjection(claims, narrowed.filter.agencies as string[] | undefined) ? claims : undefined), () => undefined)
+        : Promise.resolve(undefined);
+      return Promise.all([meter.begin(request, (serverContext as { req?: IncomingMessage }).req), publicCaller]).then(([session, catalogueClaims]) => {
         if ('refused' in session) return endResponse(session.refused);
+        let viaCatalogue = catalogueClaims;
+        type Connection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, any> }[]; errors?: any[] };
+        /** A catalogue page of `pages` export pages; undefined (and the GraphQL path from now on) when the catalogue cannot answer. */
+        const fromCatalogue = async (claims: Claims, pages: number): Promise<Connection | undefined> => {
+          try {
+            return await session.read(() => catalogue!.client.documents(claims, {
+              order: variables.orderBy as string, after, first: pages * EXPORT_PAGE, filter: variables.filter as Record<string, unknown> | null,
+            })) as unknown as Connection;
+          } catch {
+            viaCatalogue = undefined;
+            return undefined;
+          }
+        };
         const finish = (controller: ReadableStreamDefaultController<Uint8Array>, record?: string) => {
           if (record) controller.enqueue(encoder.encode(record));
           controller.close();
@@ -152,10 +282,18 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
           // One page per pull: the client's reading speed sets the pace, memory stays flat.
           async pull(controller) {
             if (done) return finish(controller);
-            const stop: ExportStop | undefined = await session.nextPage();
-            if (stop) return finish(controller, stopRecord(format, stop.code, stop.message, after, { retryAfter: stop.retryAfter }));
-            const result = await session.read(() => query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers)).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
-            const connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
+            const claims = viaCatalogue;
+            const { granted, stop }: { granted: number; stop?: ExportStop } = claims ? await session.nextPages(PAGES_PER_CATALOGUE_PAGE) : await session.nextPages(1);
+            const stopped = () => stopRecord(format, stop!.code, stop!.message, after, { retryAfter: stop!.retryAfter });
+            if (granted === 0) return finish(controller, stopped());
+            let result: { data?: any; errors?: any[] } = {};
+            let connection: Connection | undefined = claims ? await fromCatalogue(claims, granted) : undefined;
+            // The catalogue's freshness notice travels as the GraphQL path's errors do.
+            if (connection) result = { errors: connection.errors };
+            else {
+              result = await session.read(() => query(kind === 'documents' ? DOCUMENTS : PENALTIES, { ...variables, first: EXPORT_PAGE, after }, request.headers)).catch(() => ({ errors: [{ message: '导出失败 / Export failed', extensions: { code: 'EXPORT_FAILED' } }] } as { data?: any; errors?: any[] }));
+              connection = result.data?.[kind === 'documents' ? 'documents' : 'penaltyDecisions'];
+            }
             if (!connection) {
               const failure = result.errors?.[0];
               return finish(controller, format === 'ndjson'
@@ -174,6 +312,8 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter): Gatew
             if (chunk) controller.enqueue(encoder.encode(chunk));
             after = connection.pageInfo.endCursor;
             done = !connection.pageInfo.hasNextPage;
+            // The quota granted part of a catalogue page: those rows are out, the rest waits for the caller's next minute.
+            if (stop && !done) return finish(controller, stopped());
           },
           // The client went away: its slot is free at once.
           cancel() {

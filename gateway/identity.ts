@@ -30,14 +30,25 @@ function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/** What the gateway's other parts ask of the caller verification. */
+export interface HubIdentity {
+  /** The claims of a request's bearer token (ANONYMOUS without one); rejects, UNAUTHENTICATED, on a bad token. Outside GraphQL (the exports). */
+  claimsOfHeaders(headers: Headers): Promise<Claims>;
+  /** The request's verified claims, signed for the subgraphs (once per request). */
+  signedClaimsOf(context: unknown): Promise<string>;
+  /**
+   * A request's token verified once, for the quotas (which tell a service identity from staff
+   * before the context is built) and the context alike; undefined without an Authorization header.
+   */
+  verifiedClaimsOf(request: Request): Promise<Claims> | undefined;
+}
+
 /**
  * Verifies the caller's bearer token at the gateway and keeps the claims for the request;
  * `signedClaimsOf` signs them once per request and gateway/subgraph-headers.ts puts them on every
- * subgraph call, so a subgraph can trust them. `verifiedClaimsOf` verifies a request's token once,
- * for the quotas (which tell a service identity from staff before the context is built) and the
- * context alike; it rejects with UNAUTHENTICATED, and is undefined without an Authorization header.
+ * subgraph call, so a subgraph can trust them.
  */
-export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { signedClaimsOf(context: unknown): Promise<string>; verifiedClaimsOf(request: Request): Promise<Claims> | undefined } {
+export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIdentity {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
   const verify = async (token: string): Promise<JWTPayload> => {
     if (options.jwtPublicKeys) {
@@ -57,7 +68,10 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
     if (!secret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
     return (await jwtVerify(token, secret, { issuer: options.jwtIssuer, algorithms: ['HS256'] })).payload;
   };
-  const claimsOfHeader = async (header: string): Promise<Claims> => {
+  // Verifies the bearer token of a request's headers: the caller's claims, ANONYMOUS without one.
+  const claimsOfHeaders = async (headers: Headers): Promise<Claims> => {
+    const header = headers.get('authorization');
+    if (!header) return ANONYMOUS;
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
     try {
@@ -71,11 +85,10 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
     }
   };
   const verifiedClaimsOf = (request: Request): Promise<Claims> | undefined => {
-    const header = request.headers.get('authorization');
-    if (!header) return undefined;
+    if (!request.headers.has('authorization')) return undefined;
     let claims = claimsByRequest.get(request);
     if (!claims) {
-      claims = claimsOfHeader(header);
+      claims = claimsOfHeaders(request.headers);
       // Whoever asks first may not be the one who fails the request (the quotas only look).
       claims.catch(() => undefined);
       claimsByRequest.set(request, claims);
@@ -88,6 +101,7 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & { sign
       const claims = request && verifiedClaimsOf(request);
       if (claims) claimsByContext.set(context, await claims);
     },
+    claimsOfHeaders,
     verifiedClaimsOf,
     signedClaimsOf(context: unknown): Promise<string> {
       const ctx = (context ?? {}) as object;

@@ -14,6 +14,7 @@ import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process
 import { ApiKeyStore } from './api-keys';
 import type { GatewayConfig } from './config';
 import { useDemandControl } from './demand-control';
+import { CatalogueExportClient } from './catalogue-export-client';
 import { useExport, type SelfQuery } from './export';
 import { ExportMeter, InteractiveLoad } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
@@ -106,7 +107,11 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
       interactive.plugin(),
       useExport(() => selfQuery, new ExportMeter(apiKeys, counter, config.quotas, {
         maxConcurrent: config.maxConcurrentExports, pagesInFlight: config.exportPagesInFlight, pacing: config.exportPacing, contended: () => interactive.busy(),
-      })),
+      }), config.catalogueUrl ? {
+        client: new CatalogueExportClient(config.catalogueUrl, config.gatewaySecret, config.shardCalls.timeoutMs),
+        claimsOf: (headers) => identity.claimsOfHeaders(headers),
+        documentPages: config.exportCataloguePages,
+      } : undefined),
       identity,
       useSubgraphHeaders((context) => identity.signedClaimsOf(context)),
       ...limitPlugins(config.limits),

@@ -7,14 +7,16 @@ import { buildAgencySchema, createAgencyRuntime } from '../agency/server';
 import { ShardRegistry } from '../../schema/contracts/shard-registry';
 import { GatewayClient } from '../shared/gateway-client';
 import { replicaAgencyConfig, CATALOGUE_CODE, type CatalogueConfig } from './config';
-import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from './entities/feed-state.entity';
+import { CatalogueDocumentChangeEntity, CatalogueFeedEntity, CatalogueHeldChangeEntity } from './entities/feed-state.entity';
 import { CATALOGUE_MIGRATIONS } from './migrations';
+import { CATALOGUE_CHANGES_PATH, CATALOGUE_EXPORT_PATH } from '../../schema/contracts/catalogue-export';
+import { documentChangesPage, exportDocumentsPage } from './services/export';
 import { freshnessNotice } from './services/freshness-notice';
 import { gatewayFeedReader } from './services/gateway-feed';
 import { Replicator, type FeedReader } from './services/replicator';
 
 /** Every table of the catalogue's database: an agency database's, plus the replication state. */
-export const CATALOGUE_ENTITIES = [...AGENCY_ENTITIES, CatalogueFeedEntity, CatalogueHeldChangeEntity];
+export const CATALOGUE_ENTITIES = [...AGENCY_ENTITIES, CatalogueFeedEntity, CatalogueHeldChangeEntity, CatalogueDocumentChangeEntity];
 
 /** Opens the catalogue's database (an agency database plus the replication state), migrating it. */
 export function createCatalogueRuntime(config: CatalogueConfig, onQuery?: (sql: string) => void): Promise<AgencyRuntime> {
@@ -55,6 +57,11 @@ export async function startCatalogue(
       createContext: () => createContext(runtime, ANONYMOUS),
       health: () => ({ ready: replicator.ready(), agencies: replicator.report(config.staleAfterMs) }),
       accepting: () => replicator.ready(),
+      // Every caller is the public here, whoever the gateway vouches for: the catalogue holds nothing else.
+      routes: {
+        [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
+        [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
+      },
       plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
     },
     config.port,

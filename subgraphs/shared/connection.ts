@@ -43,6 +43,15 @@ export function emptyPage<E extends { cursor: string }>(): Page<E> {
   return keysetPage<E>([], false, async () => 0);
 }
 
+/** `where` narrowed to the rows after the cursor `after` in the order (`column`, id) `direction`: the keyset condition of every list. */
+export function afterCursor<T>(where: FilterQuery<T>, column: string, direction: 'asc' | 'desc', after?: string | null): FilterQuery<T> {
+  if (!after) return where;
+  const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
+  const at = new Date(ms);
+  const op = direction === 'desc' ? '$lt' : '$gt';
+  return { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<T>;
+}
+
 /** What `findKeysetPage` needs of an entity: an id and the timestamp it is listed by. */
 interface Listed { id: string }
 
@@ -60,14 +69,7 @@ export async function findKeysetPage<T extends Listed>(
   const { column, direction, first, after } = options;
   checkPageSize(first);
   const whereOf = typeof filter === 'function' ? filter : () => filter;
-  const where = whereOf();
-  let pageWhere = where;
-  if (after) {
-    const [ms, id] = decodeCursor(after, ['number', 'string']) as [number, string];
-    const at = new Date(ms);
-    const op = direction === 'desc' ? '$lt' : '$gt';
-    pageWhere = { $and: [where, { $or: [{ [column]: { [op]: at } }, { [column]: at, id: { [op]: id } }] }] } as FilterQuery<T>;
-  }
+  const pageWhere = afterCursor(whereOf(), column, direction, after);
   const rows = await em.find(entity, pageWhere, { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 });
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([(node[column] as unknown as Date).getTime(), node.id]), node }));
   return keysetPage(edges, rows.length > first, () => em.count(entity, whereOf()));

@@ -23,6 +23,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   health?: () => Record<string, unknown>;
   /** False while the service cannot answer yet (the catalogue's first back-fill): /graphql and /health answer 503. */
   accepting?: () => boolean;
+  /**
+   * GET endpoints besides /graphql (the catalogue's export pages), by path: each answers JSON to
+   * calls signed by the gateway only, and 503 while not `accepting`, like /graphql. A
+   * BAD_USER_INPUT error is a 400 with its message; anything else a masked 500.
+   */
+  routes?: Record<string, (params: URLSearchParams, claims: Claims) => Promise<unknown>>;
   /** Apollo Server plugins of the subgraph (e.g. idempotent mutations); they see the gateway's headers. */
   plugins?: ApolloServerPlugin<TContext>[];
   /**
@@ -117,10 +123,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         if (!accepting) return sendJson(res, 503, { status: 'starting', name: options.name, ...options.health?.() });
         return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
       }
-      if (!accepting && url.pathname === '/graphql') {
+      const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
+      if (!accepting && (url.pathname === '/graphql' || route)) {
         return sendJson(res, 503, refusal(`${options.name} 正在启动 / ${options.name} is not ready yet`, 'SERVICE_NOT_READY'));
       }
-      if (url.pathname !== '/graphql') return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
+      if (url.pathname !== '/graphql' && !route) return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
       const token = req.headers[GATEWAY_CLAIMS_HEADER];
       let claims: Claims;
       try {
@@ -128,6 +135,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         claims = await verifyGatewayClaims(token, options.gatewaySecret);
       } catch {
         return sendJson(res, 401, refusal('此服务只接受经省级网关签名的请求 / This subgraph only answers calls signed by the provincial gateway', 'UNAUTHENTICATED'));
+      }
+      if (route) {
+        try {
+          return sendJson(res, 200, await route(url.searchParams, claims));
+        } catch (error) {
+          const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+          if (code === 'BAD_USER_INPUT') return sendJson(res, 400, refusal((error as Error).message, 'BAD_USER_INPUT'));
+          throw error;
+        }
       }
       const raw = req.method === 'POST' ? await readBody(req) : '';
       const headers = new HeaderMap();

@@ -96,9 +96,7 @@ export class DocumentResolver {
 
   @FieldResolver(() => String)
   body(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): string {
-    // A withdrawn item keeps its record, but the public reads the notice, not the withdrawn text.
-    if (doc.status === 'WITHDRAWN' && !seesInternals(ctx)) return `该信息已撤回：${doc.withdrawalReason ?? ''} / This information was withdrawn.`;
-    return doc.body;
+    return documents.bodyAsShown(ctx, doc);
   }
 
   @FieldResolver(() => Agency)

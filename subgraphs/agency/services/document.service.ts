@@ -40,8 +40,14 @@ export interface DocumentFacets { agencies: FacetCount[]; themes: FacetCount[]; 
 const PUBLIC_STATUSES = [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN];
 
 /** True when the public (and other agencies' staff) may read this document. */
-export function isPublic(doc: DocumentEntity): boolean {
+export function isPublic(doc: Pick<DocumentEntity, 'disclosure' | 'status'>): boolean {
   return doc.disclosure === DisclosureAttribute.PROACTIVE && PUBLIC_STATUSES.includes(doc.status);
+}
+
+/** The body as the caller reads it: a withdrawn item keeps its record, but the public reads the notice, not the withdrawn text. */
+export function bodyAsShown(ctx: AgencyContext, doc: Pick<DocumentEntity, 'status' | 'withdrawalReason' | 'body'>): string {
+  if (doc.status === DocumentStatus.WITHDRAWN && !seesInternals(ctx)) return `该信息已撤回：${doc.withdrawalReason ?? ''} / This information was withdrawn.`;
+  return doc.body;
 }
 
 /** The document if the caller may read it; null otherwise (a hidden item looks like a missing one). */

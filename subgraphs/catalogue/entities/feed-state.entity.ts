@@ -47,3 +47,24 @@ export class CatalogueHeldChangeEntity {
   @Property({ type: 'text', nullable: true })
   record?: string | null;
 }
+
+/**
+ * The catalogue's own change sequence: each document it holds or held, at the sequence number of
+ * the last change it applied to it (published, revised, withdrawn, removed). Numbers come from the
+ * serial counter, whose row stays locked until the applying transaction commits, so they commit
+ * in order and a harvest that resumes after n never misses a change numbered below a later one.
+ */
+@Entity({ tableName: 'catalogue_document_change' })
+export class CatalogueDocumentChangeEntity {
+  @PrimaryKey({ type: 'string', length: 64 })
+  documentId!: string;
+
+  @Property({ type: 'string', length: 32 })
+  agency!: string;
+
+  @Property({ type: 'integer', unique: true })
+  seq!: number;
+}
+
+/** The serial counter key of the catalogue's change sequence. */
+export const CATALOGUE_CHANGE_SERIAL = 'catalogue-change';

@@ -6,7 +6,8 @@ import { DocumentStatus } from '../../agency/entities/enums';
 import { PenaltyDecisionEntity } from '../../agency/entities/penalty.entity';
 import { PublicChangeSubject } from '../../agency/entities/public-change.entity';
 import type { PublicDocumentRecord, PublicPenaltyRecord } from '../../agency/services/public-feed';
-import { CatalogueFeedEntity, CatalogueHeldChangeEntity } from '../entities/feed-state.entity';
+import { nextSerial } from '../../agency/services/serial';
+import { CATALOGUE_CHANGE_SERIAL, CatalogueDocumentChangeEntity, CatalogueFeedEntity, CatalogueHeldChangeEntity } from '../entities/feed-state.entity';
 
 /** One entry of an agency's log as the catalogue reads it (the agency contract's PublicChange). */
 export interface FeedChange {
@@ -73,20 +74,37 @@ async function applyPenalties(em: EntityManager, records: Map<string, PublicPena
   for (const chunk of chunks(rows)) await em.insertMany(PenaltyDecisionEntity, chunk as never);
 }
 
+/**
+ * Gives each document, in order, the next number of the catalogue's change sequence (what
+ * `?sinceSeq=` harvests): a document sits at the number of its latest applied change.
+ */
+async function numberChanges(em: EntityManager, documents: { documentId: string; agency: string }[]): Promise<void> {
+  const last = await nextSerial(em, CATALOGUE_CHANGE_SERIAL, documents.length);
+  const first = last - documents.length + 1;
+  for (const ids of chunks(documents.map((d) => d.documentId))) await em.nativeDelete(CatalogueDocumentChangeEntity, { documentId: { $in: ids } });
+  for (const rows of chunks(documents.map((d, i) => ({ ...d, seq: first + i })))) await em.insertMany(CatalogueDocumentChangeEntity, rows);
+}
+
 /** What a page leaves to apply: the latest record of each item it touched (a later entry of an item supersedes an earlier one). */
 class PendingRecords {
   readonly documents = new Map<string, PublicDocumentRecord | null>();
+  /** The agency of each document (a coordinated release brings several agencies' documents in one page). */
+  readonly agencies = new Map<string, string>();
   readonly penalties = new Map<string, PublicPenaltyRecord | null>();
 
-  add(subject: PublicChangeSubject, id: string, record: string | null): void {
+  add(agency: string, subject: PublicChangeSubject, id: string, record: string | null): void {
     const into: Map<string, unknown> = subject === PublicChangeSubject.DOCUMENT ? this.documents : this.penalties;
     // Re-inserted so the map's order stays the order of the last change of each item.
     into.delete(id);
     into.set(id, record ? JSON.parse(record) : null);
+    if (subject === PublicChangeSubject.DOCUMENT) this.agencies.set(id, agency);
   }
 
   async apply(runtime: AgencyRuntime, em: EntityManager): Promise<void> {
-    if (this.documents.size) await applyDocuments(runtime, em, this.documents);
+    if (this.documents.size) {
+      await applyDocuments(runtime, em, this.documents);
+      await numberChanges(em, [...this.documents.keys()].map((id) => ({ documentId: id, agency: this.agencies.get(id)! })));
+    }
     if (this.penalties.size) await applyPenalties(em, this.penalties);
   }
 }
@@ -122,7 +140,7 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
         if (new Set(plan.map((h) => h.subjectId)).size >= change.releaseSize) {
           // The whole plan is here: its documents go public together, in this transaction.
           for (const h of plan) {
-            pending.add(h.subject, h.subjectId, h.record ?? null);
+            pending.add(h.agency, h.subject, h.subjectId, h.record ?? null);
             held.delete(h.subjectId);
           }
           await tx.nativeDelete(CatalogueHeldChangeEntity, { planId: change.releasePlanId });
@@ -132,7 +150,7 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
         // A later change of an item still held for its release travels with the release, never ahead of it.
         await tx.nativeUpdate(CatalogueHeldChangeEntity, { subjectId: change.subjectId }, { record: change.record });
       } else {
-        pending.add(change.subject, change.subjectId, change.record);
+        pending.add(agency, change.subject, change.subjectId, change.record);
       }
       // Nothing applied is read again in this transaction: an identity map that grew with the page
       // would make every flush walk all of it.

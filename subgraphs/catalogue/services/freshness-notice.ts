@@ -15,6 +15,15 @@ function agenciesOf(field: string, args: Record<string, unknown>): readonly stri
   return null;
 }
 
+/** The `CATALOGUE_STALE` error naming `agencies` (sorted), in GraphQL's error shape. */
+export function staleNotice(agencies: string[]): { message: string; extensions: { code: 'CATALOGUE_STALE'; agencies: string[] } } {
+  const sorted = [...agencies].sort();
+  return {
+    message: `以下机关的目录数据可能不是最新：${sorted.join('、')} / The catalogue may be behind for: ${sorted.join(', ')}`,
+    extensions: { code: 'CATALOGUE_STALE', agencies: sorted },
+  };
+}
+
 /**
  * Adds a `CATALOGUE_STALE` error naming the agencies whose feed is behind to every answer that may
  * include them: their published documents are still listed, but may be older than the agency's.
@@ -37,12 +46,8 @@ export function freshnessNotice(staleAgencies: (among?: readonly string[]) => st
           if (scopes.length === 0 || response.body.kind !== 'single') return;
           const stale = new Set(scopes.flatMap((scope) => staleAgencies(scope)));
           if (stale.size === 0) return;
-          const agencies = [...stale].sort();
           const result = response.body.singleResult;
-          result.errors = [...(result.errors ?? []), {
-            message: `以下机关的目录数据可能不是最新：${agencies.join('、')} / The catalogue may be behind for: ${agencies.join(', ')}`,
-            extensions: { code: 'CATALOGUE_STALE', agencies },
-          }];
+          result.errors = [...(result.errors ?? []), staleNotice([...stale])];
         },
       };
     },
