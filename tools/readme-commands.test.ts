@@ -28,6 +28,7 @@ const NOT_RUN: Record<string, string> = {
   'persisted-documents': 'rewrites schema/persisted-documents.json; tools/persisted-documents.test.ts checks it is current',
   'schema-check': 'rebuilds dist/ (and `-- --update` rewrites the baseline); tools/schema-check.test.ts runs the same check',
   bench: 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
+  'bench:gateway': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:export': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:security': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:report': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',

@@ -17,7 +17,7 @@ import { benchDatabase, seedInParallel } from './seed-deployments';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
 /**
- * `npm run bench`: every configuration side by side in one run on this machine, written to
+ * `npm run bench:gateway` (the first part of `npm run bench`): every configuration side by side in one run on this machine, written to
  * docs/benchmarks.md. The gateways, the directory and the catalogue run as their own processes;
  * the agency deployments (SQLite files) run in a few compact hosts (subgraphs/agency/compact-main)
  * so that 100 of them fit the machine; autocannon drives the load from this process.
@@ -258,7 +258,7 @@ function writeReport(rows: Row[], setup: Setup): void {
   const lines = [
     `## The gateway: direct subgraph, Apollo Gateway, the hub over 1–${top} deployments, live and through the catalogue`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (tools/bench/bench.ts): every configuration side by side in one run.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:gateway\` (tools/bench/bench.ts, part of \`npm run bench\`): every configuration side by side in one run.`,
     '',
     `- Machine: ${machineLine()}; load generator, gateways and every deployment on this one machine.`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer); request and shard-call deadline ${TIMEOUT_S} s (production: 5 s per shard call), so a fan-out over many deployments is measured complete rather than cut into partial pages.`,
