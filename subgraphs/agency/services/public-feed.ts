@@ -55,20 +55,32 @@ export interface PublicChangeWithRecord {
 /** Wakes long-polling feed readers when a transaction commits (the catalogue's nudge). */
 export class PublicChangeSignal {
   private waiters = new Set<() => void>();
+  /** Commits seen so far: a reader notes it before looking, so a commit made while it looked is not missed. */
+  private commits = 0;
 
   /** Registers on the ORM: every commit wakes the readers, who look for new entries. */
   attach(orm: MikroORM): void {
     orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => this.wake() });
   }
 
+  /** The mark to pass to {@link next}: take it before reading the log. */
+  mark(): number {
+    return this.commits;
+  }
+
   wake(): void {
+    this.commits++;
     const waiting = this.waiters;
     this.waiters = new Set();
     for (const resolve of waiting) resolve();
   }
 
-  /** Resolves at the next commit or after `ms`, whichever comes first. */
-  next(ms: number): Promise<void> {
+  /**
+   * Resolves at the next commit or after `ms`, whichever comes first — at once when a commit came
+   * since `mark` (the reader's query may have run before it: waiting would miss it until `ms`).
+   */
+  next(ms: number, mark: number): Promise<void> {
+    if (this.commits !== mark) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -101,6 +113,7 @@ export async function readPublicChanges(
   }
   const deadline = Date.now() + Math.min(Math.max(waitMs, 0), MAX_FEED_WAIT_MS);
   for (;;) {
+    const mark = ctx.runtime.publicChanges.mark();
     const em = ctx.runtime.orm.em.fork() as EntityManager;
     const changes = await em.find(PublicChangeEntity, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: first });
     if (changes.length > 0 || Date.now() >= deadline) {
@@ -108,7 +121,7 @@ export async function readPublicChanges(
       // Most answers of a long poll are empty (it timed out): no public view to build for them.
       return { changes: changes.length ? await withRecords(ctx, changes) : [], lastSeq: last?.seq ?? 0 };
     }
-    await ctx.runtime.publicChanges.next(deadline - Date.now());
+    await ctx.runtime.publicChanges.next(deadline - Date.now(), mark);
   }
 }
 
