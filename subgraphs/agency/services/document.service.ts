@@ -92,6 +92,10 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
     if (f.publishedFrom) range.$gte = startOfChinaDay(f.publishedFrom);
     if (f.publishedTo) range.$lt = new Date(startOfChinaDay(f.publishedTo).getTime() + 86_400_000);
     where.publishedAt = range;
+    // The same range on the list key, which a published document's equals (listedAt is publishedAt
+    // once published): the page is then read from the (status, listedAt, id) index from the
+    // range's end, instead of walking back from the newest document past every later one.
+    where.listedAt = range;
   }
   if (f.docNumber) where.docNumberNorm = normalizeDocNumber(f.docNumber);
   return where as FilterQuery<DocumentEntity>;
