@@ -12,3 +12,9 @@ export async function nextSerial(em: EntityManager, key: string, count = 1): Pro
   );
   return Number(rows[0].last);
 }
+
+/** The last value a counter gave (0 before its first), without taking one. */
+export async function currentSerial(em: EntityManager, key: string): Promise<number> {
+  const rows = await em.execute<{ last: number }[]>('select "last" from serial_counter where "key" = ?', [key]);
+  return Number(rows[0]?.last ?? 0);
+}

@@ -15,6 +15,7 @@ import type { KeyFactEntity } from '../../agency/entities/document-parts.entity'
 import { DocumentOrder } from '../../agency/entities/enums';
 import type { DocumentFilter } from '../../agency/resolvers/document.input';
 import { bodyAsShown, isPublic, visibleWhere } from '../../agency/services/document.service';
+import { currentSerial } from '../../agency/services/serial';
 import { CATALOGUE_CHANGE_SERIAL, CatalogueDocumentChangeEntity } from '../entities/feed-state.entity';
 import { staleNotice } from './freshness-notice';
 
@@ -126,8 +127,7 @@ export async function documentChangesPage(runtime: AgencyRuntime, stale: StaleAg
   if (bad !== undefined) throw new BadUserInputError('agencies', `机关代码格式不正确：${bad}`, `Malformed agency code: ${bad}`);
   const em = ctx.em as EntityManager;
   // The high-water mark is read before the page, so a change committed in between is on a later page, never skipped.
-  const counter = await em.execute<{ last: number }[]>('select "last" from serial_counter where "key" = ?', [CATALOGUE_CHANGE_SERIAL]);
-  const lastSeq = Number(counter[0]?.last ?? 0);
+  const lastSeq = await currentSerial(em, CATALOGUE_CHANGE_SERIAL);
   const rows = await em.find(CatalogueDocumentChangeEntity, {
     seq: { $gt: sinceSeq, $lte: lastSeq }, ...(agencies.length ? { agency: { $in: agencies } } : {}),
   }, { orderBy: { seq: 'asc' }, limit: first + 1 });
