@@ -124,9 +124,13 @@ export async function listDocuments(
  */
 const EXACT_NUMBER_SCORE = 1_000_000;
 
-/** Whether a search filter narrows anything beyond what the index holds (every published proactive document). */
+/**
+ * Whether a search filter narrows anything beyond what the index holds (every published proactive
+ * document): any field set but `status`, which a search fixes to PUBLISHED — so a filter field
+ * added later narrows too, without being listed here.
+ */
 function narrowsSearch(filter: DocumentFilter | null | undefined): boolean {
-  return Boolean(filter && (filter.agencies || filter.theme || filter.publishedFrom || filter.publishedTo || filter.docNumber || filter.updatedSince));
+  return Object.entries(filter ?? {}).some(([field, value]) => field !== 'status' && value !== null && value !== undefined);
 }
 
 /**
