@@ -87,23 +87,26 @@ async function numberChanges(em: EntityManager, documents: { documentId: string;
 
 /** What a page leaves to apply: the latest record of each item it touched (a later entry of an item supersedes an earlier one). */
 class PendingRecords {
-  readonly documents = new Map<string, PublicDocumentRecord | null>();
-  /** The agency of each document (a coordinated release brings several agencies' documents in one page). */
-  readonly agencies = new Map<string, string>();
+  /** Each document's record and agency (a coordinated release brings several agencies' documents in one page). */
+  readonly documents = new Map<string, { agency: string; record: PublicDocumentRecord | null }>();
   readonly penalties = new Map<string, PublicPenaltyRecord | null>();
 
   add(agency: string, subject: PublicChangeSubject, id: string, record: string | null): void {
-    const into: Map<string, unknown> = subject === PublicChangeSubject.DOCUMENT ? this.documents : this.penalties;
+    const parsed = record ? JSON.parse(record) : null;
     // Re-inserted so the map's order stays the order of the last change of each item.
-    into.delete(id);
-    into.set(id, record ? JSON.parse(record) : null);
-    if (subject === PublicChangeSubject.DOCUMENT) this.agencies.set(id, agency);
+    if (subject === PublicChangeSubject.DOCUMENT) {
+      this.documents.delete(id);
+      this.documents.set(id, { agency, record: parsed });
+    } else {
+      this.penalties.delete(id);
+      this.penalties.set(id, parsed);
+    }
   }
 
   async apply(runtime: AgencyRuntime, em: EntityManager): Promise<void> {
     if (this.documents.size) {
-      await applyDocuments(runtime, em, this.documents);
-      await numberChanges(em, [...this.documents.keys()].map((id) => ({ documentId: id, agency: this.agencies.get(id)! })));
+      await applyDocuments(runtime, em, new Map([...this.documents].map(([id, { record }]) => [id, record])));
+      await numberChanges(em, [...this.documents].map(([documentId, { agency }]) => ({ documentId, agency })));
     }
     if (this.penalties.size) await applyPenalties(em, this.penalties);
   }
