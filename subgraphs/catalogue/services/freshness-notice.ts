@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getArgumentValues, Kind } from 'graphql';
 import { shardOfId } from '../../../schema/contracts/shard-routing';
 
 /** Public read fields the catalogue answers, and which agencies an answer of each may include. */
@@ -27,20 +28,23 @@ export function staleNotice(agencies: string[]): { message: string; extensions: 
 /**
  * Adds a `CATALOGUE_STALE` error naming the agencies whose feed is behind to every answer that may
  * include them: their published documents are still listed, but may be older than the agency's.
+ * The root fields are read once from the resolved operation: a per-field hook would make the
+ * server wrap every field of every page it answers.
  */
 export function freshnessNotice(staleAgencies: (among?: readonly string[]) => string[]): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       const scopes: (readonly string[] | undefined)[] = [];
       return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info, args }) {
-              if (info.parentType.name !== 'Query' || info.path.prev) return;
-              const scope = agenciesOf(info.fieldName, args as Record<string, unknown>);
-              if (scope !== null) scopes.push(scope);
-            },
-          };
+        async didResolveOperation({ operation, schema, request }) {
+          if (!operation || operation.operation !== 'query') return;
+          const fields = schema.getQueryType()?.getFields() ?? {};
+          for (const selection of operation.selectionSet.selections) {
+            if (selection.kind !== Kind.FIELD || !fields[selection.name.value]) continue;
+            const args = getArgumentValues(fields[selection.name.value], selection, request.variables ?? {});
+            const scope = agenciesOf(selection.name.value, args);
+            if (scope !== null) scopes.push(scope);
+          }
         },
         async willSendResponse({ response }) {
           if (scopes.length === 0 || response.body.kind !== 'single') return;
