@@ -4,7 +4,7 @@ import type { ShardRouting, SortDirection } from './shard-routing';
 const DOCUMENT_PAGE = { argument: 'first', default: DEFAULT_PAGE_SIZE };
 
 /** Longest a read of an agency's public change log (`publicChanges(waitMs:)`) waits for a new entry. */
-export const MAX_FEED_WAIT_MS = 4000;
+export const MAX_FEED_WAIT_MS = 20_000;
 
 /**
  * The direction of each value of the agency contract's `DocumentOrder` enum: the agency service

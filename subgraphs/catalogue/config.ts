@@ -25,7 +25,11 @@ export interface CatalogueConfig {
   registryPath: string;
   /** An agency whose log was last read longer ago than this is named in a CATALOGUE_STALE notice. @default 30000 */
   staleAfterMs: number;
-  /** Longest wait of one long-polling read of a log. @default 3000 */
+  /**
+   * Longest wait of one long-polling read of a log. An idle agency's poll ends this often with
+   * nothing, which is what idle feeds cost (a call through the gateway each); half the stale bound
+   * leaves room for a slow answer before an idle agency would be named stale. @default 15000
+   */
   feedWaitMs: number;
   /** Entries per read of a log. @default 200 */
   feedPageSize: number;
@@ -39,6 +43,12 @@ export function loadCatalogueConfig(env: NodeJS.ProcessEnv = process.env): Catal
   const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
   const serviceIdentity = serviceIdentityFrom(env, secrets, 'HUB_CATALOGUE_SERVICE');
   secrets.check();
+  const staleAfterMs = intFrom(env, 'HUB_CATALOGUE_STALE_MS', 30_000);
+  const feedWaitMs = intFrom(env, 'HUB_CATALOGUE_FEED_WAIT_MS', 15_000);
+  // An idle agency answers once per wait: a bound shorter than that would name every idle agency stale.
+  if (feedWaitMs >= staleAfterMs) {
+    throw new RangeError(`HUB_CATALOGUE_FEED_WAIT_MS (${feedWaitMs}) must be less than HUB_CATALOGUE_STALE_MS (${staleAfterMs})`);
+  }
   return {
     databaseUrl: env.HUB_CATALOGUE_DATABASE_URL ?? join(dataDir, 'catalogue.sqlite'),
     host: hostFrom(env),
@@ -47,8 +57,8 @@ export function loadCatalogueConfig(env: NodeJS.ProcessEnv = process.env): Catal
     gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
     serviceIdentity,
     registryPath: env.HUB_REGISTRY ?? join(dataDir, 'registry.json'),
-    staleAfterMs: intFrom(env, 'HUB_CATALOGUE_STALE_MS', 30_000),
-    feedWaitMs: intFrom(env, 'HUB_CATALOGUE_FEED_WAIT_MS', 3000),
+    staleAfterMs,
+    feedWaitMs,
     feedPageSize: Math.min(500, Math.max(1, intFrom(env, 'HUB_CATALOGUE_FEED_PAGE', 200))),
     clock: env.HUB_CLOCK || undefined,
   };

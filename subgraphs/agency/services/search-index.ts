@@ -7,7 +7,7 @@ import type { DocumentEntity } from '../entities/document.entity';
 export type IndexedText = Pick<DocumentEntity, 'id' | 'title' | 'summary' | 'body' | 'docNumberNorm'>;
 
 /** Full-text tables maintained in raw SQL (the ORM neither creates nor drops them). */
-export const SEARCH_TABLES = ['document_fts', 'document_fts_data', 'document_fts_idx', 'document_fts_content', 'document_fts_docsize', 'document_fts_config', 'document_search'];
+export const SEARCH_TABLES = ['document_fts', 'document_fts_data', 'document_fts_idx', 'document_fts_content', 'document_fts_docsize', 'document_fts_config', 'document_fts_key', 'document_search'];
 
 /** Column weights: a hit in the title or document number counts most, then summary, then body. */
 const WEIGHTS = { title: 10, summary: 4, body: 1, docNumber: 10 };
@@ -84,10 +84,19 @@ export class SearchIndex {
   /** Adds documents not in the index yet, in one statement (the catalogue applies pages of them). */
   async insertMany(em: EntityManager, docs: IndexedText[]): Promise<void> {
     if (docs.length === 0) return;
-    const values = docs.flatMap((doc) => [doc.id, segmentForIndex(doc.title), segmentForIndex(doc.summary), segmentForIndex(doc.body), segmentForIndex(doc.docNumberNorm)]);
+    const segmented = (doc: IndexedText) => [segmentForIndex(doc.title), segmentForIndex(doc.summary), segmentForIndex(doc.body), segmentForIndex(doc.docNumberNorm)];
     if (this.kind === 'sqlite') {
-      await em.execute(`insert into document_fts (doc_id, title, summary, body, doc_number) values ${docs.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, values);
+      // Each row takes the rowid its key row was given, so the two tables join on rowid.
+      const keys = await em.execute<{ rowid: number; doc_id: string }[]>(
+        `insert into document_fts_key (doc_id) values ${docs.map(() => '(?)').join(', ')} returning rowid, doc_id`, docs.map((doc) => doc.id),
+      );
+      const rowidOf = new Map(keys.map((k) => [k.doc_id, k.rowid]));
+      await em.execute(
+        `insert into document_fts (rowid, doc_id, title, summary, body, doc_number) values ${docs.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        docs.flatMap((doc) => [rowidOf.get(doc.id)!, doc.id, ...segmented(doc)]),
+      );
     } else {
+      const values = docs.flatMap((doc) => [doc.id, ...segmented(doc)]);
       const row = `(?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
           || setweight(to_tsvector('simple', ?), 'D') || setweight(to_tsvector('simple', ?), 'A'))`;
       await em.execute(`insert into document_search (document_id, vector) values ${docs.map(() => row).join(', ')}`, values);
@@ -96,7 +105,12 @@ export class SearchIndex {
 
   /** Empties the index (the catalogue's rebuild). */
   async clear(em: EntityManager): Promise<void> {
-    await em.execute(this.kind === 'sqlite' ? 'delete from document_fts' : 'delete from document_search');
+    if (this.kind === 'sqlite') {
+      await em.execute('delete from document_fts');
+      await em.execute('delete from document_fts_key');
+    } else {
+      await em.execute('delete from document_search');
+    }
   }
 
   async remove(em: EntityManager, documentId: string): Promise<void> {
@@ -106,8 +120,12 @@ export class SearchIndex {
   async removeMany(em: EntityManager, documentIds: string[]): Promise<void> {
     if (documentIds.length === 0) return;
     const marks = documentIds.map(() => '?').join(', ');
-    const sql = this.kind === 'sqlite' ? `delete from document_fts where doc_id in (${marks})` : `delete from document_search where document_id in (${marks})`;
-    await em.execute(sql, documentIds);
+    if (this.kind === 'sqlite') {
+      await em.execute(`delete from document_fts where rowid in (select rowid from document_fts_key where doc_id in (${marks}))`, documentIds);
+      await em.execute(`delete from document_fts_key where doc_id in (${marks})`, documentIds);
+    } else {
+      await em.execute(`delete from document_search where document_id in (${marks})`, documentIds);
+    }
   }
 
   /**
@@ -128,17 +146,20 @@ export class SearchIndex {
     if (this.kind === 'sqlite') {
       const w = WEIGHTS;
       const bm25 = `-bm25(document_fts, ${w.title}.0, ${w.summary}.0, ${w.body}.0, ${w.docNumber}.0)`;
-      const textScore = adjacent ? `${bm25} * case when doc_id in (select doc_id from document_fts where document_fts match ?) then ${ADJACENT_FACTOR} else 1 end` : bm25;
+      const textScore = adjacent ? `${bm25} * case when document_fts.rowid in (select rowid from document_fts where document_fts match ?) then ${ADJACENT_FACTOR} else 1 end` : bm25;
+      // The id comes from the key table (see SqliteSearchKeys20261221): FTS5's own doc_id column
+      // would load each matched row's whole text just to order the ties.
+      const matching = 'from document_fts join document_fts_key k on k.rowid = document_fts.rowid where document_fts match ?';
       const inTitle = `{title doc_number} : (${match})`;
       const tier = (floor: number, expression: string): SearchTier => ({
         floor,
-        sql: `select doc_id, ${floor > 0 ? `${floor} + ` : ''}${textScore} as score from document_fts where document_fts match ?`,
+        sql: `select k.doc_id as doc_id, ${floor > 0 ? `${floor} + ` : ''}${textScore} as score ${matching}`,
         bindings: [...(adjacent ? [adjacent] : []), expression],
       });
       return {
         ...plan,
         tiers: [tier(TITLE_TIER, inTitle), tier(-Infinity, `(${match}) NOT ${inTitle}`)],
-        matches: { sql: 'select doc_id from document_fts where document_fts match ?', bindings: [match] },
+        matches: { sql: `select k.doc_id as doc_id ${matching}`, bindings: [match] },
       };
     }
     // Title and number are weight A in the vector, so `word:A` matches them only.

@@ -35,7 +35,7 @@ export interface FreshnessReport extends AgencyFreshness {
 export interface ReplicatorOptions {
   /** Entries per read. @default 200 */
   pageSize: number;
-  /** Longest wait of a long-polling read. @default 3000 */
+  /** Longest wait of a long-polling read. @default 15000 */
   waitMs: number;
   /** Pause after a failed read, doubled up to 1 s (a recovered agency is read again within a second). @default 250 */
   retryMs?: number;
