@@ -197,7 +197,7 @@ export async function searchDocuments(
       const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(found().as('matches')));
       return Number(row.n);
     }
-    const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(knex.raw(`(${plan.matches.sql}) as matches`, plan.matches.bindings)));
+    const [row] = await em.execute<{ n: number }[]>(plan.count.sql, plan.count.bindings);
     const matched = exact.length
       ? await em.execute<{ doc_id: string }[]>(knex.select('doc_id').from(knex.raw(`(${plan.matches.sql}) as matches`, plan.matches.bindings)).whereIn('doc_id', exact))
       : [];

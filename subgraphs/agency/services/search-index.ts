@@ -42,6 +42,8 @@ export interface SearchTier extends IndexQuery { floor: number }
 export interface SearchPlan {
   tiers: SearchTier[];
   matches: IndexQuery;
+  /** The number of matches, `(n)`, counted in the index alone (no id read). */
+  count: IndexQuery;
   terms: QueryTerm[];
   /** The runs typed together, for highlighting. */
   phrases: string[];
@@ -160,6 +162,7 @@ export class SearchIndex {
         ...plan,
         tiers: [tier(TITLE_TIER, inTitle), tier(-Infinity, `(${match}) NOT ${inTitle}`)],
         matches: { sql: `select k.doc_id as doc_id ${matching}`, bindings: [match] },
+        count: { sql: 'select count(*) as n from document_fts where document_fts match ?', bindings: [match] },
       };
     }
     // Title and number are weight A in the vector, so `word:A` matches them only.
@@ -174,6 +177,7 @@ export class SearchIndex {
         { floor: -Infinity, sql: `select document_id as doc_id, ${textScore} as score ${from} and not vector @@ to_tsquery('simple', ?)`, bindings: [...(adjacent ? [adjacent] : []), match, inTitle] },
       ],
       matches: { sql: `select document_id as doc_id from document_search where vector @@ to_tsquery('simple', ?)`, bindings: [match] },
+      count: { sql: `select count(*) as n from document_search where vector @@ to_tsquery('simple', ?)`, bindings: [match] },
     };
   }
 }
