@@ -17,6 +17,14 @@ export class CatalogueFeedEntity {
   /** When a page with entries was last read and applied (an empty answer writes nothing; the live freshness is the replicator's, on /health). */
   @Property({ type: 'datetime', nullable: true })
   readAt?: Date | null;
+
+  /**
+   * When the catalogue first caught up with this log. From then on it serves the agency's
+   * documents, also after a restart while the agency does not answer (named stale meanwhile);
+   * until then the gateway keeps the live fan-out.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  backfilledAt?: Date | null;
 }
 
 /**

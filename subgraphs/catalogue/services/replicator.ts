@@ -18,7 +18,7 @@ export interface FeedFreshness {
   readAt?: Date;
   /** True when the last read found nothing newer than what was applied. */
   caughtUp: boolean;
-  /** True once the catalogue has been caught up with this agency at least once (the back-fill is done). */
+  /** True once the catalogue has been caught up with this agency at least once (the back-fill is done), in this process or before a restart. */
   backfilled: boolean;
   /** Why the last read failed, while it fails. */
   error?: string;
@@ -66,7 +66,7 @@ export class Replicator {
   async start(): Promise<void> {
     const em = this.runtime.orm.em.fork();
     for (const row of await em.find(CatalogueFeedEntity, {})) {
-      this.feeds.set(row.agency, { agency: row.agency, appliedSeq: row.appliedSeq, knownSeq: row.appliedSeq, caughtUp: false, backfilled: false, running: false });
+      this.feeds.set(row.agency, { agency: row.agency, appliedSeq: row.appliedSeq, knownSeq: row.appliedSeq, caughtUp: false, backfilled: Boolean(row.backfilledAt), running: false });
     }
     this.initialAgencies = new Set(this.registry.all().map((e) => e.code));
     this.sync();
@@ -106,6 +106,7 @@ export class Replicator {
         feed.knownSeq = Math.max(page.lastSeq, feed.appliedSeq);
         feed.readAt = readAt;
         feed.caughtUp = feed.appliedSeq >= page.lastSeq;
+        if (feed.caughtUp && !feed.backfilled) await this.markBackfilled(feed.agency, feed.appliedSeq, readAt);
         feed.backfilled ||= feed.caughtUp;
         feed.error = undefined;
         pause = this.options.retryMs ?? 250;
@@ -116,6 +117,15 @@ export class Replicator {
         pause = Math.min(pause * 2, 1000);
       }
     }
+  }
+
+  /** Records that the catalogue has caught up with `agency` once (one write per agency, ever). */
+  private async markBackfilled(agency: string, appliedSeq: number, at: Date): Promise<void> {
+    await this.runtime.orm.em.fork().transactional(async (tx) => {
+      const row = await tx.findOne(CatalogueFeedEntity, { agency });
+      if (row) row.backfilledAt ??= at;
+      else tx.create(CatalogueFeedEntity, { agency, appliedSeq, backfilledAt: at });
+    });
   }
 
   /** Every replicated agency's freshness. */
@@ -140,8 +150,10 @@ export class Replicator {
   }
 
   /**
-   * True once the first back-fill is done for the agencies registered at start; until then the
-   * gateway keeps the live fan-out. An agency registered later is back-filled while the rest is served.
+   * True once the first back-fill is done for the agencies registered at start (in this process or
+   * before a restart, so one agency down when the catalogue restarts does not send the whole
+   * province back to the live fan-out); until then the gateway keeps the live fan-out. An agency
+   * registered later is back-filled while the rest is served.
    */
   ready(): boolean {
     return this.initialAgencies !== undefined && [...this.initialAgencies].every((code) => !this.registry.get(code) || this.feeds.get(code)?.backfilled);

@@ -52,4 +52,40 @@ describe('the catalogue replicator', () => {
     const row = await catalogue.runtime.orm.em.fork().findOne(CatalogueFeedEntity, { agency: 'fjdrc' });
     expect(row?.appliedSeq).toBe(1);
   });
+
+  it('is ready at once after a restart while an agency does not answer, naming it stale, once it had caught up with it before', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-replicator-'));
+    const config = loadCatalogueConfig({ ...TEST_SECRETS, HUB_CATALOGUE_DATABASE_URL: join(dir, 'catalogue.sqlite'), PORT: '0' });
+    const registry = () => new ShardRegistry(undefined, [{ code: 'fjdrc', url: 'http://fjdrc.invalid/graphql' }, { code: 'fjfin', url: 'http://fjfin.invalid/graphql' }]);
+    const idle: FeedReader = async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return { lastSeq: 0, changes: [] };
+    };
+    catalogue = await startCatalogue(config, { registry: registry(), read: idle });
+    while (!catalogue.replicator.ready()) await new Promise((r) => setTimeout(r, 5));
+    await catalogue.stop();
+
+    // fjdrc's deployment is down when the catalogue comes back; fjfin answers.
+    const fjdrcDown: FeedReader = async (agency, ...rest) => {
+      if (agency === 'fjdrc') throw new Error('connect ECONNREFUSED');
+      return idle(agency, ...rest);
+    };
+    catalogue = await startCatalogue(config, { registry: registry(), read: fjdrcDown });
+    while (catalogue.replicator.freshness().find((f) => f.agency === 'fjfin')?.readAt === undefined) await new Promise((r) => setTimeout(r, 5));
+    expect(catalogue.replicator.ready()).toBe(true);
+    expect(catalogue.replicator.stale(config.staleAfterMs)).toEqual(['fjdrc']);
+  });
+
+  it('is not ready after a restart for an agency it never caught up with', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-replicator-'));
+    const config = loadCatalogueConfig({ ...TEST_SECRETS, HUB_CATALOGUE_DATABASE_URL: join(dir, 'catalogue.sqlite'), PORT: '0' });
+    let reads = 0;
+    const down: FeedReader = async () => {
+      reads++;
+      throw new Error('connect ECONNREFUSED');
+    };
+    catalogue = await startCatalogue(config, { registry: new ShardRegistry(undefined, [{ code: 'fjdrc', url: 'http://fjdrc.invalid/graphql' }]), read: down });
+    while (reads < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(catalogue.replicator.ready()).toBe(false);
+  });
 });
