@@ -20,7 +20,8 @@ import {
 } from '../entities/enums';
 import type { CreateDocumentInput, DocumentFilter, KeyFactInput, UpdateDocumentInput } from '../resolvers/document.input';
 import {
-  checkAttachments, checkCoIssuers, checkDocNumber, checkExemption, checkFormedOn, checkGenre, checkKeyFacts, checkTheme,
+  checkAttachments, checkCoIssuers, checkDocNumber, checkEffectivePeriod, checkExemption, checkFormedOn, checkGenre, checkKeyFacts,
+  checkOptionalDate, checkSubjectTerms, checkTheme,
 } from './document-validation';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
@@ -277,6 +278,10 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
   const { docNumber, docNumberNorm } = checkDocNumber(input.docNumber);
   const keyFacts = checkKeyFacts(input.keyFacts);
   const attachments = checkAttachments(input.attachments);
+  const subjectTerms = checkSubjectTerms(input.subjectTerms);
+  const effectiveOn = checkOptionalDate('effectiveOn', input.effectiveOn);
+  const repealedOn = checkOptionalDate('repealedOn', input.repealedOn);
+  checkEffectivePeriod(effectiveOn, repealedOn);
   const doc = await ctx.em.transactional(async (em) => {
     await ensureDocNumberFree(em, docNumberNorm, null);
     const now = ctx.runtime.clock.now();
@@ -294,6 +299,7 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
       disclosure: input.disclosure, exemptionGround,
       channels: input.channels?.length ? [...new Set(input.channels)] : [Channel.PORTAL],
       coIssuers: checkCoIssuers(input.coIssuers, agency),
+      subjectTerms, effectiveOn, repealedOn,
       createdBy: actorOf(ctx), createdAt: now, updatedAt: now,
     });
     computeDue(ctx, doc, formedOn);
@@ -316,7 +322,10 @@ async function ensureDocNumberFree(em: EntityManager, docNumberNorm: string | nu
 }
 
 /** The fields a change edits, on the document itself before publication or on its revision after. */
-type EditableContent = Pick<DocumentEntity, 'title' | 'body' | 'summary' | 'theme' | 'themeCode' | 'genre' | 'docNumber' | 'docNumberNorm' | 'coIssuers' | 'channels'>;
+type EditableContent = Pick<
+  DocumentEntity,
+  'title' | 'body' | 'summary' | 'theme' | 'themeCode' | 'genre' | 'docNumber' | 'docNumberNorm' | 'coIssuers' | 'channels' | 'subjectTerms' | 'effectiveOn' | 'repealedOn'
+>;
 
 async function applyContent(em: EntityManager, target: EditableContent, doc: DocumentEntity, input: UpdateDocumentInput): Promise<void> {
   if (input.title != null) target.title = requiredText('title', '标题', input.title, 500);
@@ -334,6 +343,11 @@ async function applyContent(em: EntityManager, target: EditableContent, doc: Doc
   }
   if (input.coIssuers != null) target.coIssuers = checkCoIssuers(input.coIssuers, doc.agencyCode);
   if (input.channels != null) target.channels = [...new Set(input.channels)];
+  if (input.subjectTerms != null) target.subjectTerms = checkSubjectTerms(input.subjectTerms);
+  if (input.effectiveOn !== undefined) target.effectiveOn = checkOptionalDate('effectiveOn', input.effectiveOn);
+  if (input.repealedOn !== undefined) target.repealedOn = checkOptionalDate('repealedOn', input.repealedOn);
+  // Checked on the result: a change of either date must still leave the period in order.
+  checkEffectivePeriod(target.effectiveOn, target.repealedOn);
 }
 
 /**
@@ -391,6 +405,7 @@ async function reviseDocument(ctx: AgencyContext, em: EntityManager, doc: Docume
       documentId: doc.id, status: DocumentStatus.DRAFT,
       title: doc.title, summary: doc.summary ?? null, body: doc.body, theme: doc.theme, themeCode: doc.themeCode, genre: doc.genre,
       docNumber: doc.docNumber ?? null, docNumberNorm: doc.docNumberNorm ?? null, channels: [...doc.channels], coIssuers: [...doc.coIssuers],
+      subjectTerms: [...doc.subjectTerms], effectiveOn: doc.effectiveOn ?? null, repealedOn: doc.repealedOn ?? null,
       keyFacts: facts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit: unit ?? null, asOf: asOf ?? null })),
       reason: why, authors: [], createdAt: now, updatedAt: now,
     });
@@ -413,6 +428,7 @@ async function snapshotVersion(ctx: AgencyContext, em: EntityManager, doc: Docum
     documentId: doc.id, version: doc.version, title: doc.title, summary: doc.summary ?? null, body: doc.body,
     docNumber: doc.docNumber ?? null,
     keyFacts: keyFacts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit, asOf })),
+    subjectTerms: [...doc.subjectTerms], effectiveOn: doc.effectiveOn ?? null, repealedOn: doc.repealedOn ?? null,
     reason, createdAt: ctx.runtime.clock.now(), createdBy: actorOf(ctx),
   }));
 }
@@ -543,8 +559,10 @@ export async function publishDocument(ctx: AgencyContext, id: string): Promise<D
 
 /** The approved revision becomes the public text: next version, search index, key facts; the revision goes. */
 async function publishRevision(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity): Promise<void> {
-  const { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers } = revision;
-  Object.assign(doc, { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers });
+  const {
+    title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers, subjectTerms, effectiveOn, repealedOn,
+  } = revision;
+  Object.assign(doc, { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers, subjectTerms, effectiveOn, repealedOn });
   await ensureDocNumberFree(em, doc.docNumberNorm ?? null, doc.id);
   await em.nativeDelete(KeyFactEntity, { documentId: doc.id });
   replaceKeyFacts(em, doc.id, revision.keyFacts);
