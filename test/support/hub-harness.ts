@@ -70,6 +70,8 @@ export interface GatewayAnswer {
 
 export interface TestHub {
   gateway: RunningGateway;
+  /** The shard registry the gateway and the catalogue read (a test may change it, as an operator edits the file). */
+  registry: ShardRegistry;
   directory?: RunningDirectory;
   /** The coordination subgraph, when asked for; replaced by `restartCoordination`. */
   coordination?: RunningCoordination;
@@ -125,7 +127,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     await seedDirectory(runtime, DEMO_AGENCIES);
     directory = await startDirectorySubgraph(config, runtime);
   }
-  const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
+  const entryOf = (a: RunningAgency) => ({ code: a.runtime.config.agencyCode, url: a.url, indexPrefix: a.runtime.config.indexPrefix });
+  const registry = new ShardRegistry(undefined, [...agencies.values()].map(entryOf));
   // Its client of the gateway is replaced once the gateway listens; until then a call fails rather than reach whatever listens on 4000.
   const coordinationConfig = loadCoordinationConfig({
     ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock, HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
@@ -159,6 +162,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const portOf = (url: string) => Number(new URL(url).port);
   const hub: TestHub = {
     gateway,
+    registry,
     directory,
     coordination,
     agencies,
@@ -208,7 +212,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     },
     async addAgency(code) {
       const agency = await start(code);
-      registry.set([...registry.all(), { code, url: agency.url }]);
+      registry.set([...registry.all(), entryOf(agency)]);
       return agency;
     },
     async stopAgency(code) {

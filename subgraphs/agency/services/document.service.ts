@@ -6,6 +6,7 @@ import type { FacetCount } from '../../../schema/contracts/facets';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { directionOf } from '../../../schema/contracts/agency-routing';
+import { formatIndexNumber, malformedIndexNumber, normalizeIndexNumber, parseIndexNumber } from '../../../schema/contracts/index-number';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
 import type { SearchTier } from './search-index';
@@ -56,6 +57,18 @@ export async function findVisibleDocument(ctx: AgencyContext, id: string): Promi
   const doc = await ctx.loaders.document.load(id);
   if (!doc) return null;
   return isPublic(doc) || seesInternals(ctx) ? doc : null;
+}
+
+/**
+ * The document with this 索引号 (any case, surrounding spaces ignored) if the caller may read it;
+ * null when there is none or it is hidden; BAD_USER_INPUT when the text is not an index number.
+ */
+export async function findVisibleDocumentByIndexNumber(ctx: AgencyContext, indexNumber: string): Promise<DocumentEntity | null> {
+  if (!parseIndexNumber(indexNumber)) throw malformedIndexNumber('indexNumber', indexNumber);
+  const doc = await ctx.em.findOne(DocumentEntity, { indexNumber: normalizeIndexNumber(indexNumber) });
+  if (!doc || !(isPublic(doc) || seesInternals(ctx))) return null;
+  ctx.loaders.document.prime(doc.id, doc);
+  return doc;
 }
 
 function startOfChinaDay(date: string): Date {
@@ -157,7 +170,7 @@ export async function searchDocuments(
   // Looked up by the two indexed columns alone, then filtered: in one query SQLite's planner
   // (without statistics) would walk every published document by the status index instead.
   const numbered = await em.execute<{ id: string }[]>(
-    knex.select('id').from('document').where('index_number', text.trim().toUpperCase()).orWhere('doc_number_norm', normalizeDocNumber(text)),
+    knex.select('id').from('document').where('index_number', normalizeIndexNumber(text)).orWhere('doc_number_norm', normalizeDocNumber(text)),
   );
   const exact = numbered.length
     ? (await em.execute<{ id: string }[]>(documents().whereIn('d.id', numbered.map((r) => r.id)).orderBy('d.id', 'desc'))).map((r) => r.id)
@@ -290,7 +303,7 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
     const doc = em.create(DocumentEntity, {
       id: `${agency}:${String(serial).padStart(8, '0')}`,
       agencyCode: agency,
-      indexNumber: `${ctx.runtime.config.indexPrefix}-${theme.code}-${formedOn.slice(0, 4)}-${String(indexSerial).padStart(5, '0')}`,
+      indexNumber: formatIndexNumber(ctx.runtime.config.indexPrefix, theme.code, formedOn.slice(0, 4), indexSerial),
       docNumber, docNumberNorm, title, body,
       summary: optionalText('summary', '内容概述', input.summary, 2000),
       theme: theme.name, themeCode: theme.code,
