@@ -73,15 +73,15 @@ describe('a document by its 索引号 across the province (issue 13)', () => {
   });
 
   it('asks every deployment when the registry names no owner for the prefix', async () => {
-    const entries = hub.registry.all();
+    const entries = hub.gateway.registry.all();
     // An operator's registry that declares another prefix for fjdrc than its deployment uses.
-    hub.registry.set(entries.map((e) => (e.code === 'fjdrc' ? { ...e, indexPrefix: 'FJ00999' } : e)));
+    hub.gateway.registry.set(entries.map((e) => (e.code === 'fjdrc' ? { ...e, indexPrefix: 'FJ00999' } : e)));
     try {
       const answer = await hub.query(BY_INDEX_NUMBER, { indexNumber: draft.indexNumber }, editor);
       expect(answer.errors).toBeUndefined();
       expect(answer.data.documentByIndexNumber).toMatchObject({ id: draft.id, status: 'DRAFT' });
     } finally {
-      hub.registry.set(entries);
+      hub.gateway.registry.set(entries);
     }
   });
 

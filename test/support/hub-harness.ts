@@ -70,8 +70,6 @@ export interface GatewayAnswer {
 
 export interface TestHub {
   gateway: RunningGateway;
-  /** The shard registry the gateway and the catalogue read (a test may change it, as an operator edits the file). */
-  registry: ShardRegistry;
   directory?: RunningDirectory;
   /** The coordination subgraph, when asked for; replaced by `restartCoordination`. */
   coordination?: RunningCoordination;
@@ -162,7 +160,6 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const portOf = (url: string) => Number(new URL(url).port);
   const hub: TestHub = {
     gateway,
-    registry,
     directory,
     coordination,
     agencies,
