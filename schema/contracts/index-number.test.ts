@@ -1,5 +1,5 @@
 import { AGENCY_ROUTING } from './agency-routing';
-import { formatIndexNumber, parseIndexNumber } from './index-number';
+import { formatIndexNumber, malformedIndexNumber, parseIndexNumber } from './index-number';
 import { parseRegistry, ShardRegistry } from './shard-registry';
 
 describe('routing a lookup by 索引号', () => {
@@ -38,5 +38,17 @@ describe('routing a lookup by 索引号', () => {
 
   it('is declared in the agency contract by its argument, with the catalogue answering the public projection', () => {
     expect(AGENCY_ROUTING.rootFields.documentByIndexNumber).toEqual({ route: 'byIndexNumber', argument: 'indexNumber', replica: true });
+  });
+});
+
+describe('the refusal of text that is not an index number', () => {
+  it('repeats a short text for the reader to see the slip, not a long one', () => {
+    expect(malformedIndexNumber('indexNumber', 'FJ00201-0200-2026').message).toBe(
+      '索引号"FJ00201-0200-2026"格式不正确，应为"机关前缀-主题分类代码-年份-序号"，如 FJ00201-0200-2026-00012 / "FJ00201-0200-2026" is not an index number: expected <agency prefix>-<theme code>-<year>-<serial>, e.g. FJ00201-0200-2026-00012',
+    );
+    const long = malformedIndexNumber('indexNumber', 'x'.repeat(65));
+    expect(long.message).not.toContain('xxx');
+    expect(long.message).toMatch(/^索引号格式不正确.* \/ The text is not an index number/);
+    expect(long.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'indexNumber' });
   });
 });

@@ -87,8 +87,9 @@ export function checkAttachments(value: AttachmentInput[] | null | undefined): A
   });
 }
 
-/** At most this many 主题词 per document, each at most {@link MAX_SUBJECT_TERM_LENGTH} characters. */
+/** At most this many 主题词 per document. */
 export const MAX_SUBJECT_TERMS = 20;
+/** At most this many characters per 主题词 (a term is a word or a short phrase, not a sentence). */
 export const MAX_SUBJECT_TERM_LENGTH = 30;
 
 /**
