@@ -94,12 +94,22 @@ describe('a document by its 索引号 across the province (issue 13)', () => {
     expect([row[header.indexOf('subjectTerms')], row[header.indexOf('effectiveOn')], row[header.indexOf('repealedOn')]]).toEqual(['涉企收费；价格', '2027-01-01', '2029-12-31']);
   });
 
-  it('keeps answering the public from the catalogue while the owner is down; its own staff learn it is unavailable', async () => {
+  it('keeps answering the public from the catalogue while the owner is down, saying once its feed is stale; its own staff learn it is unavailable', async () => {
     await hub.stopAgency('fjdrc');
     const publicAnswer = await hub.query(BY_INDEX_NUMBER, { indexNumber: published.indexNumber });
     expect(publicAnswer.data.documentByIndexNumber).toMatchObject({ id: published.id, subjectTerms: ['涉企收费', '价格'] });
     const staffAnswer = await hub.query(BY_INDEX_NUMBER, { indexNumber: draft.indexNumber }, editor);
     expect(staffAnswer.data).toEqual({ documentByIndexNumber: null });
     expect(staffAnswer.errors?.[0].extensions).toMatchObject({ code: 'AGENCY_UNAVAILABLE', agency: 'fjdrc', service: 'agency' });
+    // Past the catalogue's freshness bound (4 s here) the answer names the owner whose feed is behind, and only it.
+    const deadline = Date.now() + 15_000;
+    let stale = publicAnswer;
+    while (!stale.errors && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      stale = await hub.query(BY_INDEX_NUMBER, { indexNumber: published.indexNumber });
+    }
+    expect(stale.data.documentByIndexNumber).toMatchObject({ id: published.id });
+    expect(stale.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'CATALOGUE_STALE', agencies: ['fjdrc'] }) })]);
+    expect(await hub.query(BY_INDEX_NUMBER, { indexNumber: 'FJCZT-0200-2026-00001' })).toMatchObject({ data: { documentByIndexNumber: null }, errors: undefined });
   });
 });
