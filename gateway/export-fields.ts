@@ -9,7 +9,7 @@
 export interface ExportField {
   name: string;
   label: string;
-  type: 'string' | 'integer' | 'date' | 'date-time' | 'enum' | 'codes' | 'json';
+  type: 'string' | 'integer' | 'date' | 'date-time' | 'enum' | 'codes' | 'terms' | 'json';
   description: string;
 }
 
@@ -30,6 +30,9 @@ export const EXPORT_FIELDS: Record<ExportKind, readonly ExportField[]> = {
     { name: 'theme', label: '主题分类', type: 'string', description: '主题分类 / Theme' },
     { name: 'genre', label: '体裁', type: 'string', description: '公文种类 / Genre' },
     { name: 'formedOn', label: '成文日期', type: 'date', description: '成文日期 / Date the document was made' },
+    { name: 'subjectTerms', label: '主题词', type: 'terms', description: '主题词（CSV 中以"；"分隔）/ Subject terms (joined by "；" in CSV)' },
+    { name: 'effectiveOn', label: '施行日期', type: 'date', description: '施行日期 / Date it takes effect' },
+    { name: 'repealedOn', label: '废止日期', type: 'date', description: '废止日期：自该日起不再有效 / Date it ceases to have effect' },
     { name: 'publishedAt', label: '发布日期', type: 'date-time', description: '发布时间 / When it was published' },
     { name: 'validity', label: '有效性', type: 'enum', description: '有效、失效、废止等 / Validity (in force, expired, repealed …)' },
     { name: 'status', label: '状态', type: 'enum', description: '发布状态（已发布、已撤回）/ Status (published, withdrawn)' },

@@ -37,7 +37,7 @@ import { EXPORT_FIELDS, type ExportKind } from './export-fields';
 /** Runs a GraphQL operation against the gateway itself, with the caller's headers. */
 export type SelfQuery = (query: string, variables: Record<string, unknown>, headers: Headers) => Promise<{ data?: any; errors?: any[] }>;
 
-const DOCUMENT_FIELDS = 'id indexNumber docNumber title summary body theme genre formedOn publishedAt validity status version withdrawalReason agency { code } coIssuers { code } keyFacts { subject value unit asOf }';
+const DOCUMENT_FIELDS = 'id indexNumber docNumber title summary body theme genre formedOn subjectTerms effectiveOn repealedOn publishedAt validity status version withdrawalReason agency { code } coIssuers { code } keyFacts { subject value unit asOf }';
 const DOCUMENTS = `query Export($first: Int, $after: String, $filter: DocumentFilter, $orderBy: DocumentOrder) {
   documents(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { pageInfo { hasNextPage endCursor } edges { cursor node { ${DOCUMENT_FIELDS} } } }
 }`;
@@ -85,15 +85,19 @@ function documentFilter(params: URLSearchParams): { filter: Record<string, unkno
 
 /**
  * One exported record. NDJSON keeps structure (`coIssuers` an array of agency codes, `keyFacts`
- * an array of objects); a CSV cell is text, so there they are space-separated codes and JSON.
+ * an array of objects, `subjectTerms` an array of strings); a CSV cell is text, so there they are
+ * space-separated codes, JSON and terms joined by "；".
  */
 function flatten(kind: ExportKind, format: 'ndjson' | 'csv', cursor: string, node: Record<string, any>): Record<string, unknown> {
   if (kind === 'penalties') return { cursor, ...node, authority: node.authority?.code };
   const coIssuers = (node.coIssuers ?? []).map((a: { code: string }) => a.code);
   const keyFacts = node.keyFacts ?? [];
+  const subjectTerms: string[] = node.subjectTerms ?? [];
   return {
     cursor, ...node, agency: node.agency?.code,
     coIssuers: format === 'ndjson' ? coIssuers : coIssuers.join(' '),
+    // A term never holds "；" (the agency refuses it), so the cell splits back into the list.
+    subjectTerms: format === 'ndjson' ? subjectTerms : subjectTerms.join('；'),
     keyFacts: format === 'ndjson' ? keyFacts : JSON.stringify(keyFacts),
   };
 }

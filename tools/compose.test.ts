@@ -44,7 +44,7 @@ describe('the supergraph', () => {
       if (!field) { problems.push(`${name}: no such root field`); continue; }
       const returned = getNamedType(field.type);
       const isConnection = isObjectType(returned) && 'edges' in returned.getFields() && 'pageInfo' in returned.getFields();
-      if ((rule.route === 'byId' || rule.route === 'byAgencyArgument') && !argumentType(field, rule.argument)) problems.push(`${name}: no argument ${rule.argument}`);
+      if ((rule.route === 'byId' || rule.route === 'byAgencyArgument' || rule.route === 'byIndexNumber') && !argumentType(field, rule.argument)) problems.push(`${name}: no argument ${rule.argument}`);
       if (rule.route === 'fanOut' && rule.agenciesArgument && !argumentType(field, rule.agenciesArgument)) problems.push(`${name}: no argument ${rule.agenciesArgument}`);
       if (rule.route === 'fanOut' && (rule.merge === 'connection') !== isConnection) problems.push(`${name}: merge ${rule.merge} but ${isConnection ? 'a' : 'no'} connection`);
       if (rule.route === 'fanOut' && rule.merge === 'connection') {

@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   await agenciesUp;
   await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
   const registryPath = join(dataDir, 'registry.json');
-  writeRegistry(registryPath, registry.map(({ code, url }) => ({ code, url })));
+  // With each agency's index prefix, so the gateway routes a lookup by 索引号 to its owner.
+  writeRegistry(registryPath, registry.map(({ code, url, agency }) => ({ code, url, indexPrefix: agency.indexPrefix })));
   const catalogueUrl = `http://${host}:${CATALOGUE_PORT}/graphql`;
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,

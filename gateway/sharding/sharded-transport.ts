@@ -6,6 +6,7 @@ import { unavailableError } from '../../schema/contracts/errors';
 import { answeredByReplica, readsPublicProjection, shardOfId, type RootFieldRule, type ShardRouting } from '../../schema/contracts/shard-routing';
 import type { CallObserver } from '../observability';
 import type { ShardRegistry } from '../../schema/contracts/shard-registry';
+import { malformedIndexNumber, parseIndexNumber } from '../../schema/contracts/index-number';
 import { mergeConnections, sumAnswers, withMergeFields } from './merge';
 import { bindCall, planOperation, type OperationPlan, type RootFieldCall } from './operation';
 import { ShardClient, ShardClients, unavailableReasonOf, type ShardCallOptions } from './shard-client';
@@ -113,6 +114,7 @@ class ShardedExecutor {
       }
       if (rule.route === 'fanOut') return this.fanOut(rule, call, plan, send, data, errors, this.options.claimsOf(request.context));
       if (rule.route === 'replicaOnly') return this.replicaOnly(call, send, data, errors);
+      if (rule.route === 'byIndexNumber') return this.byIndexNumber(rule, call, send, data, errors, this.options.claimsOf(request.context));
       const code = rule.route === 'byId' ? shardOfId(valueAt(call.args, rule.argument))
         : rule.route === 'byAgencyArgument' ? String(valueAt(call.args, rule.argument) ?? '')
         : this.options.claimsOf(request.context).agency;
@@ -162,6 +164,47 @@ class ShardedExecutor {
     if (!result) {
       errors.push(new GraphQLError('省级目录暂不可用 / The provincial catalogue is unavailable', { path: [call.responseKey], extensions: { code: 'CATALOGUE_UNAVAILABLE' } }));
     }
+  }
+
+  /**
+   * A lookup by index number: the catalogue for a caller who sees only the public projection, else
+   * (or when the catalogue gives no answer) the agency its prefix names; a prefix no registered
+   * agency has is asked of every deployment, and the first one that holds it answers.
+   */
+  private async byIndexNumber(
+    rule: Extract<RootFieldRule, { route: 'byIndexNumber' }>, call: RootFieldCall, send: Send, data: Data, errors: Errors, claims: Claims,
+  ) {
+    const text = valueAt(call.args, rule.argument);
+    const parts = typeof text === 'string' ? parseIndexNumber(text) : null;
+    data[call.responseKey] = null;
+    if (!parts) {
+      // Every deployment would refuse it alike: one error, and no deployment asked.
+      const refusal = malformedIndexNumber(rule.argument, String(text ?? ''));
+      errors.push(new GraphQLError(refusal.message, { path: [call.responseKey], extensions: refusal.extensions }));
+      return;
+    }
+    const owner = this.options.registry.ownerOfIndexPrefix(parts.prefix)?.code;
+    const answer = (result: ExecutionResult, by: string) => {
+      data[call.responseKey] = result.data?.[call.responseKey] ?? null;
+      for (const e of result.errors ?? []) errors.push(fromShard(e, by, e.path));
+    };
+    if (rule.replica && readsPublicProjection(claims, owner ? [owner] : undefined)) {
+      const replicated = await this.fromCatalogue(call, send);
+      if (replicated) return answer(replicated, CATALOGUE);
+    }
+    const codes = owner ? [owner] : this.options.registry.all().map((e) => e.code);
+    const clients = (await Promise.all(codes.map((c) => this.clientOf(c)))).filter((c): c is ShardClient => Boolean(c));
+    const results = await Promise.all(clients.map(async (client) => {
+      try {
+        return { client, result: await send(client, call) };
+      } catch (failure) {
+        return { client, failure };
+      }
+    }));
+    const found = results.find((r) => r.result?.data?.[call.responseKey]) ?? (results.length === 1 ? results[0] : undefined);
+    if (found?.result) return answer(found.result, found.client.agency);
+    // Not found anywhere that answered: say which deployments could not be asked.
+    for (const r of results) if (r.failure !== undefined) errors.push(this.unavailable(r.client.agency, [call.responseKey], r.failure));
   }
 
   /** `_entities`: representations grouped per shard, sent in parallel, put back in order. */

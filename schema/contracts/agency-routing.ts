@@ -43,6 +43,8 @@ export const AGENCY_ROUTING: ShardRouting = {
     // The public reads: the provincial catalogue answers them for callers who see only the public projection.
     document: { route: 'byId', argument: 'id', replicaFallback: true },
     penaltyDecision: { route: 'byId', argument: 'id', replicaFallback: true },
+    // The index number's prefix names its agency; the catalogue holds every agency's public documents.
+    documentByIndexNumber: { route: 'byIndexNumber', argument: 'indexNumber', replica: true },
     documents: {
       route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, replica: true,
       order: { argument: 'orderBy', directions: DOCUMENT_ORDER_DIRECTIONS, defaultDirection: directionOf(DEFAULT_DOCUMENT_ORDER) },

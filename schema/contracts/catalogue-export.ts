@@ -27,6 +27,9 @@ export interface ExportedDocument {
   theme: string;
   genre: string;
   formedOn: string;
+  subjectTerms: string[];
+  effectiveOn: string | null;
+  repealedOn: string | null;
   publishedAt: string | null;
   validity: string;
   status: string;

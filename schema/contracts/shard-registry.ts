@@ -1,4 +1,5 @@
 import { readFileSync, unwatchFile, watchFile, writeFileSync, renameSync } from 'node:fs';
+import { defaultIndexPrefix, isIndexPrefix } from './index-number';
 
 /** A registry code (机关代码) as the registry, the deployments and every reference to an agency write it. */
 export function isAgencyCode(value: string): boolean {
@@ -11,9 +12,19 @@ export interface ShardEntry {
   code: string;
   /** Its agency subgraph endpoint, e.g. "http://10.1.2.3:4101/graphql". */
   url: string;
+  /**
+   * The prefix of its index numbers (索引号), e.g. "FJ00201", as its deployment is configured
+   * (`HUB_AGENCY_INDEX_PREFIX`); absent, the deployment's default, the code in upper case.
+   */
+  indexPrefix?: string;
 }
 
-/** The registry file's shape: `{ "agencies": [{ "code": "fjdrc", "url": "http://…/graphql" }] }`. */
+/** The prefix of an entry's index numbers. */
+export function indexPrefixOf(entry: ShardEntry): string {
+  return entry.indexPrefix ?? defaultIndexPrefix(entry.code);
+}
+
+/** The registry file's shape: `{ "agencies": [{ "code": "fjdrc", "url": "http://…/graphql", "indexPrefix"?: "FJ00201" }] }`. */
 export interface RegistryFile { agencies: ShardEntry[] }
 
 /**
@@ -33,8 +44,18 @@ export function parseRegistry(text: string, source: string): ShardEntry[] {
   for (const entry of data.agencies) {
     if (!entry || typeof entry.code !== 'string' || !isAgencyCode(entry.code)) throw new Error(`${source}: bad agency code ${JSON.stringify(entry?.code)}`);
     if (typeof entry.url !== 'string' || !/^https?:\/\//.test(entry.url)) throw new Error(`${source}: bad url for ${entry.code}`);
+    if (entry.indexPrefix !== undefined && (typeof entry.indexPrefix !== 'string' || !isIndexPrefix(entry.indexPrefix))) {
+      throw new Error(`${source}: bad indexPrefix for ${entry.code}`);
+    }
     if (seen.has(entry.code)) throw new Error(`${source}: ${entry.code} listed twice`);
     seen.add(entry.code);
+  }
+  // Two agencies with one prefix would make an index number's owner ambiguous.
+  const prefixes = new Map<string, string>();
+  for (const entry of data.agencies) {
+    const other = prefixes.get(indexPrefixOf(entry));
+    if (other) throw new Error(`${source}: ${other} and ${entry.code} have the same indexPrefix ${indexPrefixOf(entry)}`);
+    prefixes.set(indexPrefixOf(entry), entry.code);
   }
   return [...data.agencies].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
@@ -55,11 +76,12 @@ export function writeRegistry(path: string, agencies: ShardEntry[]): void {
  */
 export class ShardRegistry {
   private entries = new Map<string, ShardEntry>();
+  private byIndexPrefix = new Map<string, ShardEntry>();
   private listeners: (() => void)[] = [];
 
   /** @param logError where a refused reload is reported (the gateway's structured log). */
   constructor(private readonly path?: string, initial: ShardEntry[] = [], private readonly logError: (message: string) => void = console.error) {
-    for (const e of initial) this.entries.set(e.code, e);
+    this.set(initial);
     if (path) this.set(parseRegistry(readFileSync(path, 'utf8'), path));
   }
 
@@ -99,6 +121,11 @@ export class ShardRegistry {
     return this.entries.get(code);
   }
 
+  /** The agency whose index numbers start with `prefix` (see {@link indexPrefixOf}). */
+  ownerOfIndexPrefix(prefix: string): ShardEntry | undefined {
+    return this.byIndexPrefix.get(prefix);
+  }
+
   all(): ShardEntry[] {
     return [...this.entries.values()];
   }
@@ -106,6 +133,7 @@ export class ShardRegistry {
   /** Replaces the registry in memory (tests and the hub launcher). */
   set(entries: ShardEntry[]): void {
     this.entries = new Map(entries.map((e) => [e.code, e]));
+    this.byIndexPrefix = new Map(entries.map((e) => [indexPrefixOf(e), e]));
     for (const listener of this.listeners) listener();
   }
 }

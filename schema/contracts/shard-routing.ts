@@ -42,6 +42,14 @@ export type RootFieldRule =
   /** One shard: the caller's own agency (createDocument). */
   | { route: 'byCallerAgency' }
   /**
+   * One shard, named by the prefix of an index number (索引号) in `argument`, through the
+   * registry's `indexPrefix` (documentByIndexNumber). Malformed text is BAD_USER_INPUT, answered
+   * by the gateway; a prefix no registered agency has is asked of every shard, the first document
+   * found answering. With `replica`, a caller who may see only the public projection is answered
+   * by the provincial catalogue (the owner when the catalogue gives no answer).
+   */
+  | { route: 'byIndexNumber'; argument: string; replica?: boolean }
+  /**
    * The provincial catalogue alone, for every caller (catalogueFreshness: only the replica knows how
    * far it is); without a catalogue, or with it unreachable, the field is null with CATALOGUE_UNAVAILABLE.
    */

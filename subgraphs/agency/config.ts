@@ -1,4 +1,5 @@
 import { isAgencyCode } from '../../schema/contracts/shard-registry';
+import { defaultIndexPrefix, isIndexPrefix } from '../../schema/contracts/index-number';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
@@ -57,13 +58,18 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
   if (!isAgencyCode(agencyCode)) {
     throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
   }
+  const indexPrefix = env.HUB_AGENCY_INDEX_PREFIX ?? defaultIndexPrefix(agencyCode);
+  // Every index number this deployment builds must parse back to its prefix, or no lookup could route to it.
+  if (!isIndexPrefix(indexPrefix)) {
+    throw new RangeError(`HUB_AGENCY_INDEX_PREFIX must be upper-case letters, digits and inner hyphens, got ${indexPrefix}`);
+  }
   const dataDir = dataDirFrom(env);
   const secrets = new SecretSource(env, `agency ${agencyCode}`);
   const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
   secrets.check();
   return {
     agencyCode,
-    indexPrefix: env.HUB_AGENCY_INDEX_PREFIX ?? agencyCode.toUpperCase(),
+    indexPrefix,
     databaseUrl: env.HUB_DATABASE_URL ?? join(dataDir, `${agencyCode}.sqlite`),
     host: hostFrom(env),
     port: intFrom(env, 'PORT', 4101),

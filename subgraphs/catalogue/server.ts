@@ -62,7 +62,7 @@ export async function startCatalogue(
         [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
         [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
       },
-      plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among))],
+      plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among), (prefix) => registry.ownerOfIndexPrefix(prefix)?.code)],
     },
     config.port,
     config.host,

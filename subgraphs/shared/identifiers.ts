@@ -2,13 +2,21 @@
  * Identifiers the law and national standards define: the unified social credit code
  * (统一社会信用代码, GB 32100-2015) with its organisation code (组织机构代码, GB 11714-1997), the
  * resident identity number (公民身份号码, GB 11643-1999) and document numbers (文号), which
- * departments write with many kinds of brackets.
+ * departments write with many kinds of brackets; and e-mail addresses as forms take them.
  */
 
 import { chinaDate } from './clock';
 
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/**
+ * An e-mail address as a form takes it: one "@", no spaces, a domain with a dot. Deliberately
+ * loose (the mail server is the judge); it catches the typing slips a reader can fix.
+ */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
 
 /** The GB 32100-2015 check character for the first 17 characters of a credit code. */
 export function creditCodeCheckChar(first17: string): string {

@@ -3,9 +3,10 @@
 export const DOCUMENT_FIELDS = /* GraphQL */ `
   fragment DocumentFields on Document {
     id indexNumber docNumber title summary body theme themeCode genre formedOn publishedAt validity disclosure status channels version
+    subjectTerms effectiveOn repealedOn
     agency { code } coIssuers { code } keyFacts { subject value unit asOf }
     attachments { fileName mediaType sizeBytes }
-    versions { version title reason keyFacts { subject value } }
+    versions { version title reason keyFacts { subject value } subjectTerms effectiveOn repealedOn }
     publishDueOn publishDueProvisional overdue exemptionGround withdrawalReason
   }
 `;

@@ -3,7 +3,7 @@
 /** Every field reachable from a request, identity included. */
 export const REQUEST_FIELDS = /* GraphQL */ `
   fragment RequestFields on DisclosureRequest {
-    id agency { code } requesterKind channel submittedOn receivedOn status replyDueOn replyDueProvisional excessive feeYuan
+    id agency { code } requesterKind channel deliveryMethod submittedOn receivedOn status replyDueOn replyDueProvisional excessive feeYuan
     outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps supplementNoticeDueOn supplementDueOn
     pausedWorkingDays extendedWorkingDays overdue description responseText trackingCode requesterName idNumber contact
     events { kind on days party outcome approver detail at actor }
@@ -12,7 +12,7 @@ export const REQUEST_FIELDS = /* GraphQL */ `
 `;
 
 export const SUBMIT_REQUEST = /* GraphQL */ `
-  mutation Submit($input: DisclosureRequestInput!) { submitDisclosureRequest(input: $input) { trackingCode agency { code } receivedOn replyDueOn } }
+  mutation Submit($input: DisclosureRequestInput!) { submitDisclosureRequest(input: $input) { trackingCode agency { code } receivedOn replyDueOn deliveryMethod } }
 `;
 export const RECORD_REQUEST = /* GraphQL */ `
   mutation Record($input: RecordRequestInput!) { recordDisclosureRequest(input: $input) { ...RequestFields } }
@@ -32,7 +32,7 @@ export const LIST_REQUESTS = /* GraphQL */ `
 `;
 export const PROGRESS = /* GraphQL */ `
   query Progress($code: String!) {
-    requestProgress(trackingCode: $code) { status receivedOn replyDueOn provisional events { kind on } replyDueSteps supplementDueOn closedOn outcome }
+    requestProgress(trackingCode: $code) { status receivedOn replyDueOn provisional events { kind on } replyDueSteps supplementDueOn closedOn outcome deliveryMethod }
   }
 `;
 const STEP = (name: string, args: string, params: string) => /* GraphQL */ `

@@ -125,7 +125,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     await seedDirectory(runtime, DEMO_AGENCIES);
     directory = await startDirectorySubgraph(config, runtime);
   }
-  const registry = new ShardRegistry(undefined, [...agencies.values()].map((a) => ({ code: a.runtime.config.agencyCode, url: a.url })));
+  const entryOf = (a: RunningAgency) => ({ code: a.runtime.config.agencyCode, url: a.url, indexPrefix: a.runtime.config.indexPrefix });
+  const registry = new ShardRegistry(undefined, [...agencies.values()].map(entryOf));
   // Its client of the gateway is replaced once the gateway listens; until then a call fails rather than reach whatever listens on 4000.
   const coordinationConfig = loadCoordinationConfig({
     ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock, HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
@@ -208,7 +209,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     },
     async addAgency(code) {
       const agency = await start(code);
-      registry.set([...registry.all(), { code, url: agency.url }]);
+      registry.set([...registry.all(), entryOf(agency)]);
       return agency;
     },
     async stopAgency(code) {

@@ -83,6 +83,18 @@ export class DocumentVersionEntity {
   @Property({ type: 'json' })
   keyFacts!: { subject: string; value: string; unit?: string | null; asOf?: string | null }[];
 
+  /** 主题词 as they stood in this version. */
+  @Property({ type: 'json' })
+  subjectTerms!: string[];
+
+  /** 施行日期. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  effectiveOn?: string | null;
+
+  /** 废止日期. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  repealedOn?: string | null;
+
   /** Why this version was made ("首次发布" for the first). */
   @Property({ type: 'text' })
   reason!: string;
@@ -197,6 +209,18 @@ export class DocumentRevisionEntity {
 
   @Property({ type: 'json' })
   keyFacts!: { subject: string; value: string; unit?: string | null; asOf?: string | null }[];
+
+  /** 主题词. */
+  @Property({ type: 'json' })
+  subjectTerms!: string[];
+
+  /** 施行日期. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  effectiveOn?: string | null;
+
+  /** 废止日期. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  repealedOn?: string | null;
 
   /** Why the published document changes (the latest editor's reason). */
   @Property({ type: 'text' })

@@ -11,7 +11,7 @@ import { DisclosureAttribute, DocumentStatus, ExemptionGround, Validity } from '
 @Index({ properties: ['status', 'listedAt', 'id'] })
 @Index({ properties: ['status', 'updatedAt', 'id'] })
 export class DocumentEntity {
-  [OptionalProps]?: 'publishDueProvisional' | 'validity' | 'status' | 'channels' | 'coIssuers' | 'version';
+  [OptionalProps]?: 'publishDueProvisional' | 'validity' | 'status' | 'channels' | 'coIssuers' | 'version' | 'subjectTerms';
 
   /** Globally unique, names its agency: "fjdrc:00000012". */
   @PrimaryKey({ type: 'string', length: 64 })
@@ -56,6 +56,21 @@ export class DocumentEntity {
   /** 生成日期, "YYYY-MM-DD". */
   @Property({ type: 'string', length: 10 })
   formedOn!: string;
+
+  /** 主题词 — the catalogue's subject terms, in the editor's order. */
+  @Property({ type: 'json' })
+  subjectTerms: string[] = [];
+
+  /** 施行日期, "YYYY-MM-DD": the day the document takes effect, when it states one. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  effectiveOn?: string | null;
+
+  /**
+   * 废止日期, "YYYY-MM-DD": the first day the document no longer has effect (its stated end, or
+   * the repeal). A catalogue field; `validity` is the state the agency has declared.
+   */
+  @Property({ type: 'string', length: 10, nullable: true })
+  repealedOn?: string | null;
 
   /** formedOn (or the last change) + 20 working days on the official calendar. */
   @Property({ type: 'string', length: 10 })

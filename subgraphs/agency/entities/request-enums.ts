@@ -13,6 +13,22 @@ export enum RequesterKind {
 /** 申请渠道 — how a request arrived; it decides the receipt date (Art. 31). */
 export enum RequestChannel { ONLINE = 'ONLINE', IN_PERSON = 'IN_PERSON', REGISTERED_POST = 'REGISTERED_POST', ORDINARY_POST = 'ORDINARY_POST', FAX = 'FAX' }
 
+/**
+ * 获取信息的方式 — how the requester asks to receive the information (Art. 29(3): the form states
+ * 获取信息的方式、途径), as the national request form offers it: the carrier (纸质, 电子邮件, 光盘)
+ * with the way (邮寄, 自行领取, 传真, 当场阅读、抄录), and online. The agency follows it where it can
+ * (Art. 40: otherwise electronic data or inspection and copying).
+ */
+export enum DeliveryMethod {
+  PAPER_BY_POST = 'PAPER_BY_POST',
+  PAPER_COLLECTED = 'PAPER_COLLECTED',
+  EMAIL = 'EMAIL',
+  DISC = 'DISC',
+  FAX = 'FAX',
+  INSPECTION = 'INSPECTION',
+  ONLINE = 'ONLINE',
+}
+
 /** Where a request stands; derived from its events, stored for queries. */
 export enum RequestStatus {
   /** Ordinary post, fax or online entered by staff: receipt not yet confirmed with the requester. */
@@ -88,6 +104,19 @@ export enum AppealResult { UPHELD = 'UPHELD', CORRECTED = 'CORRECTED', OTHER = '
 
 registerEnumType(RequesterKind, { name: 'RequesterKind', description: '申请人类型 / Kind of requester (the columns of table 3)' });
 registerEnumType(RequestChannel, { name: 'RequestChannel', description: '申请渠道（决定收到申请之日，条例第三十一条）/ How the request arrived; decides the receipt date (Art. 31)' });
+registerEnumType(DeliveryMethod, {
+  name: 'DeliveryMethod',
+  description: '获取信息的方式（第二十九条）/ How the requester asks to receive the information (Art. 29)',
+  valuesConfig: {
+    PAPER_BY_POST: { description: '纸质文本，邮寄 / Paper copy by post' },
+    PAPER_COLLECTED: { description: '纸质文本，自行领取 / Paper copy, collected in person' },
+    EMAIL: { description: '电子邮件（须填写接收邮箱）/ By e-mail (an address to send to is required)' },
+    DISC: { description: '光盘 / On a disc' },
+    FAX: { description: '传真 / By fax' },
+    INSPECTION: { description: '当面查阅、抄录 / Inspection and copying in person' },
+    ONLINE: { description: '在线获取（通过本平台）/ Online, through this portal' },
+  },
+});
 registerEnumType(RequestStatus, { name: 'RequestStatus', description: '申请办理状态 / Where a request stands' });
 registerEnumType(RequestEventKind, { name: 'RequestEventKind', description: '申请办理事件 / A transition of a request' });
 registerEnumType(ConsultationParty, { name: 'ConsultationParty', description: '征求意见对象：第三方（第三十二条）或共同制作机关（第三十四条）/ Consulted party: third party (Art. 32) or co-producing agency (Art. 34)' });

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import {
-  AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+  AppealKind, AppealResult, ConsultationParty, DeliveryMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from './request-enums';
 
 /**
@@ -46,6 +46,14 @@ export class DisclosureRequestEntity {
 
   @Property({ type: 'text' })
   description!: string;
+
+  /** 获取信息的方式 the requester asked for; null when none (the agency then chooses, Art. 40). */
+  @Enum({ items: () => DeliveryMethod, type: 'string', nullable: true })
+  deliveryMethod?: DeliveryMethod | null;
+
+  /** Where to send the information when it goes by e-mail; personal data. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  deliveryEmail?: string | null;
 
   @Property({ type: 'string', length: 10 })
   submittedOn!: string;

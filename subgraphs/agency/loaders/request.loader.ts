@@ -4,7 +4,7 @@ import { auditLog, type AuditSink } from '../../shared/audit-log';
 import { DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 
 /** The personal-data fields of a request, in schema order. */
-export const PERSONAL_FIELDS = ['requesterName', 'idNumber', 'contact'] as const;
+export const PERSONAL_FIELDS = ['requesterName', 'idNumber', 'contact', 'deliveryEmail'] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
 /** Who reads, for the access log. */

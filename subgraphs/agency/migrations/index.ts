@@ -17,6 +17,10 @@ import { SqliteIdempotencyKeys20261210 } from './sqlite-20261210-idempotency-key
 import { SqlitePublicChanges20261213 } from './sqlite-20261213-public-changes';
 import { PostgresqlPublicChanges20261213 } from './postgresql-20261213-public-changes';
 import { SqliteSearchKeys20261221 } from './sqlite-20261221-search-keys';
+import { SqliteCatalogueFields20261221 } from './sqlite-20261221-catalogue-fields';
+import { PostgresqlCatalogueFields20261221 } from './postgresql-20261221-catalogue-fields';
+import { SqliteDeliveryMethod20261222 } from './sqlite-20261222-delivery-method';
+import { PostgresqlDeliveryMethod20261222 } from './postgresql-20261222-delivery-method';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -33,7 +37,9 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
     { name: 'sqlite-20261212-privacy', class: Privacy20261212 },
     { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
+    { name: 'sqlite-20261221-catalogue-fields', class: SqliteCatalogueFields20261221 },
     { name: 'sqlite-20261221-search-keys', class: SqliteSearchKeys20261221 },
+    { name: 'sqlite-20261222-delivery-method', class: SqliteDeliveryMethod20261222 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -45,5 +51,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
     { name: 'postgresql-20261212-privacy', class: Privacy20261212 },
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
+    { name: 'postgresql-20261221-catalogue-fields', class: PostgresqlCatalogueFields20261221 },
+    { name: 'postgresql-20261222-delivery-method', class: PostgresqlDeliveryMethod20261222 },
   ],
 };

@@ -54,6 +54,12 @@ export class CreateDocumentInput {
   channels?: Channel[] | null;
   @Field(() => [AttachmentInput], { nullable: true, description: '附件 / Attachments' })
   attachments?: AttachmentInput[] | null;
+  @Field(() => [String], { nullable: true, description: '主题词（每个一项，最多 20 个，每个最多 30 字）/ Subject terms, one per item: at most 20, each at most 30 characters' })
+  subjectTerms?: string[] | null;
+  @Field(() => DateScalar, { nullable: true, description: '施行日期 / Date the document takes effect' })
+  effectiveOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '废止日期：自该日起不再有效，不早于施行日期 / Date it ceases to have effect; not before effectiveOn' })
+  repealedOn?: string | null;
 }
 
 @InputType({ description: '修改文件：只改所给字段 / Change a document: only the fields given' })
@@ -70,6 +76,9 @@ export class UpdateDocumentInput {
   @Field(() => [ID], { nullable: true }) coIssuers?: string[] | null;
   @Field(() => [KeyFactInput], { nullable: true }) keyFacts?: KeyFactInput[] | null;
   @Field(() => [Channel], { nullable: true }) channels?: Channel[] | null;
+  @Field(() => [String], { nullable: true, description: '主题词，整体替换 / Subject terms, replacing the list' }) subjectTerms?: string[] | null;
+  @Field(() => DateScalar, { nullable: true, description: '施行日期；null 清除 / Date it takes effect; null clears it' }) effectiveOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '废止日期；null 清除 / Date it ceases to have effect; null clears it' }) repealedOn?: string | null;
 }
 
 @InputType({ description: '文件筛选 / Document filter' })

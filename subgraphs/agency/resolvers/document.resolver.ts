@@ -22,6 +22,11 @@ export class DocumentResolver {
     return documents.findVisibleDocument(ctx, id);
   }
 
+  @Query(() => Document, { nullable: true, description: '按索引号取文件（不区分大小写）；不存在或无权查看时为 null，格式不正确为 BAD_USER_INPUT / A document by its index number (索引号, any case); null when missing or not visible, BAD_USER_INPUT when malformed' })
+  documentByIndexNumber(@Arg('indexNumber') indexNumber: string, @Ctx() ctx: AgencyContext): Promise<DocumentEntity | null> {
+    return documents.findVisibleDocumentByIndexNumber(ctx, indexNumber);
+  }
+
   @Query(() => DocumentConnection, { description: '文件列表，按发布时间排序 / Documents, ordered by publication time' })
   documents(
     @Ctx() ctx: AgencyContext,

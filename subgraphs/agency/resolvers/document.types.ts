@@ -40,6 +40,9 @@ export class DocumentVersion {
   @Field({ description: '正文 / Body' }) body!: string;
   @Field(() => String, { nullable: true, description: '文号 / Document number' }) docNumber?: string | null;
   @Field(() => [KeyFact], { description: '关键数据 / Key facts of this version' }) keyFacts!: KeyFact[];
+  @Field(() => [String], { description: '主题词 / Subject terms' }) subjectTerms!: string[];
+  @Field(() => DateScalar, { nullable: true, description: '施行日期 / Date it takes effect' }) effectiveOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '废止日期 / Date it ceases to have effect' }) repealedOn?: string | null;
   @Field({ description: '修改理由 / Why this version was made' }) reason!: string;
   @Field(() => Date, { description: '形成时间 / When this version was made' }) createdAt!: Date;
 }
@@ -52,6 +55,9 @@ export class DocumentRevision {
   @Field({ description: '正文 / Body' }) body!: string;
   @Field(() => String, { nullable: true, description: '文号 / Document number' }) docNumber?: string | null;
   @Field(() => [KeyFact], { description: '关键数据 / Key facts' }) keyFacts!: KeyFact[];
+  @Field(() => [String], { description: '主题词 / Subject terms' }) subjectTerms!: string[];
+  @Field(() => DateScalar, { nullable: true, description: '施行日期 / Date it takes effect' }) effectiveOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '废止日期 / Date it ceases to have effect' }) repealedOn?: string | null;
   @Field({ description: '修改理由 / Why the document changes' }) reason!: string;
   @Field(() => [String], { description: '起草人（不能审核本修订稿）/ Who wrote it; none of them may review it' }) authors!: string[];
   @Field(() => Date, { description: '最后修改时间 / When last changed' }) updatedAt!: Date;
@@ -88,6 +94,9 @@ export class Document {
   @Field(() => DateScalar, { description: '生成日期 / Date formed' }) formedOn!: string;
   @Field(() => Date, { nullable: true, description: '发布时间 / When published' }) publishedAt?: Date | null;
   @Field(() => Validity, { description: '有效性 / Validity' }) validity!: Validity;
+  @Field(() => [String], { description: '主题词 / Subject terms' }) subjectTerms!: string[];
+  @Field(() => DateScalar, { nullable: true, description: '施行日期 / Date the document takes effect' }) effectiveOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '废止日期：自该日起不再有效；有效性（validity）是机关宣告的状态，不随日期自动改变 / Date it ceases to have effect; validity is the state the agency declared and does not change by itself on this date' }) repealedOn?: string | null;
   @Field(() => DisclosureAttribute, { description: '公开属性 / Disclosure attribute' }) disclosure!: DisclosureAttribute;
   @Field(() => DocumentStatus, { description: '状态 / Status' }) status!: DocumentStatus;
   @Field(() => [Channel], { description: '公开渠道 / Channels' }) channels!: Channel[];

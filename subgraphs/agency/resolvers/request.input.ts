@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
-import { AppealKind, AppealResult, RequestChannel, RequestStatus, RequesterKind } from '../entities/request-enums';
+import { AppealKind, AppealResult, DeliveryMethod, RequestChannel, RequestStatus, RequesterKind } from '../entities/request-enums';
 
 @InputType({ description: '政府信息公开申请 / A disclosure request' })
 export class DisclosureRequestInput {
@@ -18,6 +18,10 @@ export class DisclosureRequestInput {
   agency!: string;
   @Field({ description: '所需政府信息的名称、文号或便于查询的其他特征性描述（第二十九条）/ The information sought: title, number or another description that finds it (Art. 29)' })
   description!: string;
+  @Field(() => DeliveryMethod, { nullable: true, description: '获取信息的方式；不填时由机关根据实际情况确定（第四十条）/ How to receive the information; when left out the agency decides (Art. 40)' })
+  deliveryMethod?: DeliveryMethod | null;
+  @Field(() => String, { nullable: true, description: '接收信息的电子邮箱：获取方式为 EMAIL 时必填，其他方式不填 / E-mail address to send the information to: required with EMAIL, not given otherwise' })
+  deliveryEmail?: string | null;
 }
 
 @InputType({ description: '工作人员登记的纸质、邮寄、传真或现场申请 / A request on paper, by post, fax or in person, entered by staff' })

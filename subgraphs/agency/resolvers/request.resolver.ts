@@ -52,7 +52,7 @@ export class DisclosureRequestResolver {
     return {
       status: clock.status, receivedOn: clock.receivedOn, replyDueOn: clock.replyDueOn, provisional: clock.provisional,
       events: events.map((e) => ({ kind: e.kind, on: e.on })), replyDueSteps: clock.steps, supplementDueOn: clock.supplementDueOn,
-      closedOn: clock.closedOn, outcome: clock.outcome,
+      closedOn: clock.closedOn, outcome: clock.outcome, deliveryMethod: request.deliveryMethod ?? null,
     };
   }
 
@@ -74,7 +74,10 @@ export class DisclosureRequestResolver {
   @Mutation(() => SubmittedRequest, { description: '在线提交政府信息公开申请 / Submit a disclosure request online' })
   async submitDisclosureRequest(@Arg('input', () => DisclosureRequestInput) input: DisclosureRequestInput, @Ctx() ctx: AgencyContext): Promise<SubmittedRequest> {
     const r = await requests.submitRequest(ctx, input);
-    return { trackingCode: r.trackingCode, agency: { code: r.agencyCode }, receivedOn: r.receivedOn ?? null, replyDueOn: r.replyDueOn ?? null };
+    return {
+      trackingCode: r.trackingCode, agency: { code: r.agencyCode }, receivedOn: r.receivedOn ?? null, replyDueOn: r.replyDueOn ?? null,
+      deliveryMethod: r.deliveryMethod ?? null,
+    };
   }
 
   @Mutation(() => DisclosureRequest, { description: '登记当面、邮寄、传真等渠道收到的申请（经办人员）/ Enter a request received in person, by post or fax (disclosure officers)' })
@@ -256,6 +259,11 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => String, { nullable: true })
   contact(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return personal(ctx, r, 'contact');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  deliveryEmail(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return personal(ctx, r, 'deliveryEmail');
   }
 
   @FieldResolver(() => [RequestHistoryEvent])

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import {
-  AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+  AppealKind, AppealResult, ConsultationParty, DeliveryMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import { messages } from '../services/statutory-messages';
 import { Agency, Document, PageInfo } from './document.types';
@@ -12,6 +12,7 @@ export class SubmittedRequest {
   @Field(() => Agency, { description: '受理机关 / Agency asked' }) agency!: Agency;
   @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条）/ Receipt date (Art. 31)' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
+  @Field(() => DeliveryMethod, { nullable: true, description: '申请的获取信息方式 / How the information was asked to be delivered' }) deliveryMethod?: DeliveryMethod | null;
 }
 
 @ObjectType({ description: '办理进度中的一个环节（不含申请人身份）/ A step of the request, without the requester\'s identity' })
@@ -31,6 +32,7 @@ export class RequestProgress {
   @Field(() => DateScalar, { nullable: true, description: '补正截止日期 / Last day to supplement, when asked to' }) supplementDueOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复之日 / Reply date' }) closedOn?: string | null;
   @Field(() => RequestOutcome, { nullable: true, description: '办理结果 / Outcome' }) outcome?: RequestOutcome | null;
+  @Field(() => DeliveryMethod, { nullable: true, description: '申请的获取信息方式（不含邮箱）/ How the information was asked to be delivered (never the address)' }) deliveryMethod?: DeliveryMethod | null;
 }
 
 @ObjectType({ description: '申请办理记录（工作人员和监察）/ A recorded transition (staff and supervisors)' })
@@ -64,6 +66,7 @@ export class DisclosureRequest {
   @Field(() => Agency, { description: '受理机关 / Agency asked' }) agency!: Agency;
   @Field(() => RequesterKind, { description: '申请人类型 / Kind of requester' }) requesterKind!: RequesterKind;
   @Field(() => RequestChannel, { description: '申请渠道 / Channel' }) channel!: RequestChannel;
+  @Field(() => DeliveryMethod, { nullable: true, description: '获取信息的方式；为空时由机关确定（第四十条）/ How the information is to be delivered; null: the agency decides (Art. 40)' }) deliveryMethod?: DeliveryMethod | null;
   @Field(() => DateScalar, { description: '提交日期 / Day submitted' }) submittedOn!: string;
   @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条）/ Receipt date (Art. 31)' }) receivedOn?: string | null;
   @Field(() => RequestStatus, { description: '状态 / Status' }) status!: RequestStatus;
@@ -89,6 +92,7 @@ export class DisclosureRequest {
   @Field(() => String, { nullable: true, description: '申请人姓名或名称（仅经办人员，每次读取留痕）/ Requester\'s name; disclosure officers and admin only, every read logged' }) requesterName?: string | null;
   @Field(() => String, { nullable: true, description: '身份证件号码（仅经办人员，每次读取留痕）/ Identity number; disclosure officers and admin only, every read logged' }) idNumber?: string | null;
   @Field(() => String, { nullable: true, description: '联系方式（仅经办人员，每次读取留痕）/ Contact; disclosure officers and admin only, every read logged' }) contact?: string | null;
+  @Field(() => String, { nullable: true, description: '接收信息的电子邮箱（仅经办人员，每次读取留痕）/ E-mail address to deliver to; disclosure officers and admin only, every read logged' }) deliveryEmail?: string | null;
   @Field(() => [RequestHistoryEvent], { description: '全部办理记录 / The whole history' }) events!: RequestHistoryEvent[];
   @Field(() => [Appeal], { description: '行政复议、诉讼 / Reconsiderations and lawsuits about it' }) appeals!: Appeal[];
 }

@@ -86,3 +86,45 @@ export function checkAttachments(value: AttachmentInput[] | null | undefined): A
     return { fileName: requiredText(`${field}.fileName`, '附件文件名', a.fileName, 255), mediaType: a.mediaType, sizeBytes: a.sizeBytes };
   });
 }
+
+/** At most this many 主题词 per document. */
+export const MAX_SUBJECT_TERMS = 20;
+/** At most this many characters per 主题词 (a term is a word or a short phrase, not a sentence). */
+export const MAX_SUBJECT_TERM_LENGTH = 30;
+
+/**
+ * 主题词: each term trimmed, none empty, none holding a list separator (a term with "；" in it is
+ * two terms typed in one box), repeated terms kept once, in the editor's order.
+ */
+export function checkSubjectTerms(value: string[] | null | undefined): string[] {
+  if ((value ?? []).length > MAX_SUBJECT_TERMS) {
+    throw new BadUserInputError('subjectTerms', `主题词不能超过 ${MAX_SUBJECT_TERMS} 个`, `At most ${MAX_SUBJECT_TERMS} subject terms`);
+  }
+  const terms: string[] = [];
+  for (const [i, raw] of (value ?? []).entries()) {
+    const field = `subjectTerms[${i}]`;
+    const term = requiredText(field, '主题词', raw, MAX_SUBJECT_TERM_LENGTH);
+    if (/[;；,，、]/.test(term)) {
+      throw new BadUserInputError(field, `主题词"${term}"含有分隔符，请把每个主题词分别填写`, `Subject term "${term}" holds a separator: give each term on its own`);
+    }
+    if (!terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/** A 施行日期 or 废止日期 as given: a date YYYY-MM-DD, or null. */
+export function checkOptionalDate(field: 'effectiveOn' | 'repealedOn', value: string | null | undefined): string | null {
+  if (value == null) return null;
+  if (!isIsoDate(value)) {
+    const label = field === 'effectiveOn' ? '施行日期' : '废止日期';
+    throw new BadUserInputError(field, `${label}格式应为 YYYY-MM-DD`, `${field} must be a date YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** A document cannot cease to have effect before it takes effect (the two may fall on one day). */
+export function checkEffectivePeriod(effectiveOn: string | null | undefined, repealedOn: string | null | undefined): void {
+  if (effectiveOn && repealedOn && repealedOn < effectiveOn) {
+    throw new BadUserInputError('repealedOn', '废止日期不能早于施行日期', 'repealedOn must not be before effectiveOn');
+  }
+}

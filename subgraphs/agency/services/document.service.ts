@@ -6,6 +6,7 @@ import type { FacetCount } from '../../../schema/contracts/facets';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { directionOf } from '../../../schema/contracts/agency-routing';
+import { formatIndexNumber, malformedIndexNumber, normalizeIndexNumber, parseIndexNumber } from '../../../schema/contracts/index-number';
 import { normalizeDocNumber } from '../../shared/identifiers';
 import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
 import type { SearchTier } from './search-index';
@@ -20,7 +21,8 @@ import {
 } from '../entities/enums';
 import type { CreateDocumentInput, DocumentFilter, KeyFactInput, UpdateDocumentInput } from '../resolvers/document.input';
 import {
-  checkAttachments, checkCoIssuers, checkDocNumber, checkExemption, checkFormedOn, checkGenre, checkKeyFacts, checkTheme,
+  checkAttachments, checkCoIssuers, checkDocNumber, checkEffectivePeriod, checkExemption, checkFormedOn, checkGenre, checkKeyFacts,
+  checkOptionalDate, checkSubjectTerms, checkTheme,
 } from './document-validation';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
@@ -55,6 +57,18 @@ export async function findVisibleDocument(ctx: AgencyContext, id: string): Promi
   const doc = await ctx.loaders.document.load(id);
   if (!doc) return null;
   return isPublic(doc) || seesInternals(ctx) ? doc : null;
+}
+
+/**
+ * The document with this 索引号 (any case, surrounding spaces ignored) if the caller may read it;
+ * null when there is none or it is hidden; BAD_USER_INPUT when the text is not an index number.
+ */
+export async function findVisibleDocumentByIndexNumber(ctx: AgencyContext, indexNumber: string): Promise<DocumentEntity | null> {
+  if (!parseIndexNumber(indexNumber)) throw malformedIndexNumber('indexNumber', indexNumber);
+  const doc = await ctx.em.findOne(DocumentEntity, { indexNumber: normalizeIndexNumber(indexNumber) });
+  if (!doc || !(isPublic(doc) || seesInternals(ctx))) return null;
+  ctx.loaders.document.prime(doc.id, doc);
+  return doc;
 }
 
 function startOfChinaDay(date: string): Date {
@@ -156,7 +170,7 @@ export async function searchDocuments(
   // Looked up by the two indexed columns alone, then filtered: in one query SQLite's planner
   // (without statistics) would walk every published document by the status index instead.
   const numbered = await em.execute<{ id: string }[]>(
-    knex.select('id').from('document').where('index_number', text.trim().toUpperCase()).orWhere('doc_number_norm', normalizeDocNumber(text)),
+    knex.select('id').from('document').where('index_number', normalizeIndexNumber(text)).orWhere('doc_number_norm', normalizeDocNumber(text)),
   );
   const exact = numbered.length
     ? (await em.execute<{ id: string }[]>(documents().whereIn('d.id', numbered.map((r) => r.id)).orderBy('d.id', 'desc'))).map((r) => r.id)
@@ -277,6 +291,10 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
   const { docNumber, docNumberNorm } = checkDocNumber(input.docNumber);
   const keyFacts = checkKeyFacts(input.keyFacts);
   const attachments = checkAttachments(input.attachments);
+  const subjectTerms = checkSubjectTerms(input.subjectTerms);
+  const effectiveOn = checkOptionalDate('effectiveOn', input.effectiveOn);
+  const repealedOn = checkOptionalDate('repealedOn', input.repealedOn);
+  checkEffectivePeriod(effectiveOn, repealedOn);
   const doc = await ctx.em.transactional(async (em) => {
     await ensureDocNumberFree(em, docNumberNorm, null);
     const now = ctx.runtime.clock.now();
@@ -285,7 +303,7 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
     const doc = em.create(DocumentEntity, {
       id: `${agency}:${String(serial).padStart(8, '0')}`,
       agencyCode: agency,
-      indexNumber: `${ctx.runtime.config.indexPrefix}-${theme.code}-${formedOn.slice(0, 4)}-${String(indexSerial).padStart(5, '0')}`,
+      indexNumber: formatIndexNumber(ctx.runtime.config.indexPrefix, theme.code, formedOn.slice(0, 4), indexSerial),
       docNumber, docNumberNorm, title, body,
       summary: optionalText('summary', '内容概述', input.summary, 2000),
       theme: theme.name, themeCode: theme.code,
@@ -294,6 +312,7 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
       disclosure: input.disclosure, exemptionGround,
       channels: input.channels?.length ? [...new Set(input.channels)] : [Channel.PORTAL],
       coIssuers: checkCoIssuers(input.coIssuers, agency),
+      subjectTerms, effectiveOn, repealedOn,
       createdBy: actorOf(ctx), createdAt: now, updatedAt: now,
     });
     computeDue(ctx, doc, formedOn);
@@ -316,7 +335,10 @@ async function ensureDocNumberFree(em: EntityManager, docNumberNorm: string | nu
 }
 
 /** The fields a change edits, on the document itself before publication or on its revision after. */
-type EditableContent = Pick<DocumentEntity, 'title' | 'body' | 'summary' | 'theme' | 'themeCode' | 'genre' | 'docNumber' | 'docNumberNorm' | 'coIssuers' | 'channels'>;
+type EditableContent = Pick<
+  DocumentEntity,
+  'title' | 'body' | 'summary' | 'theme' | 'themeCode' | 'genre' | 'docNumber' | 'docNumberNorm' | 'coIssuers' | 'channels' | 'subjectTerms' | 'effectiveOn' | 'repealedOn'
+>;
 
 async function applyContent(em: EntityManager, target: EditableContent, doc: DocumentEntity, input: UpdateDocumentInput): Promise<void> {
   if (input.title != null) target.title = requiredText('title', '标题', input.title, 500);
@@ -334,6 +356,11 @@ async function applyContent(em: EntityManager, target: EditableContent, doc: Doc
   }
   if (input.coIssuers != null) target.coIssuers = checkCoIssuers(input.coIssuers, doc.agencyCode);
   if (input.channels != null) target.channels = [...new Set(input.channels)];
+  if (input.subjectTerms != null) target.subjectTerms = checkSubjectTerms(input.subjectTerms);
+  if (input.effectiveOn !== undefined) target.effectiveOn = checkOptionalDate('effectiveOn', input.effectiveOn);
+  if (input.repealedOn !== undefined) target.repealedOn = checkOptionalDate('repealedOn', input.repealedOn);
+  // Checked on the result: a change of either date must still leave the period in order.
+  checkEffectivePeriod(target.effectiveOn, target.repealedOn);
 }
 
 /**
@@ -391,6 +418,7 @@ async function reviseDocument(ctx: AgencyContext, em: EntityManager, doc: Docume
       documentId: doc.id, status: DocumentStatus.DRAFT,
       title: doc.title, summary: doc.summary ?? null, body: doc.body, theme: doc.theme, themeCode: doc.themeCode, genre: doc.genre,
       docNumber: doc.docNumber ?? null, docNumberNorm: doc.docNumberNorm ?? null, channels: [...doc.channels], coIssuers: [...doc.coIssuers],
+      subjectTerms: [...doc.subjectTerms], effectiveOn: doc.effectiveOn ?? null, repealedOn: doc.repealedOn ?? null,
       keyFacts: facts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit: unit ?? null, asOf: asOf ?? null })),
       reason: why, authors: [], createdAt: now, updatedAt: now,
     });
@@ -413,6 +441,7 @@ async function snapshotVersion(ctx: AgencyContext, em: EntityManager, doc: Docum
     documentId: doc.id, version: doc.version, title: doc.title, summary: doc.summary ?? null, body: doc.body,
     docNumber: doc.docNumber ?? null,
     keyFacts: keyFacts.map(({ subject, value, unit, asOf }) => ({ subject, value, unit, asOf })),
+    subjectTerms: [...doc.subjectTerms], effectiveOn: doc.effectiveOn ?? null, repealedOn: doc.repealedOn ?? null,
     reason, createdAt: ctx.runtime.clock.now(), createdBy: actorOf(ctx),
   }));
 }
@@ -543,8 +572,10 @@ export async function publishDocument(ctx: AgencyContext, id: string): Promise<D
 
 /** The approved revision becomes the public text: next version, search index, key facts; the revision goes. */
 async function publishRevision(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity): Promise<void> {
-  const { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers } = revision;
-  Object.assign(doc, { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers });
+  const {
+    title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers, subjectTerms, effectiveOn, repealedOn,
+  } = revision;
+  Object.assign(doc, { title, summary, body, theme, themeCode, genre, docNumber, docNumberNorm, channels, coIssuers, subjectTerms, effectiveOn, repealedOn });
   await ensureDocNumberFree(em, doc.docNumberNorm ?? null, doc.id);
   await em.nativeDelete(KeyFactEntity, { documentId: doc.id });
   replaceKeyFacts(em, doc.id, revision.keyFacts);

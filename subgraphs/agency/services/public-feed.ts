@@ -40,7 +40,10 @@ export interface PublicDocumentRecord {
   document: Omit<DocumentEntity, 'exemptionGround' | 'createdBy' | 'publishDueOn' | 'publishDueProvisional'>;
   keyFacts: { position: number; subject: string; value: string; unit?: string | null; asOf?: string | null }[];
   attachments: { fileName: string; mediaType: string; sizeBytes: number }[];
-  versions: { version: number; title: string; summary?: string | null; body: string; docNumber?: string | null; keyFacts: unknown[]; reason: string; createdAt: Date }[];
+  versions: {
+    version: number; title: string; summary?: string | null; body: string; docNumber?: string | null; keyFacts: unknown[];
+    subjectTerms: string[]; effectiveOn?: string | null; repealedOn?: string | null; reason: string; createdAt: Date;
+  }[];
 }
 
 /** What the public sees of one penalty decision in its publicity period: a natural person masked. */
@@ -147,7 +150,9 @@ async function withRecords(ctx: AgencyContext, changes: PublicChangeEntity[]): P
       attachments: (attachments[i] as { fileName: string; mediaType: string; sizeBytes: number }[])
         .map(({ fileName, mediaType, sizeBytes }) => ({ fileName, mediaType, sizeBytes: Number(sizeBytes) })),
       versions: (versions[i] as PublicDocumentRecord['versions'])
-        .map(({ version, title, summary, body, docNumber, keyFacts, reason, createdAt }) => ({ version, title, summary, body, docNumber, keyFacts, reason, createdAt })),
+        .map(({ version, title, summary, body, docNumber, keyFacts, subjectTerms, effectiveOn, repealedOn, reason, createdAt }) => ({
+          version, title, summary, body, docNumber, keyFacts, subjectTerms, effectiveOn, repealedOn, reason, createdAt,
+        })),
     });
   });
   const penalties = new Map<string, PublicPenaltyRecord>();

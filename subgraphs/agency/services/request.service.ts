@@ -4,13 +4,13 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
-import { creditCodeProblem, residentIdProblem } from '../../shared/identifiers';
+import { creditCodeProblem, isEmailAddress, residentIdProblem } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
 import { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 import {
-  AppealResult, ConsultationParty, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+  AppealResult, ConsultationParty, DeliveryMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
 import { computeReplyClock, type ReplyClock } from './request-clock';
@@ -75,7 +75,30 @@ function checkRequester(input: DisclosureRequestInput, today: string) {
     const problem = creditCodeProblem(raw);
     if (problem) throw new BadUserInputError('idNumber', problem.zh, problem.en);
   }
-  return { requesterKind: input.requesterKind, requesterName, idNumber: raw, contact, description };
+  return { requesterKind: input.requesterKind, requesterName, idNumber: raw, contact, description, ...checkDelivery(input) };
+}
+
+/**
+ * 获取方式: an e-mail delivery needs the address to send to (a valid one); any other way takes
+ * none, so no address is kept that nothing will be sent to.
+ */
+function checkDelivery(input: DisclosureRequestInput): { deliveryMethod: DeliveryMethod | null; deliveryEmail: string | null } {
+  const deliveryMethod = input.deliveryMethod ?? null;
+  const deliveryEmail = optionalText('deliveryEmail', '接收信息的电子邮箱', input.deliveryEmail, 254);
+  if (deliveryMethod !== DeliveryMethod.EMAIL) {
+    if (deliveryEmail) {
+      throw new BadUserInputError('deliveryEmail', '只有选择以电子邮件获取信息时才填写接收邮箱', 'deliveryEmail is only for the EMAIL delivery method');
+    }
+    return { deliveryMethod, deliveryEmail: null };
+  }
+  if (!deliveryEmail) {
+    throw new BadUserInputError('deliveryEmail', '选择以电子邮件获取信息时须填写接收邮箱', 'The EMAIL delivery method needs deliveryEmail, the address to send the information to');
+  }
+  if (!isEmailAddress(deliveryEmail)) {
+    // The message does not repeat the address: an error may be logged, personal data must not be.
+    throw new BadUserInputError('deliveryEmail', '接收邮箱格式不正确，应如 zhangsan@example.com', 'deliveryEmail is not an e-mail address, e.g. zhangsan@example.com');
+  }
+  return { deliveryMethod, deliveryEmail };
 }
 
 function checkAgency(ctx: AgencyContext, agency: string): void {

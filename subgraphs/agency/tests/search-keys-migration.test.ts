@@ -13,7 +13,7 @@ describe('the search keys migration (SQLite)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agency-search-keys-'));
     const url = join(dir, 'old.sqlite');
     try {
-      const before = AGENCY_MIGRATIONS.sqlite.filter((m) => m.name < 'sqlite-20261221-search-keys');
+      const before = AGENCY_MIGRATIONS.sqlite.slice(0, AGENCY_MIGRATIONS.sqlite.findIndex((m) => m.name === 'sqlite-20261221-search-keys'));
       const old = await openDatabase({ url, entities: AGENCY_ENTITIES, migrations: { sqlite: before, postgresql: [] }, unmanagedTables: SEARCH_TABLES });
       for (const [id, title] of [['fjdrc:00000001', '政府信息公开指南'], ['fjdrc:00000002', '政府信息公开年度报告']]) {
         await old.em.getConnection().execute(

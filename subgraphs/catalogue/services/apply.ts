@@ -48,11 +48,14 @@ async function applyDocuments(runtime: AgencyRuntime, em: EntityManager, records
     listedAt: new Date(d.listedAt), createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt),
     withdrawnAt: d.withdrawnAt ? new Date(d.withdrawnAt) : null,
     exemptionGround: null, createdBy: NOT_REPLICATED, publishDueOn: d.formedOn, publishDueProvisional: false,
+    // A deployment not yet upgraded sends no catalogue fields added later: none is what it has.
+    subjectTerms: d.subjectTerms ?? [], effectiveOn: d.effectiveOn ?? null, repealedOn: d.repealedOn ?? null,
   }));
   const facts = present.flatMap(([id, r]) => r.keyFacts.map((fact) => ({ documentId: id, ...fact })));
   const attachments = present.flatMap(([id, r]) => r.attachments.map((a) => ({ documentId: id, ...a })));
   const versions = present.flatMap(([id, r]) => r.versions.map((v) => ({
     documentId: id, ...v, keyFacts: v.keyFacts as DocumentVersionEntity['keyFacts'], createdAt: new Date(v.createdAt), createdBy: NOT_REPLICATED,
+    subjectTerms: v.subjectTerms ?? [], effectiveOn: v.effectiveOn ?? null, repealedOn: v.repealedOn ?? null,
   })));
   for (const rows of chunks(documents)) await em.insertMany(DocumentEntity, rows as never);
   for (const rows of chunks(facts)) await em.insertMany(KeyFactEntity, rows as never);

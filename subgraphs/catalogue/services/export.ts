@@ -65,12 +65,20 @@ function exportFilter(raw: string | null): DocumentFilter | null {
 
 /** The columns an export reads, and what sorts and filters it. */
 const EXPORT_COLUMNS = [
-  'id', 'agencyCode', 'indexNumber', 'docNumber', 'title', 'summary', 'body', 'theme', 'genre', 'formedOn', 'publishedAt',
-  'validity', 'status', 'version', 'withdrawalReason', 'coIssuers', 'disclosure', 'listedAt', 'updatedAt',
+  'id', 'agencyCode', 'indexNumber', 'docNumber', 'title', 'summary', 'body', 'theme', 'genre', 'formedOn', 'subjectTerms', 'effectiveOn',
+  'repealedOn', 'publishedAt', 'validity', 'status', 'version', 'withdrawalReason', 'coIssuers', 'disclosure', 'listedAt', 'updatedAt',
 ] as const;
 
+/** The JSON columns an export reads: text from SQLite, parsed from PostgreSQL. */
+type JsonColumn = 'coIssuers' | 'subjectTerms';
+
 /** A document row as the export reads it: plain columns, no entity (hydrating a thousand entities a page costs five times the query). */
-type ExportRow = Pick<DocumentEntity, Exclude<(typeof EXPORT_COLUMNS)[number], 'coIssuers'>> & { coIssuers: string[] | string };
+type ExportRow = Pick<DocumentEntity, Exclude<(typeof EXPORT_COLUMNS)[number], JsonColumn>> & Record<JsonColumn, string[] | string>;
+
+/** A JSON list column's value, whichever database read it. */
+function jsonList(value: string[] | string): string[] {
+  return typeof value === 'string' ? JSON.parse(value) as string[] : value;
+}
 
 /** Up to `limit` rows matching `where`, in (`column`, id) order. */
 function exportRows(ctx: AgencyContext, where: FilterQuery<DocumentEntity>, limit: number, column?: 'listedAt' | 'updatedAt'): Promise<ExportRow[]> {
@@ -85,10 +93,10 @@ async function exported(ctx: AgencyContext, docs: ExportRow[]): Promise<Exported
   return docs.map((doc, i) => ({
     id: doc.id, indexNumber: doc.indexNumber, docNumber: doc.docNumber ?? null, title: doc.title, summary: doc.summary ?? null,
     body: bodyAsShown(ctx, doc), theme: doc.theme, genre: doc.genre, formedOn: doc.formedOn,
+    subjectTerms: jsonList(doc.subjectTerms), effectiveOn: doc.effectiveOn ?? null, repealedOn: doc.repealedOn ?? null,
     publishedAt: doc.publishedAt ? chinaDateTime(doc.publishedAt) : null, validity: doc.validity, status: doc.status, version: doc.version,
     withdrawalReason: doc.withdrawalReason ?? null, agency: { code: doc.agencyCode },
-    // A JSON column comes back as text from SQLite and parsed from PostgreSQL.
-    coIssuers: (typeof doc.coIssuers === 'string' ? JSON.parse(doc.coIssuers) as string[] : doc.coIssuers).map((code) => ({ code })),
+    coIssuers: jsonList(doc.coIssuers).map((code) => ({ code })),
     keyFacts: facts[i].map((f) => ({ subject: f.subject, value: f.value, unit: f.unit ?? null, asOf: f.asOf ?? null })),
   }));
 }

@@ -1,12 +1,26 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getArgumentValues, Kind } from 'graphql';
+import { parseIndexNumber } from '../../../schema/contracts/index-number';
 import { shardOfId } from '../../../schema/contracts/shard-routing';
 
-/** Public read fields the catalogue answers, and which agencies an answer of each may include. */
-function agenciesOf(field: string, args: Record<string, unknown>): readonly string[] | undefined | null {
+/** The agency whose index numbers carry a prefix, as the shard registry knows it. */
+export type IndexPrefixOwner = (prefix: string) => string | undefined;
+
+/**
+ * Public read fields the catalogue answers, and which agencies an answer of each may include:
+ * a list, undefined for every agency, null for none (not such a field, or a refused argument).
+ */
+export function agenciesOf(field: string, args: Record<string, unknown>, ownerOf: IndexPrefixOwner): readonly string[] | undefined | null {
   if (field === 'document' || field === 'penaltyDecision') {
     const code = shardOfId(args.id);
     return code ? [code] : null;
+  }
+  if (field === 'documentByIndexNumber') {
+    const parts = typeof args.indexNumber === 'string' ? parseIndexNumber(args.indexNumber) : null;
+    if (!parts) return null;
+    // A prefix the registry does not know may still be some agency's: every agency's freshness counts.
+    const owner = ownerOf(parts.prefix);
+    return owner ? [owner] : undefined;
   }
   if (field === 'documents' || field === 'search') {
     const named = (args.filter as { agencies?: unknown } | undefined)?.agencies;
@@ -31,7 +45,7 @@ export function staleNotice(agencies: string[]): { message: string; extensions: 
  * The root fields are read once from the resolved operation: a per-field hook would make the
  * server wrap every field of every page it answers.
  */
-export function freshnessNotice(staleAgencies: (among?: readonly string[]) => string[]): ApolloServerPlugin<BaseContext> {
+export function freshnessNotice(staleAgencies: (among?: readonly string[]) => string[], ownerOf: IndexPrefixOwner): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       const scopes: (readonly string[] | undefined)[] = [];
@@ -42,7 +56,7 @@ export function freshnessNotice(staleAgencies: (among?: readonly string[]) => st
           for (const selection of operation.selectionSet.selections) {
             if (selection.kind !== Kind.FIELD || !fields[selection.name.value]) continue;
             const args = getArgumentValues(fields[selection.name.value], selection, request.variables ?? {});
-            const scope = agenciesOf(selection.name.value, args);
+            const scope = agenciesOf(selection.name.value, args, ownerOf);
             if (scope !== null) scopes.push(scope);
           }
         },

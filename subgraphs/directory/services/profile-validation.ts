@@ -1,7 +1,7 @@
 import { isAgencyCode } from '../../../schema/contracts/shard-registry';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { BadUserInputError } from '../../../schema/contracts/errors';
-import { isValidCreditCode } from '../../shared/identifiers';
+import { isEmailAddress, isValidCreditCode } from '../../shared/identifiers';
 import type { AgencyProfileEntity } from '../entities/agency-profile.entity';
 import type { AgencyProfileInput } from '../resolvers/agency.input';
 
@@ -47,7 +47,7 @@ export function checkPhone(value: string | null | undefined): string {
 /** An e-mail address, or null when none is given. */
 export function checkEmail(value: string | null | undefined): string | null {
   const email = optionalText('email', '电子邮箱', value, 128);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (email && !isEmailAddress(email)) {
     throw new BadUserInputError('email', '电子邮箱格式不正确', 'email must be an e-mail address, e.g. xxgk@fujian.gov.cn');
   }
   return email;
