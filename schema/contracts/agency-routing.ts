@@ -38,6 +38,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     Document: { field: 'id', holds: 'prefixedId' },
     PenaltyDecision: { field: 'id', holds: 'prefixedId' },
     DisclosureRequest: { field: 'id', holds: 'prefixedId' },
+    ReleaseDocumentState: { field: 'id', holds: 'prefixedId' },
   },
   rootFields: {
     // The public reads: the provincial catalogue answers them for callers who see only the public projection.

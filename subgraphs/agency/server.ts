@@ -14,7 +14,7 @@ import { AGENCY_ENTITIES } from './entities';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
 import { PenaltyResolver } from './resolvers/penalty.resolver';
-import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver } from './resolvers/coordinated-release.resolver';
+import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver, releaseStateReferenceResolvers } from './resolvers/coordinated-release.resolver';
 import { AgencyReportResolver, AnnualReportResolver } from './resolvers/report.resolver';
 import { DisclosureRequestResolver, requestReferenceResolvers } from './resolvers/request.resolver';
 import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback.resolver';
@@ -35,7 +35,7 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
         FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver],
       validate: false,
     },
-    { ...documentReferenceResolvers, ...requestReferenceResolvers },
+    { ...documentReferenceResolvers, ...requestReferenceResolvers, ...releaseStateReferenceResolvers },
   );
   return schema;
 }
