@@ -11,6 +11,7 @@ import type { AgencyConfig } from './config';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createContext, type AgencyContext, type AgencyRuntime } from './context';
 import { AGENCY_ENTITIES } from './entities';
+import { attachmentRoutes } from './attachment-routes';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
 import { PenaltyResolver } from './resolvers/penalty.resolver';
@@ -78,6 +79,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
+      httpRoutes: [attachmentRoutes(rt)],
       plugins: [idempotencyPlugin<AgencyContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
       ready: () => rt.orm.em.getConnection().execute('select 1'),
     },

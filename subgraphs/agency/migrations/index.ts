@@ -16,6 +16,8 @@ import { SqliteFourEyes20261211 } from './sqlite-20261211-four-eyes';
 import { SqliteIdempotencyKeys20261210 } from './sqlite-20261210-idempotency-keys';
 import { SqlitePublicChanges20261213 } from './sqlite-20261213-public-changes';
 import { PostgresqlPublicChanges20261213 } from './postgresql-20261213-public-changes';
+import { SqliteAttachmentFiles20261222 } from './sqlite-20261222-attachment-files';
+import { PostgresqlAttachmentFiles20261222 } from './postgresql-20261222-attachment-files';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -32,6 +34,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
     { name: 'sqlite-20261212-privacy', class: Privacy20261212 },
     { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
+    { name: 'sqlite-20261222-attachment-files', class: SqliteAttachmentFiles20261222 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -43,5 +46,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
     { name: 'postgresql-20261212-privacy', class: Privacy20261212 },
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
+    { name: 'postgresql-20261222-attachment-files', class: PostgresqlAttachmentFiles20261222 },
   ],
 };

@@ -1,5 +1,6 @@
 import { DateScalar } from '../../shared/scalars';
 import { DEFAULT_DOCUMENT_ORDER } from '../../../schema/contracts/agency-routing';
+import { attachmentPath } from '../../../schema/contracts/attachments';
 import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
@@ -115,8 +116,13 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<Attachment[]> {
-    return ctx.loaders.attachments.load(doc.id);
+  async attachments(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<Attachment[]> {
+    const rows = await ctx.loaders.attachments.load(doc.id);
+    // A revision's files are public with the revision, not before.
+    return rows.filter((a) => !a.inRevision || isStaff(ctx)).map((a) => ({
+      number: a.number, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: Number(a.sizeBytes), sha256: a.sha256 ?? null,
+      downloadPath: a.sha256 ? attachmentPath(doc.id, a.number) : null, inRevision: a.inRevision,
+    }));
   }
 
   @FieldResolver(() => [DocumentVersion])
