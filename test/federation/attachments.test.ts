@@ -35,7 +35,7 @@ describe('attachment files through the gateway', () => {
   afterAll(() => hub.stop());
 
   const post = (id: string, body: Buffer, type: string, token?: string, fileName = FILE_NAME) => fetch(`${base}/attachments/${id}?fileName=${encodeURIComponent(fileName)}`, {
-    method: 'POST', body, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    method: 'POST', body: new Uint8Array(body), headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const download = (token?: string, number = 1, headers: Record<string, string> = {}) => fetch(`${base}/attachments/${documentId}/${number}`, {
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
