@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ATTACHMENTS_PATH, parseAttachmentPath } from '../schema/contracts/attachments';
 import { GATEWAY_CLAIMS_HEADER, signGatewayClaims, type Claims } from '../schema/contracts/claims';
-import { unavailableError, type UnavailableReason } from '../schema/contracts/errors';
+import { SUBGRAPH_UNAVAILABLE_REASONS, unavailableError, type UnavailableReason } from '../schema/contracts/errors';
 import type { ShardRegistry } from '../schema/contracts/shard-registry';
 import { jsonError } from './protection';
 import type { ShardClients } from './sharding/shard-client';
@@ -89,6 +89,14 @@ export function useAttachments(options: AttachmentRelayOptions): GatewayPlugin {
     if (answer.status === 401 || (answer.status >= 500 && !json)) {
       await answer.body?.cancel();
       return unavailable(target.agency, answer.status === 401 ? 'signature' : 'http-5xx');
+    }
+    // The deployment says it cannot serve now (its database is out of reach, it is starting): the agency is unavailable, as on /graphql.
+    if (answer.status === 503) {
+      const body = (await answer.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string; reason?: string } }[] };
+      const refusal = body.errors?.[0]?.extensions;
+      // Its virus scanner gave no verdict: the deployment's own refusal, passed on.
+      if (refusal?.code === 'SCAN_UNAVAILABLE') return Response.json(body, { status: 503, headers: { 'retry-after': '5' } });
+      return unavailable(target.agency, SUBGRAPH_UNAVAILABLE_REASONS.find((r) => r === refusal?.reason) ?? 'unavailable');
     }
     const passed = new Headers();
     for (const name of PASSED_HEADERS) {

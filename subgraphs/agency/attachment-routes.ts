@@ -4,6 +4,8 @@ import {
   attachmentEtag, attachmentPath, ATTACHMENTS_PATH, contentDisposition, FILE_NAME_PARAMETER, parseAttachmentPath,
 } from '../../schema/contracts/attachments';
 import type { Claims } from '../../schema/contracts/claims';
+import { SERVICE_UNAVAILABLE } from '../../schema/contracts/errors';
+import { isDatabaseUnavailable } from '../shared/mask-error';
 import type { HttpRoute } from '../shared/subgraph-http';
 import { createContext, type AgencyRuntime } from './context';
 import type { AttachmentEntity } from './entities/document-parts.entity';
@@ -12,9 +14,9 @@ import { AttachmentRefusal, readAttachment, tooLarge, uploadAttachment } from '.
 /** HTTP status of each GraphQL refusal the attachment services raise. */
 const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
 
 const NOT_FOUND_MESSAGE = '未找到该附件 / No such attachment';
@@ -109,6 +111,11 @@ export function attachmentRoutes(runtime: AgencyRuntime): HttpRoute {
         if (error instanceof AttachmentRefusal) return sendError(res, error.status, error.code, error.message);
         const code = error instanceof GraphQLError ? error.extensions.code : undefined;
         if (typeof code === 'string' && STATUS_OF_CODE[code]) return sendError(res, STATUS_OF_CODE[code], code, (error as Error).message);
+        // As on /graphql: a database out of reach is "not now" (the gateway answers AGENCY_UNAVAILABLE), anything else a masked fault.
+        if (isDatabaseUnavailable(error)) {
+          console.error('[database unavailable]', (error as Error).message);
+          return sendError(res, 503, SERVICE_UNAVAILABLE, '数据库暂时无法访问，请稍后重试 / The database is unavailable, please try again later', {}, { reason: 'database' });
+        }
         throw error;
       }
     },
