@@ -58,6 +58,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     publishDocument: { route: 'byId', argument: 'id' },
     withdrawDocument: { route: 'byId', argument: 'id' },
     changeDocumentValidity: { route: 'byId', argument: 'id' },
+    removeAttachment: { route: 'byId', argument: 'id' },
     publishPenaltyDecision: { route: 'byId', argument: 'id' },
     revokePenaltyDecision: { route: 'byId', argument: 'id' },
     // Disclosure requests. The tracking code starts with the agency code, so it routes like an id.

@@ -6,6 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import type { DocumentEntity } from '../entities/document.entity';
 import { DocumentOrder, ExemptionGround, Validity } from '../entities/enums';
+import * as attachments from '../services/attachment.service';
 import * as documents from '../services/document.service';
 import { CreateDocumentInput, DocumentFilter, UpdateDocumentInput } from './document.input';
 import {
@@ -93,6 +94,11 @@ export class DocumentResolver {
     @Ctx() ctx: AgencyContext,
   ): Promise<DocumentEntity> {
     return documents.changeValidity(ctx, id, validity, reason);
+  }
+
+  @Mutation(() => Document, { description: '删除尚未发布的附件（草稿或修订稿的附件，本机关编辑）；已发布的附件不能删除 / Remove a file not yet published (a draft\'s or a revision\'s), by an editor of the agency; published files never change' })
+  removeAttachment(@Arg('id', () => ID) id: string, @Arg('number', () => Int) number: number, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return attachments.removeAttachment(ctx, id, number);
   }
 
   @FieldResolver(() => String)

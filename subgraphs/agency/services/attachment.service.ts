@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BadUserInputError, WorkflowConflictError } from '../../../schema/contracts/errors';
+import type { EntityManager } from '@mikro-orm/knex';
+import { BadUserInputError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { actorOf, isStaff, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
 import { AttachmentEntity, AttachmentFileEntity, DocumentRevisionEntity } from '../entities/document-parts.entity';
@@ -13,6 +14,7 @@ import { requiredText } from '../../shared/text-input';
 import { bareMediaType, mediaTypeProblem } from './attachment-media';
 import { isPublic, loadForWrite, recordEvent } from './document.service';
 import { checkReleaseHolds } from './release-hold';
+import { currentSerial, nextSerial } from './serial';
 
 /**
  * A refusal of an upload or a download that is not a GraphQL error: it travels as an HTTP status
@@ -124,21 +126,12 @@ export async function uploadAttachment(ctx: AgencyContext, documentId: string, u
     if (!(await em.count(AttachmentFileEntity, { sha256 }))) {
       em.persist(em.create(AttachmentFileEntity, { sha256, content, sizeBytes: content.length, createdAt: now }));
     }
-    const [last] = await em.find(AttachmentEntity, { documentId }, { orderBy: { number: 'desc' }, limit: 1 });
     const attachment = em.create(AttachmentEntity, {
-      documentId, number: (last?.number ?? 0) + 1, fileName, mediaType: bareMediaType(upload.mediaType), sizeBytes: content.length, sha256,
+      documentId, number: await nextAttachmentNumber(em, documentId), fileName, mediaType: bareMediaType(upload.mediaType), sizeBytes: content.length, sha256,
       inRevision: revision !== null,
     });
     em.persist(attachment);
-    // The version under work changed: it is reviewed again, and whoever attached the file is one of its authors.
-    if (revision) {
-      revision.status = DocumentStatus.DRAFT;
-      revision.authors = [...new Set([...revision.authors, actorOf(ctx)])];
-      revision.updatedAt = now;
-    } else {
-      doc.status = DocumentStatus.DRAFT;
-      doc.updatedAt = now;
-    }
+    backToDraft(ctx, doc, revision, now);
     recordEvent(ctx, em, doc, DocumentEventKind.EDITED, `添加附件 / Attached ${attachment.number}: ${fileName} (sha256 ${sha256})`);
     return { attachment, created: true };
   });
@@ -149,6 +142,58 @@ export async function uploadAttachment(ctx: AgencyContext, documentId: string, u
     if (error instanceof UniqueConstraintViolationException) return write();
     throw error;
   }
+}
+
+/**
+ * The next number of a document's attachment, never one it had before (a removed draft file's
+ * number is not given to another file): a per-document counter, started past the numbers of
+ * attachments recorded before it existed.
+ */
+async function nextAttachmentNumber(em: EntityManager, documentId: string): Promise<number> {
+  const key = `attachment:${documentId}`;
+  const [last] = await em.find(AttachmentEntity, { documentId }, { orderBy: { number: 'desc' }, limit: 1 });
+  const given = await currentSerial(em, key);
+  return nextSerial(em, key, Math.max(1, (last?.number ?? 0) - given + 1));
+}
+
+/** The version under work changed: it is reviewed again, and whoever changed its files is one of its authors (four-eyes). */
+function backToDraft(ctx: AgencyContext, doc: DocumentEntity, revision: DocumentRevisionEntity | null, now: Date): void {
+  if (revision) {
+    revision.status = DocumentStatus.DRAFT;
+    revision.authors = [...new Set([...revision.authors, actorOf(ctx)])];
+    revision.updatedAt = now;
+  } else {
+    doc.status = DocumentStatus.DRAFT;
+    doc.updatedAt = now;
+  }
+}
+
+/**
+ * 删除附件 — an editor removes a file that is not public yet: one of a draft's, or one the
+ * revision of a published document brought. A file of a published version is never removed
+ * (CONFLICT). Its bytes go too unless another attachment holds the same file.
+ */
+export async function removeAttachment(ctx: AgencyContext, documentId: string, number: number): Promise<DocumentEntity> {
+  return ctx.em.transactional(async (em) => {
+    const now = ctx.runtime.clock.now();
+    const doc = await loadForWrite(ctx, em, documentId, ['editor']);
+    await checkReleaseHolds(em, doc.id, now, 'change');
+    const attachment = await em.findOne(AttachmentEntity, { documentId, number });
+    if (!attachment) throw new NotFoundError('附件 attachment', `${documentId}/${number}`);
+    const published = doc.version > 0 && !attachment.inRevision;
+    if (published || doc.status === DocumentStatus.WITHDRAWN) {
+      throw new WorkflowConflictError('已发布的附件不能删除或更改', 'A published file is never removed or changed; a new version brings its own files', doc.status);
+    }
+    const revision = attachment.inRevision ? await em.findOne(DocumentRevisionEntity, { documentId }) : null;
+    em.remove(attachment);
+    await em.flush();
+    if (attachment.sha256 && !(await em.count(AttachmentEntity, { sha256: attachment.sha256 }))) {
+      await em.nativeDelete(AttachmentFileEntity, { sha256: attachment.sha256 });
+    }
+    backToDraft(ctx, doc, revision, now);
+    recordEvent(ctx, em, doc, DocumentEventKind.EDITED, `删除附件 / Removed ${number}: ${attachment.fileName}`);
+    return doc;
+  });
 }
 
 /** A file as its download sends it. */

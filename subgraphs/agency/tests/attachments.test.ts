@@ -75,6 +75,27 @@ describe.each(testEngines())('attachment files on %s', (kind) => {
     expect(await refusalOf(upload(REVIEWER, id, 'a.pdf', 'application/pdf', PDF))).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 
+  it('lets an editor remove a draft\'s file, whose number is never given again, its bytes gone when nothing else holds them', async () => {
+    const id = await draft('闽发改〔2026〕304号');
+    await upload(EDITOR, id, '错传.png', 'image/png', Buffer.concat([PNG, Buffer.from('304')]));
+    const REMOVE = `mutation($id: ID!, $number: Int!) { removeAttachment(id: $id, number: $number) { status attachments { number fileName } } }`;
+    expect((await agency.execRaw(REMOVE, { id, number: 1 }, REVIEWER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await agency.exec(REMOVE, { id, number: 1 }, EDITOR)).removeAttachment).toEqual({ status: 'DRAFT', attachments: [] });
+    const sha = createHash('sha256').update(Buffer.concat([PNG, Buffer.from('304')])).digest('hex');
+    expect(await agency.runtime.orm.em.fork().count(AttachmentFileEntity, { sha256: sha })).toBe(0);
+    expect((await upload(EDITOR, id, '正确.pdf', 'application/pdf', PDF)).attachment.number).toBe(2);
+    expect((await agency.execRaw(REMOVE, { id, number: 1 }, EDITOR)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // The same file twice on one document is one attachment.
+    expect(await upload(EDITOR, id, '同一文件.pdf', 'application/pdf', PDF)).toMatchObject({ created: false, attachment: { number: 2 } });
+    // These bytes are also attached to another, published document: removing this draft's copy keeps them.
+    const other = await upload(EDITOR, id, '附图.png', 'image/png', PNG);
+    expect(other.attachment.number).toBe(3);
+    await agency.exec(REMOVE, { id, number: 3 }, EDITOR);
+    expect(await agency.runtime.orm.em.fork().count(AttachmentFileEntity, { sha256: other.attachment.sha256 })).toBe(1);
+    await publish(id);
+    expect((await agency.execRaw(REMOVE, { id, number: 2 }, EDITOR)).errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
   it('never changes a published document\'s files: a revision brings its own, public once the revision is published', async () => {
     const id = await draft('闽发改〔2026〕303号');
     await upload(EDITOR, id, '原件.pdf', 'application/pdf', PDF);
