@@ -33,6 +33,17 @@ function stateOf({ id, found, doc, contentHash, keyFacts, reprintOf }: releases.
   };
 }
 
+/** The states of every linked document one gateway call asks for, read together (the plan's or the findings' page). */
+const stateLoaders = new WeakMap<AgencyContext, DataLoader<string, releases.ReleaseDocumentStateResult>>();
+function stateLoader(ctx: AgencyContext): DataLoader<string, releases.ReleaseDocumentStateResult> {
+  let loader = stateLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((ids) => releases.releaseDocumentStates(ctx, agencyOf(ctx), [...ids]), { maxBatchSize: 500 });
+    stateLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 /** Release coordination inside one agency deployment: embargo holds and the participant's two phases. */
 @Resolver()
 export class CoordinatedReleaseResolver {
@@ -118,8 +129,7 @@ export const releaseStateReferenceResolvers = {
   ReleaseDocumentState: {
     __resolveReference: async (ref: { id: string }, ctx: AgencyContext): Promise<ReleaseDocumentState | null> => {
       if (!releases.readsReleaseStates(ctx)) return null;
-      const [state] = await releases.releaseDocumentStates(ctx, agencyOf(ctx), [ref.id]);
-      return stateOf(state);
+      return stateOf(await stateLoader(ctx).load(ref.id));
     },
   },
 };
