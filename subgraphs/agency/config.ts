@@ -59,7 +59,10 @@ export interface AgencyConfig {
    * E.g. `clamdscan --no-summary --fdpass`.
    */
   attachmentScanCommand?: string[];
-  /** How long the virus scan may take (HUB_ATTACHMENT_SCAN_TIMEOUT_MS). @default 60000 */
+  /**
+   * How long the virus scan may take (HUB_ATTACHMENT_SCAN_TIMEOUT_MS): shorter than the gateway's
+   * whole-request deadline (30 s), so the editor gets the verdict rather than a timeout. @default 20000
+   */
   attachmentScanTimeoutMs: number;
 }
 
@@ -92,7 +95,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,
-    attachmentScanTimeoutMs: intFrom(env, 'HUB_ATTACHMENT_SCAN_TIMEOUT_MS', 60_000),
+    attachmentScanTimeoutMs: intFrom(env, 'HUB_ATTACHMENT_SCAN_TIMEOUT_MS', 20_000),
   };
 }
 
