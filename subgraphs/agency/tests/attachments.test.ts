@@ -121,3 +121,19 @@ describe.each(testEngines())('attachment files on %s', (kind) => {
     expect((await readAttachment(ctx(PUBLIC), id, 1))!.content.equals(PDF)).toBe(true);
   });
 });
+
+describe('an attachment scanner that gives no verdict', () => {
+  it('refuses the upload as unavailable rather than accept the file unscanned', async () => {
+    const agency = await openTestAgency('sqlite', { env: { HUB_ATTACHMENT_SCAN_COMMAND: '/nonexistent/virus-scanner --stdin' } });
+    try {
+      const { createDocument } = await agency.exec(CREATE_DOCUMENT, { input: { ...INPUT, docNumber: '闽发改〔2026〕305号' } }, EDITOR);
+      const refusal = await uploadAttachment(createContext(agency.runtime, EDITOR), createDocument.id, {
+        fileName: 'a.pdf', mediaType: 'application/pdf', declaredBytes: PDF.length, read: async () => PDF,
+      }).then(() => null, (error: unknown) => error);
+      expect(refusal).toMatchObject({ status: 503, code: 'SCAN_UNAVAILABLE', message: '病毒扫描暂不可用，请稍后重试 / The virus scan is unavailable; please try again later' });
+      expect(await agency.runtime.orm.em.fork().count(AttachmentEntity, {})).toBe(0);
+    } finally {
+      await agency.close();
+    }
+  });
+});
