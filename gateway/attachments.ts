@@ -14,7 +14,7 @@ export interface AttachmentRelayOptions {
   gatewaySecret: string;
   /** The caller's verified claims (the bearer token), rejecting an invalid one. */
   claimsOf: (headers: Headers) => Promise<Claims>;
-  /** How long the deployment may take to answer, body included. */
+  /** How long the deployment may take to start its answer (an upload's body is sent within it). */
   timeoutMs: number;
 }
 
@@ -75,14 +75,18 @@ export function useAttachments(options: AttachmentRelayOptions): GatewayPlugin {
       if (value !== null) headers[name] = value;
     }
     let answer: Response;
+    // The deadline runs until the deployment answers; a download then streams at the client's pace.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     try {
       answer = await fetch(deploymentUrl(entry.url, url), {
-        method: request.method, headers, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs),
+        method: request.method, headers, redirect: 'manual', signal: deadline.signal,
         ...(upload ? { body: request.body, duplex: 'half' } : {}),
       } as RequestInit);
-    } catch (error) {
-      const name = (error as Error).name;
-      return unavailable(target.agency, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'connection');
+    } catch {
+      return unavailable(target.agency, deadline.signal.aborted ? 'timeout' : 'connection');
+    } finally {
+      clearTimeout(timer);
     }
     const json = answer.headers.get('content-type')?.startsWith('application/json') ?? false;
     // A deployment that refused the gateway's signature, or answered with something other than its own refusal or a file.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { APPROVE, CREATE_DOCUMENT, PUBLISH } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
@@ -23,7 +24,8 @@ describe('attachment files through the gateway', () => {
     hub = await startHub({
       agencies: ['fjdrc', 'fjczt'], withCatalogue: {},
       env: { HUB_MAX_ATTACHMENT_BYTES: '65536', HUB_ATTACHMENT_SCAN_COMMAND: `sh ${SCANNER}` },
-      gateway: { maxUploadBytes: 200_000 },
+      // A short request deadline, so that a hung deployment is a quick 503 here.
+      gateway: { maxUploadBytes: 200_000, headersTimeoutMs: 2000, requestTimeoutMs: 3000 },
     });
     base = hub.gateway.url.replace(/\/graphql$/, '');
     editor = await hub.token(['editor'], 'fjdrc');
@@ -123,5 +125,21 @@ describe('attachment files through the gateway', () => {
       extensions: { code: 'AGENCY_UNAVAILABLE', service: 'agency', agency: 'fjdrc' },
     });
     expect((await fetch(`${base}/attachments/nosuch:00000001/1`)).status).toBe(404);
+  });
+
+  it('answers 503 with reason timeout when the owning deployment accepts the call and never answers', async () => {
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = hung.address() as { port: number };
+      hub.gateway.registry.set([...hub.gateway.registry.all(), { code: 'fjhung', url: `http://127.0.0.1:${port}/graphql` }]);
+      const response = await fetch(`${base}/attachments/fjhung:00000001/1`);
+      expect(response.status).toBe(503);
+      expect((await errorOf(response)).extensions).toMatchObject({ code: 'AGENCY_UNAVAILABLE', agency: 'fjhung', reason: 'timeout' });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 });
