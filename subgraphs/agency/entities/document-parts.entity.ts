@@ -41,6 +41,8 @@ export class KeyFactEntity {
  */
 @Entity({ tableName: 'attachment' })
 @Unique({ properties: ['documentId', 'number'] })
+// One file once per document: a concurrent retry of an upload fails here and answers the first.
+@Unique({ properties: ['documentId', 'sha256'] })
 export class AttachmentEntity {
   [OptionalProps]?: 'sha256' | 'inRevision';
 
