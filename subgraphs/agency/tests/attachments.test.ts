@@ -46,6 +46,11 @@ describe.each(testEngines())('attachment files on %s', (kind) => {
     expect(await agency.runtime.orm.em.fork().count(AttachmentEntity, { documentId: id })).toBe(1);
     expect(await agency.runtime.orm.em.fork().count(AttachmentFileEntity, { sha256: first.attachment.sha256 })).toBe(1);
     expect((await upload(EDITOR, id, '附件2.png', 'image/png', PNG)).attachment.number).toBe(2);
+    // Two retries racing each other attach the file once.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const raced = await Promise.all([upload(EDITOR, id, '附图.jpg', 'image/jpeg', jpeg), upload(EDITOR, id, '附图.jpg', 'image/jpeg', jpeg)]);
+    expect(raced.map((r) => r.attachment.number)).toEqual([3, 3]);
+    expect(raced.filter((r) => r.created)).toHaveLength(1);
 
     expect((await readAttachment(ctx(EDITOR), id, 1))!.content.equals(PDF)).toBe(true);
     for (const caller of [PUBLIC, OTHER_AGENCY, SUPERVISOR]) expect(await readAttachment(ctx(caller), id, 1)).toBeNull();
@@ -56,7 +61,7 @@ describe.each(testEngines())('attachment files on %s', (kind) => {
     const published = await readAttachment(ctx(PUBLIC), id, 1);
     expect(published).toMatchObject({ restricted: false, attachment: { fileName: '附件1：重点任务分工.pdf' } });
     expect(published!.content.equals(PDF)).toBe(true);
-    expect(await readAttachment(ctx(PUBLIC), id, 3)).toBeNull();
+    expect(await readAttachment(ctx(PUBLIC), id, 4)).toBeNull();
   });
 
   it('refuses a file whose bytes are not its declared type, a type not accepted, an oversized file, and one the virus scan flags, writing nothing', async () => {
