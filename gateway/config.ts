@@ -38,6 +38,12 @@ export interface GatewayConfig {
   shardCalls: ShardCallOptions;
   /** Request limits (body size, tokens, depth, aliases, directives, cost). */
   limits: RequestLimits;
+  /**
+   * Largest attachment upload the gateway relays (`POST /attachments/…`, HUB_MAX_UPLOAD_BYTES):
+   * the ceiling of every deployment's own limit (HUB_MAX_ATTACHMENT_BYTES, 20 MiB by default),
+   * refused with 413 before the body is read. @default 64 MiB
+   */
+  maxUploadBytes: number;
   /** Requests per minute for anonymous callers and staff tokens (API keys carry their own). */
   quotas: Quotas;
   /** Exports one caller (API key, staff token, anonymous address) may run at once. @default 2 */
@@ -138,6 +144,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxDirectives: intFrom(env, 'HUB_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxCost: intFrom(env, 'HUB_MAX_COST', DEFAULT_LIMITS.maxCost),
     },
+    maxUploadBytes: intFrom(env, 'HUB_MAX_UPLOAD_BYTES', 64 * 1024 * 1024),
     quotas: {
       anonymousPerMinute: intFrom(env, 'HUB_ANONYMOUS_PER_MINUTE', DEFAULT_QUOTAS.anonymousPerMinute),
       staffPerMinute: intFrom(env, 'HUB_STAFF_PER_MINUTE', DEFAULT_QUOTAS.staffPerMinute),

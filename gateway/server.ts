@@ -12,6 +12,8 @@ import { answeredByReplica } from '../schema/contracts/shard-routing';
 import { INTERNAL_ERROR_MESSAGE } from '../schema/contracts/errors';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import { ApiKeyStore } from './api-keys';
+import { useAttachments } from './attachments';
+import { ATTACHMENTS_PATH } from '../schema/contracts/attachments';
 import type { GatewayConfig } from './config';
 import { useDemandControl } from './demand-control';
 import { CatalogueExportClient } from './catalogue-export-client';
@@ -112,6 +114,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
         claimsOf: (headers) => identity.claimsOfHeaders(headers),
         documentPages: config.exportCataloguePages,
       } : undefined),
+      useAttachments({
+        registry, clients: agencyClients, gatewaySecret: config.gatewaySecret, timeoutMs: config.requestTimeoutMs,
+        claimsOf: (headers) => identity.claimsOfHeaders(headers),
+      }),
       identity,
       useSubgraphHeaders((context) => identity.signedClaimsOf(context)),
       ...limitPlugins(config.limits),
@@ -166,8 +172,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, 'LENGTH_REQUIRED', '请求须带 Content-Length / A POST must carry Content-Length');
-      if (Number(length) > config.limits.maxBodyBytes) {
-        return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${config.limits.maxBodyBytes} 字节）/ Request body too large (max ${config.limits.maxBodyBytes} bytes)`);
+      // An attachment upload is a file, streamed to its deployment: it has its own, larger limit.
+      const limit = req.url?.startsWith(ATTACHMENTS_PATH) ? config.maxUploadBytes : config.limits.maxBodyBytes;
+      if (Number(length) > limit) {
+        return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${limit} 字节）/ Request body too large (max ${limit} bytes)`);
       }
     }
     void runtime(req, res);

@@ -38,6 +38,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     Document: { field: 'id', holds: 'prefixedId' },
     PenaltyDecision: { field: 'id', holds: 'prefixedId' },
     DisclosureRequest: { field: 'id', holds: 'prefixedId' },
+    ReleaseDocumentState: { field: 'id', holds: 'prefixedId' },
   },
   rootFields: {
     // The public reads: the provincial catalogue answers them for callers who see only the public projection.
@@ -59,6 +60,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     publishDocument: { route: 'byId', argument: 'id' },
     withdrawDocument: { route: 'byId', argument: 'id' },
     changeDocumentValidity: { route: 'byId', argument: 'id' },
+    removeAttachment: { route: 'byId', argument: 'id' },
     publishPenaltyDecision: { route: 'byId', argument: 'id' },
     revokePenaltyDecision: { route: 'byId', argument: 'id' },
     // Disclosure requests. The tracking code starts with the agency code, so it routes like an id.

@@ -50,6 +50,21 @@ export interface AgencyConfig {
   supplementWorkingDays: number;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
+  /** Largest attachment file an editor may upload, in bytes (HUB_MAX_ATTACHMENT_BYTES). @default 20 MiB */
+  maxAttachmentBytes: number;
+  /**
+   * Virus scan run on every uploaded file before it is accepted (HUB_ATTACHMENT_SCAN_COMMAND): the
+   * program and its arguments, split on spaces, with the path of a temporary copy of the file
+   * appended. Exit 0 accepts the file, 1 refuses it as infected, anything else (or no answer within
+   * `attachmentScanTimeoutMs`) refuses the upload as "scan unavailable". None when unset.
+   * E.g. `clamdscan --no-summary --fdpass`.
+   */
+  attachmentScanCommand?: string[];
+  /**
+   * How long the virus scan may take (HUB_ATTACHMENT_SCAN_TIMEOUT_MS): shorter than the gateway's
+   * whole-request deadline (30 s), so the editor gets the verdict rather than a timeout. @default 20000
+   */
+  attachmentScanTimeoutMs: number;
 }
 
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
@@ -84,6 +99,9 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
+    maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
+    attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,
+    attachmentScanTimeoutMs: intFrom(env, 'HUB_ATTACHMENT_SCAN_TIMEOUT_MS', 20_000),
   };
 }
 

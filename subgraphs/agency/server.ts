@@ -11,10 +11,11 @@ import type { AgencyConfig } from './config';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createContext, type AgencyContext, type AgencyRuntime } from './context';
 import { AGENCY_ENTITIES } from './entities';
+import { attachmentRoutes } from './attachment-routes';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
 import { PenaltyResolver } from './resolvers/penalty.resolver';
-import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver } from './resolvers/coordinated-release.resolver';
+import { CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver, releaseStateReferenceResolvers } from './resolvers/coordinated-release.resolver';
 import { AgencyReportResolver, AnnualReportResolver } from './resolvers/report.resolver';
 import { DisclosureRequestResolver, requestReferenceResolvers } from './resolvers/request.resolver';
 import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback.resolver';
@@ -35,7 +36,7 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
         FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver],
       validate: false,
     },
-    { ...documentReferenceResolvers, ...requestReferenceResolvers },
+    { ...documentReferenceResolvers, ...requestReferenceResolvers, ...releaseStateReferenceResolvers },
   );
   return schema;
 }
@@ -78,6 +79,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
+      httpRoutes: [attachmentRoutes(rt)],
       plugins: [idempotencyPlugin<AgencyContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
       ready: () => rt.orm.em.getConnection().execute('select 1'),
     },

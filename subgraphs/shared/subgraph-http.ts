@@ -29,6 +29,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * BAD_USER_INPUT error is a 400 with its message; anything else a masked 500.
    */
   routes?: Record<string, (params: URLSearchParams, claims: Claims) => Promise<unknown>>;
+  /**
+   * Endpoints that read and answer raw HTTP themselves (the agency's attachment files), by path
+   * prefix: like /graphql they answer calls signed by the gateway only, called with the verified
+   * claims, and 503 while not `accepting`.
+   */
+  httpRoutes?: HttpRoute[];
   /** Apollo Server plugins of the subgraph (e.g. idempotent mutations); they see the gateway's headers. */
   plugins?: ApolloServerPlugin<TContext>[];
   /**
@@ -38,6 +44,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   ready?: () => Promise<unknown>;
   /** How long stop() lets requests in flight finish. @default DEFAULT_SHUTDOWN_GRACE_MS */
   shutdownGraceMs?: number;
+}
+
+/** A raw HTTP endpoint of a subgraph (see SubgraphServerOptions.httpRoutes). */
+export interface HttpRoute {
+  /** Paths it answers start with this, e.g. "/attachments/". */
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, claims: Claims): Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -124,10 +137,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
       }
       const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
-      if (!accepting && (url.pathname === '/graphql' || route)) {
+      const httpRoute = options.httpRoutes?.find((r) => url.pathname.startsWith(r.prefix));
+      if (!accepting && (url.pathname === '/graphql' || route || httpRoute)) {
         return sendJson(res, 503, refusal(`${options.name} 正在启动 / ${options.name} is not ready yet`, 'SERVICE_NOT_READY'));
       }
-      if (url.pathname !== '/graphql' && !route) return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
+      if (url.pathname !== '/graphql' && !route && !httpRoute) return sendJson(res, 404, refusal('Not found', 'NOT_FOUND'));
       const token = req.headers[GATEWAY_CLAIMS_HEADER];
       let claims: Claims;
       try {
@@ -136,6 +150,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       } catch {
         return sendJson(res, 401, refusal('此服务只接受经省级网关签名的请求 / This subgraph only answers calls signed by the provincial gateway', 'UNAUTHENTICATED'));
       }
+      if (httpRoute) return await httpRoute.handle(req, res, url, claims);
       if (route) {
         try {
           return sendJson(res, 200, await route(url.searchParams, claims));

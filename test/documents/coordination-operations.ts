@@ -57,3 +57,14 @@ export const SCAN = /* GraphQL */ `
 export const SET_REPRINT = /* GraphQL */ `
   mutation($id: ID!, $sourceId: ID) { setReprintSource(id: $id, sourceId: $sourceId) { id reprintOf } }
 `;
+export const FINDING_LINKS = /* GraphQL */ `
+  query($kind: FindingKind) {
+    consistencyFindings(kind: $kind, first: 50) {
+      edges { node { id
+        documentLinks { documentId agency { code } document { id title } state { id found status title } }
+        evidence { documentId }
+        plan { id documents { documentId agency { code } state { id found status } } }
+      } }
+    }
+  }
+`;

@@ -2,7 +2,7 @@ import { runFullScan } from '../../subgraphs/coordination/services/consistency-s
 import { PLANTED_AGENCIES, seedCoordinationDemo } from '../../tools/demo/coordination-seed';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
-import { FINDINGS, SCAN, SET_REPRINT } from '../documents/coordination-operations';
+import { FINDING_LINKS, FINDINGS, SCAN, SET_REPRINT } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
 
 /**
@@ -69,6 +69,36 @@ describe('consistency findings over the demo province', () => {
     expect(all.every((f) => f.documents.length > 0 && f.agencies.length > 0)).toBe(true);
     const { data } = await hub.query(FINDINGS, { kind: 'KIND_THAT_DOES_NOT_EXIST' }, coordinator);
     expect(data).toBeNull();
+  });
+
+  it('keeps the id, agency and state of an unpublished linked document readable for the news office only', async () => {
+    type Link = { documentId: string; agency: { code: string }; document: { id: string; title: string } | null; state: { id: string; found: boolean; status: string; title: string } | null };
+    type Node = { documentLinks: Link[]; evidence: { documentId: string | null }[]; plan: { documents: Omit<Link, 'document'>[] } | null };
+    const read = async (token?: string) => {
+      const answer = await hub.query(FINDING_LINKS, { kind: 'MISSING_RELEASE' }, token);
+      return { nodes: (answer.data?.consistencyFindings.edges ?? []).map((e: { node: Node }) => e.node) as Node[], errors: answer.errors };
+    };
+    const { nodes, errors } = await read(coordinator);
+    expect(errors).toBeUndefined();
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) {
+      const [link] = node.documentLinks;
+      // Not published: the document itself is hidden from a coordinator, its id, agency and state are not.
+      expect(link.document).toBeNull();
+      expect(link.documentId.startsWith(`${link.agency.code}:`)).toBe(true);
+      expect(link.state).toMatchObject({ id: link.documentId, found: true });
+      expect(link.state!.status).not.toBe('PUBLISHED');
+      expect(link.state!.title.length).toBeGreaterThan(0);
+      expect(node.evidence.map((e) => e.documentId)).toContain(link.documentId);
+      const linked = node.plan!.documents.find((d) => d.documentId === link.documentId)!;
+      expect(linked.state).toMatchObject({ id: link.documentId, found: true, status: link.state!.status });
+    }
+    // The agency concerned sees its finding and the ids, but the news office's state view is not for its staff.
+    const agency = nodes[0].documentLinks[0].agency.code;
+    const staff = await read(await hub.token(['editor'], agency));
+    const mine = staff.nodes.flatMap((n) => n.documentLinks);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((l) => l.state === null && l.documentId.length > 0)).toBe(true);
   });
 
   it('does not duplicate findings on a rescan, and resolves those that no longer hold', async () => {

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Channel } from '../../../schema/contracts/channel';
 import { DocumentEventKind, DocumentStatus, ReviewResult } from './enums';
 
@@ -34,15 +34,28 @@ export class KeyFactEntity {
   asOf?: string | null;
 }
 
-/** 附件 — metadata of an attached file. */
+/**
+ * 附件 — an attached file of a document: its metadata, and the content hash of its stored bytes
+ * ({@link AttachmentFileEntity}) when the file was uploaded. An attachment that is part of a
+ * published version never changes; a new version brings its own files.
+ */
 @Entity({ tableName: 'attachment' })
+@Unique({ properties: ['documentId', 'number'] })
+// One file once per document: a concurrent retry of an upload fails here and answers the first.
+@Unique({ properties: ['documentId', 'sha256'] })
 export class AttachmentEntity {
+  [OptionalProps]?: 'sha256' | 'inRevision';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
   @Index()
   @Property({ type: 'string', length: 64 })
   documentId!: string;
+
+  /** Its number within the document (1, 2, …), never reused: the download path names it. */
+  @Property({ type: 'integer' })
+  number!: number;
 
   @Property({ type: 'string', length: 255 })
   fileName!: string;
@@ -52,6 +65,38 @@ export class AttachmentEntity {
 
   @Property({ type: 'bigint' })
   sizeBytes!: number;
+
+  /** SHA-256 (hex) of the stored file; null for an attachment recorded by its metadata only. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  sha256?: string | null;
+
+  /**
+   * Added to the revision of a published document: hidden from the public until that revision is
+   * published, when it joins the document's attachments for good.
+   */
+  @Property({ type: 'boolean', default: false })
+  inRevision: boolean = false;
+}
+
+/**
+ * The bytes of an uploaded attachment, stored once per content hash in the owning deployment's
+ * own database (SQLite blob, PostgreSQL bytea), so that a file commits or rolls back with its
+ * metadata and a backup of the database holds everything the agency published.
+ */
+@Entity({ tableName: 'attachment_file' })
+export class AttachmentFileEntity {
+  /** SHA-256 of the content, hex. */
+  @PrimaryKey({ type: 'string', length: 64 })
+  sha256!: string;
+
+  @Property({ type: 'blob', lazy: true })
+  content!: Buffer;
+
+  @Property({ type: 'integer' })
+  sizeBytes!: number;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
 }
 
 /** A published state of a document, kept for ever: nothing published is silently changed. */

@@ -1,6 +1,6 @@
 import { DocumentEntity } from './document.entity';
 import {
-  AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
+  AttachmentEntity, AttachmentFileEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
   SerialCounterEntity,
 } from './document-parts.entity';
 import { PenaltyDecisionEntity } from './penalty.entity';
@@ -14,7 +14,7 @@ import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } fr
 
 /** Every table of an agency deployment's database. */
 export const AGENCY_ENTITIES = [
-  DocumentEntity, KeyFactEntity, AttachmentEntity, DocumentVersionEntity, DocumentRevisionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
+  DocumentEntity, KeyFactEntity, AttachmentEntity, AttachmentFileEntity, DocumentVersionEntity, DocumentRevisionEntity, ConfidentialityReviewEntity, DocumentEventEntity,
   SerialCounterEntity, PenaltyDecisionEntity,
   DisclosureRequestEntity, RequestEventEntity, RequestAppealEntity, AnnualReportTextEntity, PersonalDataAccessEntity,
   ReleaseHoldEntity, CoordinatedReleaseEntity, DocumentReprintEntity,

@@ -21,6 +21,8 @@ import { SqliteCatalogueFields20261221 } from './sqlite-20261221-catalogue-field
 import { PostgresqlCatalogueFields20261221 } from './postgresql-20261221-catalogue-fields';
 import { SqliteDeliveryMethod20261222 } from './sqlite-20261222-delivery-method';
 import { PostgresqlDeliveryMethod20261222 } from './postgresql-20261222-delivery-method';
+import { SqliteAttachmentFiles20261222 } from './sqlite-20261222-attachment-files';
+import { PostgresqlAttachmentFiles20261222 } from './postgresql-20261222-attachment-files';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -40,6 +42,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261221-catalogue-fields', class: SqliteCatalogueFields20261221 },
     { name: 'sqlite-20261221-search-keys', class: SqliteSearchKeys20261221 },
     { name: 'sqlite-20261222-delivery-method', class: SqliteDeliveryMethod20261222 },
+    { name: 'sqlite-20261222-attachment-files', class: SqliteAttachmentFiles20261222 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -53,5 +56,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
     { name: 'postgresql-20261221-catalogue-fields', class: PostgresqlCatalogueFields20261221 },
     { name: 'postgresql-20261222-delivery-method', class: PostgresqlDeliveryMethod20261222 },
+    { name: 'postgresql-20261222-attachment-files', class: PostgresqlAttachmentFiles20261222 },
   ],
 };

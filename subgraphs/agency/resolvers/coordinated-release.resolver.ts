@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AgencyContext } from '../context';
+import { agencyOf, type AgencyContext } from '../context';
 import type { DocumentEntity } from '../entities/document.entity';
 import { DocumentReprintEntity } from '../entities/release-hold.entity';
 import * as releases from '../services/coordinated-release.service';
@@ -21,6 +21,25 @@ function reprintLoader(ctx: AgencyContext): DataLoader<string, string | null> {
       return ids.map((id) => byId.get(id) ?? null);
     });
     reprintLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+/** A document's state as the schema declares it. */
+function stateOf({ id, found, doc, contentHash, keyFacts, reprintOf }: releases.ReleaseDocumentStateResult): ReleaseDocumentState {
+  return {
+    id, found, keyFacts, contentHash, reprintOf,
+    title: doc?.title, docNumber: doc?.docNumber, status: doc?.status, validity: doc?.validity, publishedAt: doc?.publishedAt,
+  };
+}
+
+/** The states of every linked document one gateway call asks for, read together (the plan's or the findings' page). */
+const stateLoaders = new WeakMap<AgencyContext, DataLoader<string, releases.ReleaseDocumentStateResult>>();
+function stateLoader(ctx: AgencyContext): DataLoader<string, releases.ReleaseDocumentStateResult> {
+  let loader = stateLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((ids) => releases.releaseDocumentStates(ctx, agencyOf(ctx), [...ids]), { maxBatchSize: 500 });
+    stateLoaders.set(ctx, loader);
   }
   return loader;
 }
@@ -74,11 +93,7 @@ export class CoordinatedReleaseResolver {
 
   @Query(() => [ReleaseDocumentState], { description: '文件状态（含未发布文件，仅新闻办）/ States of documents of the agency, unpublished ones included; news office only' })
   async releaseDocumentStates(@Arg('agency', () => ID) agency: string, @Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: AgencyContext): Promise<ReleaseDocumentState[]> {
-    const states = await releases.releaseDocumentStates(ctx, agency, ids);
-    return states.map(({ id, found, doc, contentHash, keyFacts, reprintOf }) => ({
-      id, found, keyFacts, contentHash, reprintOf,
-      title: doc?.title, docNumber: doc?.docNumber, status: doc?.status, validity: doc?.validity, publishedAt: doc?.publishedAt,
-    }));
+    return (await releases.releaseDocumentStates(ctx, agency, ids)).map(stateOf);
   }
 
   @Mutation(() => Document, { description: '标注或清除转载来源（本机关编辑）/ Mark a document as a reprint (转载) of another, or clear it with null; the agency\'s editors' })
@@ -104,3 +119,17 @@ export class DocumentCoordinationFieldsResolver {
     return reprintLoader(ctx).load(doc.id);
   }
 }
+
+/**
+ * The state of a document linked by a plan or a finding, resolved by key for the news office
+ * (coordinators, the coordination service) as `releaseDocumentStates` answers it; null for every
+ * other caller, who reads the document itself (null when it is not public).
+ */
+export const releaseStateReferenceResolvers = {
+  ReleaseDocumentState: {
+    __resolveReference: async (ref: { id: string }, ctx: AgencyContext): Promise<ReleaseDocumentState | null> => {
+      if (!releases.readsReleaseStates(ctx)) return null;
+      return stateOf(await stateLoader(ctx).load(ref.id));
+    },
+  },
+};

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DocumentStatus, Validity } from '../entities/enums';
 import { ParticipantState } from '../entities/release-hold.entity';
 import { KeyFact } from './document.types';
@@ -45,6 +45,9 @@ export class ReleaseCommit {
 }
 
 @ObjectType({ description: '供新闻办核验的文件状态（含未发布文件）/ A document\'s state for the news office, unpublished ones included' })
+// An entity, so that a plan's or a finding's link to an unpublished document resolves for the
+// news office (by id, at the owning deployment) where Document resolves to null.
+@Directive('@key(fields: "id")')
 export class ReleaseDocumentState {
   @Field(() => ID, { description: '文件标识 / Document id' }) id!: string;
   @Field({ description: '文件是否存在 / Whether the document exists' }) found!: boolean;

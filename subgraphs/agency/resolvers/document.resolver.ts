@@ -1,10 +1,12 @@
 import { DateScalar } from '../../shared/scalars';
 import { DEFAULT_DOCUMENT_ORDER } from '../../../schema/contracts/agency-routing';
+import { attachmentPath } from '../../../schema/contracts/attachments';
 import { DEFAULT_PAGE_SIZE } from '../../../schema/contracts/cursor';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import type { DocumentEntity } from '../entities/document.entity';
 import { DocumentOrder, ExemptionGround, Validity } from '../entities/enums';
+import * as attachments from '../services/attachment.service';
 import * as documents from '../services/document.service';
 import { CreateDocumentInput, DocumentFilter, UpdateDocumentInput } from './document.input';
 import {
@@ -99,6 +101,11 @@ export class DocumentResolver {
     return documents.changeValidity(ctx, id, validity, reason);
   }
 
+  @Mutation(() => Document, { description: '删除尚未发布的附件（草稿或修订稿的附件，本机关编辑）；已发布的附件不能删除 / Remove a file not yet published (a draft\'s or a revision\'s), by an editor of the agency; published files never change' })
+  removeAttachment(@Arg('id', () => ID) id: string, @Arg('number', () => Int) number: number, @Ctx() ctx: AgencyContext): Promise<DocumentEntity> {
+    return attachments.removeAttachment(ctx, id, number);
+  }
+
   @FieldResolver(() => String)
   body(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): string {
     return documents.bodyAsShown(ctx, doc);
@@ -120,8 +127,13 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<Attachment[]> {
-    return ctx.loaders.attachments.load(doc.id);
+  async attachments(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<Attachment[]> {
+    const rows = await ctx.loaders.attachments.load(doc.id);
+    // A revision's files are public with the revision, not before.
+    return rows.filter((a) => !a.inRevision || isStaff(ctx)).map((a) => ({
+      number: a.number, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: Number(a.sizeBytes), sha256: a.sha256 ?? null,
+      downloadPath: a.sha256 ? attachmentPath(doc.id, a.number) : null, inRevision: a.inRevision,
+    }));
   }
 
   @FieldResolver(() => [DocumentVersion])

@@ -27,9 +27,13 @@ export class KeyFact {
 
 @ObjectType({ description: '附件 / Attachment metadata' })
 export class Attachment {
+  @Field(() => Int, { description: '附件序号（在本文件内）/ Its number within the document' }) number!: number;
   @Field({ description: '文件名 / File name' }) fileName!: string;
   @Field({ description: '媒体类型 / Media type' }) mediaType!: string;
   @Field(() => Int, { description: '大小（字节）/ Size in bytes' }) sizeBytes!: number;
+  @Field(() => String, { nullable: true, description: '文件内容的 SHA-256（十六进制）；仅登记信息、未上传文件时为 null / SHA-256 of the stored file, hex; null when only its metadata was recorded' }) sha256?: string | null;
+  @Field(() => String, { nullable: true, description: '经省级网关下载的路径，如 /attachments/fjdrc:00000012/1；未上传文件时为 null / Where to download it through the gateway; null when no file was uploaded' }) downloadPath?: string | null;
+  @Field({ description: '属于尚未发布的修订稿（仅本机关工作人员可见）/ Part of the revision not yet published; only the agency\'s staff see such files' }) inRevision!: boolean;
 }
 
 @ObjectType({ description: '文件版本：发布后的每次修改都是新版本 / A published version; every change after publication is a new one' })

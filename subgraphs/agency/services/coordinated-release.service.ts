@@ -40,9 +40,14 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
   }
 }
 
-/** Only the news office reads release states: its coordinators, or the coordination subgraph's service identity. */
+/** True for the news office: its coordinators and the coordination subgraph's service identity. */
+export function readsReleaseStates(ctx: AgencyContext): boolean {
+  return ctx.claims.roles.some((r) => r === 'service' || r === 'coordinator');
+}
+
+/** Only the news office reads release states and acts on releases, and only for this deployment's agency. */
 function requireCoordination(ctx: AgencyContext, agency: string): void {
-  if (!ctx.claims.roles.some((r) => r === 'service' || r === 'coordinator')) {
+  if (!readsReleaseStates(ctx)) {
     throw new ForbiddenError('只有省政府新闻办的协调人员或协同服务可以办理协同发布', 'Only news-office coordinators or the coordination service may act on coordinated releases');
   }
   checkAgency(ctx, agency);

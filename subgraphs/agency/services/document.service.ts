@@ -252,7 +252,11 @@ function highlightOf(doc: DocumentEntity, terms: QueryTerm[], phrases: string[])
 // ---------------------------------------------------------------------------------------------
 // Writes. Each runs in one transaction; every change leaves an event; published text is versioned.
 
-async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string, roles: Parameters<typeof isStaff>[1]): Promise<DocumentEntity> {
+/**
+ * The document a write acts on, read in the write's transaction: NOT_FOUND when the caller may not
+ * see it (another agency's draft looks missing), FORBIDDEN when they see it but lack the role.
+ */
+export async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string, roles: Parameters<typeof isStaff>[1]): Promise<DocumentEntity> {
   const doc = await em.findOne(DocumentEntity, { id });
   if (!doc || (!isStaff(ctx) && !isPublic(doc))) throw new NotFoundError('文件 document', id);
   if (!isStaff(ctx, roles)) {
@@ -261,7 +265,8 @@ async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string, r
   return doc;
 }
 
-function recordEvent(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, kind: DocumentEventKind, note?: string | null): void {
+/** Appends to the document's audit trail, in the write's transaction, as the caller. */
+export function recordEvent(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, kind: DocumentEventKind, note?: string | null): void {
   em.persist(em.create(DocumentEventEntity, { documentId: doc.id, kind, at: ctx.runtime.clock.now(), actor: actorOf(ctx), note: note ?? null }));
 }
 
@@ -318,7 +323,7 @@ export async function createDocument(ctx: AgencyContext, input: CreateDocumentIn
     computeDue(ctx, doc, formedOn);
     em.persist(doc);
     replaceKeyFacts(em, doc.id, keyFacts);
-    for (const a of attachments) em.persist(em.create(AttachmentEntity, { documentId: doc.id, ...a }));
+    for (const [i, a] of attachments.entries()) em.persist(em.create(AttachmentEntity, { documentId: doc.id, number: i + 1, ...a }));
     recordEvent(ctx, em, doc, DocumentEventKind.CREATED);
     return doc;
   });
@@ -584,6 +589,8 @@ async function publishRevision(ctx: AgencyContext, em: EntityManager, doc: Docum
   await em.flush();
   await snapshotVersion(ctx, em, doc, revision.reason);
   await ctx.runtime.search.put(em, doc);
+  // The files the revision brought become the document's, public with the new version.
+  await em.nativeUpdate(AttachmentEntity, { documentId: doc.id, inRevision: true }, { inRevision: false });
   recordEvent(ctx, em, doc, DocumentEventKind.REVISED, revision.reason);
   await appendPublicChange(em, PublicChangeSubject.DOCUMENT, doc.id, DocumentEventKind.REVISED, doc.updatedAt);
   em.remove(revision);

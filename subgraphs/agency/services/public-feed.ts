@@ -6,6 +6,7 @@ import { ForbiddenError, BadUserInputError } from '../../../schema/contracts/err
 import { maskPersonName, maskResidentId } from '../../shared/identifiers';
 import { createContext, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
+import type { AttachmentEntity } from '../entities/document-parts.entity';
 import { PartyKind } from '../entities/enums';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { PublicChangeEntity, PublicChangeSubject } from '../entities/public-change.entity';
@@ -39,7 +40,7 @@ export async function appendPublicChange(
 export interface PublicDocumentRecord {
   document: Omit<DocumentEntity, 'exemptionGround' | 'createdBy' | 'publishDueOn' | 'publishDueProvisional'>;
   keyFacts: { position: number; subject: string; value: string; unit?: string | null; asOf?: string | null }[];
-  attachments: { fileName: string; mediaType: string; sizeBytes: number }[];
+  attachments: { number: number; fileName: string; mediaType: string; sizeBytes: number; sha256: string | null }[];
   versions: {
     version: number; title: string; summary?: string | null; body: string; docNumber?: string | null; keyFacts: unknown[];
     subjectTerms: string[]; effectiveOn?: string | null; repealedOn?: string | null; reason: string; createdAt: Date;
@@ -147,8 +148,9 @@ async function withRecords(ctx: AgencyContext, changes: PublicChangeEntity[]): P
       document: columns,
       keyFacts: (facts[i] as { position: number; subject: string; value: string; unit?: string | null; asOf?: string | null }[])
         .map(({ position, subject, value, unit, asOf }) => ({ position, subject, value, unit, asOf })),
-      attachments: (attachments[i] as { fileName: string; mediaType: string; sizeBytes: number }[])
-        .map(({ fileName, mediaType, sizeBytes }) => ({ fileName, mediaType, sizeBytes: Number(sizeBytes) })),
+      // The metadata only (the file stays with its agency, which serves it); a revision's files are not public yet.
+      attachments: (attachments[i] as AttachmentEntity[]).filter((a) => !a.inRevision)
+        .map(({ number, fileName, mediaType, sizeBytes, sha256 }) => ({ number, fileName, mediaType, sizeBytes: Number(sizeBytes), sha256: sha256 ?? null })),
       versions: (versions[i] as PublicDocumentRecord['versions'])
         .map(({ version, title, summary, body, docNumber, keyFacts, subjectTerms, effectiveOn, repealedOn, reason, createdAt }) => ({
           version, title, summary, body, docNumber, keyFacts, subjectTerms, effectiveOn, repealedOn, reason, createdAt,

@@ -21,6 +21,20 @@ export class Document {
   @Field(() => ID, { description: '全局唯一标识，含机关代码 / Globally unique id naming its agency' }) id!: string;
 }
 
+@ObjectType({ description: '供新闻办核验的文件状态（含未发布文件）/ A document\'s state for the news office, unpublished ones included' })
+@Directive('@key(fields: "id", resolvable: false)')
+export class ReleaseDocumentState {
+  @Field(() => ID, { description: '文件标识 / Document id' }) id!: string;
+}
+
+@ObjectType({ description: '一致性问题涉及的文件：标识和机关始终可读 / A document a finding concerns: its id and agency are always readable' })
+export class DocumentLink {
+  @Field(() => ID, { description: '文件标识（文件未公开时也可读）/ Document id, readable also while the document is not public' }) documentId!: string;
+  @Field(() => Agency, { description: '所属机关 / Its agency' }) agency!: Agency;
+  @Field(() => Document, { nullable: true, description: '文件；调用者无权查看（如未公开）时为 null / The document; null when the caller may not read it (e.g. not public)' }) document?: Document | null;
+  @Field(() => ReleaseDocumentState, { nullable: true, description: '文件状态（仅新闻办，含未发布文件）/ Its state, unpublished ones included; news office only, null for others' }) state?: ReleaseDocumentState | null;
+}
+
 @ObjectType({ description: '统一口径中的一项关键数据 / A key fact of the agreed wording' })
 export class AgreedFact {
   @Field({ description: '指标 / Subject' }) subject!: string;
@@ -41,7 +55,9 @@ export class ReleaseParticipant {
 
 @ObjectType({ description: '关联到计划的文件及关联时的内容 / A document linked to the plan, as it stood when linked' })
 export class LinkedDocument {
-  @Field(() => Document, { description: '文件 / The document' }) document!: Document;
+  @Field(() => Document, { description: '文件；调用者无权查看（如未公开）时为 null，标识见 documentId / The document; null when the caller may not read it (e.g. not public): see documentId' }) document!: Document;
+  @Field(() => ID, { description: '文件标识（文件未公开时也可读）/ Document id, readable also while the document is not public' }) documentId!: string;
+  @Field(() => ReleaseDocumentState, { nullable: true, description: '文件当前状态（仅新闻办，含未发布文件）/ Its current state, unpublished ones included; news office only, null for others' }) state?: ReleaseDocumentState | null;
   @Field(() => Agency, { description: '所属机关 / Its agency' }) agency!: Agency;
   @Field({ description: '关联时的标题 / Title when linked' }) title!: string;
   @Field({ description: '关联时的内容指纹 / Content hash when linked' }) contentHash!: string;
@@ -95,6 +111,7 @@ export class FindingEvidence {
   @Field({ description: '说明 / What it is' }) label!: string;
   @Field({ description: '数值或内容 / The value' }) value!: string;
   @Field(() => Document, { nullable: true, description: '出处文件 / The document it comes from' }) document?: Document | null;
+  @Field(() => ID, { nullable: true, description: '出处文件标识（文件未公开时也可读）/ Id of the document it comes from, readable also while it is not public' }) documentId?: string | null;
   @Field(() => Agency, { nullable: true, description: '出处机关 / The agency it comes from' }) agency?: Agency | null;
 }
 
@@ -113,6 +130,7 @@ export class ConsistencyFinding {
   // Fields below come from field resolvers.
   @Field(() => [Agency], { description: '涉及机关 / Agencies concerned' }) agencies!: Agency[];
   @Field(() => [Document], { description: '涉及文件 / Documents concerned' }) documents!: Document[];
+  @Field(() => [DocumentLink], { description: '涉及文件的标识、机关和状态（文件未公开时也可读）/ The documents concerned by id, agency and state, readable also while not public' }) documentLinks!: DocumentLink[];
   @Field(() => [FindingEvidence], { description: '证据 / Evidence' }) evidence!: FindingEvidence[];
   @Field(() => ReleasePlan, { nullable: true, description: '相关协同发布计划 / The release plan concerned' }) plan?: ReleasePlan | null;
 }

@@ -5,11 +5,12 @@ import { isCoordinator, type CoordinationContext } from '../context';
 import { FindingKind, FindingStatus } from '../entities/enums';
 import type { FindingEntity, ScanRunEntity } from '../entities/finding.entity';
 import type { ReleasePlanEntity } from '../entities/release-plan.entity';
+import { shardOfId } from '../../../schema/contracts/shard-routing';
 import { runFullScan } from '../services/consistency-scan.service';
 import * as findings from '../services/finding.service';
 import { findPlan } from '../services/release-plan.service';
 import {
-  Agency, ConsistencyFinding, ConsistencyFindingConnection, ConsistencyScan, Document, FindingEvidence, ReleasePlan,
+  Agency, ConsistencyFinding, ConsistencyFindingConnection, ConsistencyScan, Document, DocumentLink, FindingEvidence, ReleasePlan,
 } from './coordination.types';
 
 /** Consistency findings across the province, and the scan that finds them. */
@@ -52,10 +53,16 @@ export class FindingResolver {
     return finding.documents.map((id) => ({ id }));
   }
 
+  @FieldResolver(() => [DocumentLink])
+  documentLinks(@Root() finding: FindingEntity): DocumentLink[] {
+    // Every document id names its agency (schema/contracts/agency-routing.ts).
+    return finding.documents.map((id) => ({ documentId: id, agency: { code: shardOfId(id) ?? '' }, document: { id }, state: { id } }));
+  }
+
   @FieldResolver(() => [FindingEvidence])
   evidence(@Root() finding: FindingEntity): FindingEvidence[] {
     return finding.evidence.map((e) => ({
-      label: e.label, value: e.value, document: e.documentId ? { id: e.documentId } : null, agency: e.agency ? { code: e.agency } : null,
+      label: e.label, value: e.value, document: e.documentId ? { id: e.documentId } : null, documentId: e.documentId ?? null, agency: e.agency ? { code: e.agency } : null,
     }));
   }
 

@@ -74,7 +74,7 @@ export class ReleasePlanResolver {
   async documents(@Root() plan: ReleasePlanEntity, @Ctx() ctx: CoordinationContext): Promise<LinkedDocument[]> {
     const rows: PlanDocumentEntity[] = await ctx.loaders.documents.load(plan.id);
     return rows.map((d) => ({
-      document: { id: d.documentId }, agency: { code: d.agency }, title: d.title, contentHash: d.contentHash, keyFacts: d.keyFacts, linkedAt: d.linkedAt,
+      document: { id: d.documentId }, documentId: d.documentId, state: { id: d.documentId }, agency: { code: d.agency }, title: d.title, contentHash: d.contentHash, keyFacts: d.keyFacts, linkedAt: d.linkedAt,
     }));
   }
 
