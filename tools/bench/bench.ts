@@ -11,6 +11,7 @@ import { seedDirectory } from '../demo/directory-seed';
 import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../schema/contracts/claims';
 import { randomSecret } from '../../subgraphs/shared/secrets';
 import { writeRegistry, type ShardEntry } from '../../schema/contracts/shard-registry';
+import { issueToken, type TokenClaims } from '../../schema/contracts/tokens';
 import { composeSupergraph } from '../compose';
 import { benchAgencies } from './bench-agencies';
 import { cpuSeconds, ProcessGroup, rssMiB } from './processes';
@@ -35,6 +36,8 @@ const upTo = (counts: number[]) => [...new Set([...counts.filter((n) => n < MAX_
 const SHARD_COUNTS = upTo([1, 4, 8, 16, 100]);
 /** Deployment counts measured again with the provincial catalogue answering the public reads. */
 const CATALOGUE_COUNTS = upTo([1, 16, 100]);
+/** The deployment count at which the staff pages' fan-out cost is compared with one deployment's. */
+const STAFF_FANOUT_AT = SHARD_COUNTS.includes(16) ? 16 : MAX_DEPLOYMENTS;
 const DOCS_PER_AGENCY = Number(process.env.BENCH_DOCS ?? 150);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 /**
@@ -61,6 +64,16 @@ const PORTAL = /* GraphQL */ `query Latest($to: Date) { documents(first: 20, fil
 const PORTAL_DIRECT = PORTAL.replace('agency { name }', 'agency { code }');
 const SEARCH = /* GraphQL */ `query Search($text: String!) { search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } } }`;
 const SEARCH_DIRECT = SEARCH.replace('agency { name }', 'agency { code }');
+/**
+ * Staff pages, which always take the live fan-out (they include unpublished documents): a
+ * supervisor's list of what is not published yet, over every deployment, and an editor's own
+ * agency's, over one.
+ */
+const STAFF_PAGE = /* GraphQL */ `query Unpublished($first: Int!, $status: [DocumentStatus!]) { documents(first: $first, filter: { status: $status }) { totalCount edges { node { id title publishDueOn overdue agency { name } } } } }`;
+const STATUS_SETS = [['DRAFT', 'IN_REVIEW', 'APPROVED'], ['IN_REVIEW', 'APPROVED'], ['DRAFT']];
+function staffVariables(i: number) {
+  return { first: 11 + (i % 10), status: STATUS_SETS[Math.floor(i / 10) % STATUS_SETS.length] };
+}
 const WORDS = ['公开', '通知', '实施', '发展', '管理', '建设', '服务', '安全', '资金', '监督', '规划', '改革', '教育', '环境', '市场', '数字经济'];
 
 /** Varied variables so no layer answers from a cache or an in-flight duplicate. */
@@ -78,7 +91,7 @@ const processes = new ProcessGroup();
 /** Which path a row measures, to find rows by what they are rather than by their label. */
 type Path = 'direct' | 'own-process' | 'apollo' | 'live' | 'catalogue' | 'catalogue-one-hung';
 interface PacedRow { config: string; query: string; p50: number; p99: number; errors: number }
-interface Row { config: string; path: Path; deployments: number; query: string; rps: number; requests: number; p50: number; p99: number; cpuMsPerReq?: number; errors: number; noticed?: number }
+interface Row { config: string; path: Path; deployments: number; query: string; rps: number; requests: number; p50: number; p99: number; cpuMsPerReq?: number; peakRssMiB?: number; errors: number; noticed?: number }
 type Measured = Omit<Row, 'config' | 'path' | 'deployments' | 'query'>;
 
 /** How a load is driven and judged beyond the defaults. */
@@ -137,7 +150,10 @@ async function load(url: string, query: string, vary: (i: number) => Record<stri
   withErrors = 0;
   noticed = 0;
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  let peakRssMiB = pid ? rssMiB(pid) : undefined;
+  const sampler = pid ? setInterval(() => { peakRssMiB = Math.max(peakRssMiB!, rssMiB(pid)); }, 100) : undefined;
   const result = await run({ duration: DURATION_S });
+  clearInterval(sampler);
   const cpu = pid ? cpuSeconds(pid) - cpuBefore : undefined;
   return {
     rps: result.requests.average,
@@ -145,6 +161,7 @@ async function load(url: string, query: string, vary: (i: number) => Record<stri
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMsPerReq: cpu !== undefined && result.requests.total > 0 ? (cpu * 1000) / result.requests.total : undefined,
+    peakRssMiB,
     errors: result.errors + result.non2xx + withErrors,
     ...(notice ? { noticed } : {}),
   };
@@ -181,7 +198,11 @@ async function main(): Promise<void> {
   console.log(`seeded in ${setup.seedSeconds.toFixed(1)} s`);
 
   // Quotas are raised: the load comes from one address and would otherwise be rate-limited.
-  const env = { HUB_GATEWAY_SECRET: secret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK, HUB_ANONYMOUS_PER_MINUTE: '100000000' };
+  const jwtSecret = randomSecret();
+  const env = { HUB_GATEWAY_SECRET: secret, HUB_JWT_SECRET: jwtSecret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK, HUB_ANONYMOUS_PER_MINUTE: '100000000', HUB_STAFF_PER_MINUTE: '100000000' };
+  const bearer = async (claims: TokenClaims) => ({ authorization: `Bearer ${await issueToken({ secret: jwtSecret }, claims)}` });
+  const supervisor = await bearer({ sub: 'bench-supervisor', roles: ['supervisor'] });
+  const editor = await bearer({ sub: `bench-editor@${agencies[0].code}`, roles: ['editor'], agency: agencies[0].code });
   const gatewayEnv = { ...env, HUB_SHARD_TIMEOUT_MS: String(TIMEOUT_S * 1000) };
   const directoryUrl = `http://127.0.0.1:${PORTS.directory}/graphql`;
   await processes.launch('subgraphs/directory/main.js', { ...env, PORT: String(PORTS.directory), HUB_DIRECTORY_DATABASE_URL: join(work, 'directory.sqlite') });
@@ -254,6 +275,10 @@ async function main(): Promise<void> {
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
       record(label, 'live', count, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { pid: gateway.pid }));
       if (count === 1) recordPaced(label, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { rate: PACED_RATE }));
+    }
+    if (count === 1 || count === STAFF_FANOUT_AT) {
+      record(label, 'live', count, 'supervisor', await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, STAFF_PAGE, staffVariables, supervisor, { pid: gateway.pid }));
+      if (count > 1) record(label, 'live', count, 'editor', await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, STAFF_PAGE, staffVariables, editor, { pid: gateway.pid }));
     }
     await processes.stop(gateway);
   }
@@ -350,13 +375,14 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
     `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), ${top * DOCS_PER_AGENCY} in all, seeded through the workflow by ${SEED_WORKERS} processes in ${setup.seedSeconds.toFixed(0)} s.`,
     `- Hosting, the same for every row: the ${top} deployments in ${HOSTS} compact hosts (\`subgraphs/agency/compact-main.ts\`, ${hosts.map((h) => h.deployments).join(', ')} deployments), deployment i on host i mod ${HOSTS}, so a fan-out over 4 deployments reaches four processes; each deployment keeps its own database, port, registry entry and claims check. Row (a′) is the first deployment alone in its own process, as production runs it.`,
     '- portal: `documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } }` (the direct subgraph asks `agency { code }`: it has no names);',
+    '  supervisor / editor (staff pages, always the live fan-out): `documents(first: $first, filter: { status: $status }) { totalCount edges { node { id title publishDueOn overdue agency { name } } } }` over unpublished statuses, as a supervisor (every deployment) and as an editor of the first agency (its deployment only);',
     '  search: `search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } }`.',
     '- CPU per request: the gateway process\'s user + system time over the run, divided by the requests served. Errors: failed and non-2xx answers, and 200 answers carrying GraphQL errors (a partial page).',
     `- Catalogue back-fill from empty, through the gateway, until its \`/health\` answers 200: ${[...setup.backfillSeconds].map(([n, s]) => `${plural(n)} (${n * DOCS_PER_AGENCY} documents) ${s.toFixed(1)} s`).join(', ')}.`,
     '',
-    '| configuration | query | req/s | p50 ms | p99 ms | gateway CPU ms/req | errors |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.config} | ${r.query} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMsPerReq?.toFixed(2) ?? '—'} | ${r.errors} |`),
+    '| configuration | query | req/s | p50 ms | p99 ms | gateway CPU ms/req | gateway peak RSS MiB | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.config} | ${r.query} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMsPerReq?.toFixed(2) ?? '—'} | ${r.peakRssMiB?.toFixed(0) ?? '—'} | ${r.errors} |`),
     '',
     `### Latency at an equal offered load (${PACED_RATE} requests a second)`,
     '',
@@ -405,6 +431,13 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
       `catalogue / live fan-out req/s at ${top} = ${liveTop.rps > 0 ? `**${(eTop.rps / liveTop.rps).toFixed(1)}×**` : `— (the live fan-out completed no request in ${DURATION_S} s)`}.`,
     );
   }
+  const supervisorAt = (n: number) => find('live', n, 'supervisor');
+  const editorAt = rows.find((r) => r.path === 'live' && r.query === 'editor');
+  lines.push(
+    `- staff pages: a supervisor's page over ${STAFF_FANOUT_AT} deployments / over 1, gateway CPU per page = **${((supervisorAt(STAFF_FANOUT_AT).cpuMsPerReq ?? 0) / (supervisorAt(1).cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×)` +
+    (editorAt ? `; an editor's page (one deployment of ${STAFF_FANOUT_AT}) ${editorAt.cpuMsPerReq?.toFixed(2)} ms against ${supervisorAt(1).cpuMsPerReq?.toFixed(2)} ms for a page over one deployment.` : '.'),
+    `- gateway peak RSS under load over one deployment: hub ${Math.max(...rows.filter((r) => r.path === 'live' && r.deployments === 1).map((r) => r.peakRssMiB ?? 0)).toFixed(0)} MiB, Apollo Gateway ${Math.max(...rows.filter((r) => r.path === 'apollo').map((r) => r.peakRssMiB ?? 0)).toFixed(0)} MiB (target: hub ≤ Apollo).`,
+  );
   for (const q of ['portal', 'search']) {
     const hung = rows.find((r) => r.path === 'catalogue-one-hung' && r.query === q);
     if (!hung) continue;
