@@ -44,6 +44,8 @@ export interface GatewayConfig {
    * refused with 413 before the body is read. @default 64 MiB
    */
   maxUploadBytes: number;
+  /** Smallest answer compressed (brotli or gzip, as the client accepts), bytes. @default 1024 */
+  compressionMinBytes: number;
   /** Requests per minute for anonymous callers and staff tokens (API keys carry their own). */
   quotas: Quotas;
   /** Exports one caller (API key, staff token, anonymous address) may run at once. @default 2 */
@@ -145,6 +147,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxCost: intFrom(env, 'HUB_MAX_COST', DEFAULT_LIMITS.maxCost),
     },
     maxUploadBytes: intFrom(env, 'HUB_MAX_UPLOAD_BYTES', 64 * 1024 * 1024),
+    compressionMinBytes: intFrom(env, 'HUB_COMPRESSION_MIN_BYTES', 1024),
     quotas: {
       anonymousPerMinute: intFrom(env, 'HUB_ANONYMOUS_PER_MINUTE', DEFAULT_QUOTAS.anonymousPerMinute),
       staffPerMinute: intFrom(env, 'HUB_STAFF_PER_MINUTE', DEFAULT_QUOTAS.staffPerMinute),

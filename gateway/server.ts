@@ -18,6 +18,7 @@ import type { GatewayConfig } from './config';
 import { useDemandControl } from './demand-control';
 import { CatalogueExportClient } from './catalogue-export-client';
 import { useExport, type SelfQuery } from './export';
+import { useResponseCompression } from './compression';
 import { ExportMeter, InteractiveLoad } from './export-limits';
 import { claimsOf, useHubIdentity } from './identity';
 import { useInputValidation } from './input-validation';
@@ -127,6 +128,8 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
         maxCost: config.limits.maxCost, routing: AGENCY_ROUTING, deployments: () => registry.all().length, isInternal,
         answeredByCatalogue: config.catalogueUrl ? (context, rule, named) => answeredByReplica(rule, claimsOf(context), named) : undefined,
       }),
+      // Last, so the answer it compresses carries every other plugin's headers.
+      useResponseCompression({ thresholdBytes: config.compressionMinBytes }),
     ],
     cors: corsPolicy(config.corsOrigins),
     // Only errors the hub raised on purpose (GraphQLErrors without a cause) pass; anything else is masked, as in the subgraphs.
