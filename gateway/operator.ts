@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process';
 import type { ShardRegistry } from '../schema/contracts/shard-registry';
 import type { AgencyFreshness } from '../schema/contracts/catalogue-freshness';
+import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../schema/contracts/claims';
 import type { BreakerSnapshot, ShardClients } from './sharding/shard-client';
 
 /** What the gateway thinks of its agency deployments, from the breakers alone. */
@@ -55,11 +56,13 @@ const CATALOGUE_HEALTH_TIMEOUT_MS = 1000;
  * Reads the catalogue's GET /health (next to its /graphql). A catalogue down, hung or answering
  * something else is `unreachable`, so the gateway's /health says so instead of failing.
  */
-export function catalogueHealthProbe(catalogueUrl: string): () => Promise<CatalogueHealth> {
+export function catalogueHealthProbe(catalogueUrl: string, gatewaySecret: string): () => Promise<CatalogueHealth> {
   const healthUrl = new URL('/health', catalogueUrl).toString();
   return async () => {
     try {
-      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(CATALOGUE_HEALTH_TIMEOUT_MS) });
+      // Signed, so the catalogue includes why a feed fails (for the operators' /health only).
+      const headers = { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(ANONYMOUS, gatewaySecret, 60) };
+      const response = await fetch(healthUrl, { headers, signal: AbortSignal.timeout(CATALOGUE_HEALTH_TIMEOUT_MS) });
       const body = await response.json() as { status?: string; agencies?: AgencyFreshness[] };
       if (!Array.isArray(body.agencies) || (body.status !== 'ok' && body.status !== 'starting')) return { status: 'unreachable', agencies: [] };
       const agencies = body.agencies.map(({ agency, appliedSeq, knownSeq, lagEntries, msSinceRead, stale, error }) => (

@@ -74,7 +74,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   const serviceClients = new ShardClients(config.shardCalls, observability.observeCall);
   const operatorSources: OperatorSources = {
     registry, agencies: agencyClients, services: serviceClients, metrics: () => observability.metrics(),
-    catalogue: config.catalogueUrl ? catalogueHealthProbe(config.catalogueUrl) : undefined,
+    catalogue: config.catalogueUrl ? catalogueHealthProbe(config.catalogueUrl, config.gatewaySecret) : undefined,
   };
   const identity = useHubIdentity({
     jwtSecret: config.jwtSecret, jwtPublicKeys: config.jwtPublicKeys, jwtIssuer: config.jwtIssuer, gatewaySecret: config.gatewaySecret,

@@ -55,7 +55,11 @@ export async function startCatalogue(
       schema: await buildAgencySchema(),
       gatewaySecret: config.gatewaySecret,
       createContext: () => createContext(runtime, ANONYMOUS),
-      health: () => ({ ready: replicator.ready(), agencies: replicator.report(config.staleAfterMs) }),
+      // Why a feed fails (it may name an agency's address) only for the gateway, which shows it on the operators' /health.
+      health: (detailed) => ({
+        ready: replicator.ready(),
+        agencies: replicator.report(config.staleAfterMs).map(({ error, ...feed }) => (detailed && error ? { ...feed, error } : feed)),
+      }),
       accepting: () => replicator.ready(),
       // Every caller is the public here, whoever the gateway vouches for: the catalogue holds nothing else.
       routes: {

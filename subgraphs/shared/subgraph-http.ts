@@ -19,8 +19,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   gatewaySecret: string;
   /** Builds the per-request context from the verified claims. */
   createContext: (claims: Claims) => TContext;
-  /** Extra fields for GET /health (e.g. the agency code). */
-  health?: () => Record<string, unknown>;
+  /**
+   * Extra fields for GET /health (e.g. the agency code). `detailed` is true when the call carries
+   * the gateway's signed claims: what may name an address or a fault is for it alone, since /health
+   * answers anyone who can reach the port.
+   */
+  health?: (detailed: boolean) => Record<string, unknown>;
   /** False while the service cannot answer yet (the catalogue's first back-fill): /graphql and /health answer 503. */
   accepting?: () => boolean;
   /**
@@ -128,13 +132,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const url = new URL(req.url ?? '/', 'http://subgraph');
       const accepting = options.accepting?.() ?? true;
       if (url.pathname === '/health' && req.method === 'GET') {
+        const signed = req.headers[GATEWAY_CLAIMS_HEADER];
+        const detailed = typeof signed === 'string' && await verifyGatewayClaims(signed, options.gatewaySecret).then(() => true, () => false);
         try {
           if (options.ready) await withinReadyTimeout(options.ready());
         } catch {
-          return sendJson(res, 503, { status: 'unavailable', name: options.name, ...options.health?.() });
+          return sendJson(res, 503, { status: 'unavailable', name: options.name, ...options.health?.(detailed) });
         }
-        if (!accepting) return sendJson(res, 503, { status: 'starting', name: options.name, ...options.health?.() });
-        return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.() });
+        if (!accepting) return sendJson(res, 503, { status: 'starting', name: options.name, ...options.health?.(detailed) });
+        return sendJson(res, 200, { status: 'ok', name: options.name, ...options.health?.(detailed) });
       }
       const route = req.method === 'GET' ? options.routes?.[url.pathname] : undefined;
       const httpRoute = options.httpRoutes?.find((r) => url.pathname.startsWith(r.prefix));

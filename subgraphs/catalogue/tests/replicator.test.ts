@@ -8,6 +8,7 @@ import { CatalogueFeedEntity } from '../entities/feed-state.entity';
 import { startCatalogue, type RunningCatalogue } from '../server';
 import type { FeedReader } from '../services/replicator';
 import { TEST_SECRETS } from '../../../test/support/secrets';
+import { ANONYMOUS, GATEWAY_CLAIMS_HEADER, signGatewayClaims } from '../../../schema/contracts/claims';
 
 /**
  * The catalogue's replicator over a real catalogue database, reading a log that answers like an
@@ -87,5 +88,21 @@ describe('the catalogue replicator', () => {
     catalogue = await startCatalogue(config, { registry: new ShardRegistry(undefined, [{ code: 'fjdrc', url: 'http://fjdrc.invalid/graphql' }]), read: down });
     while (reads < 2) await new Promise((r) => setTimeout(r, 5));
     expect(catalogue.replicator.ready()).toBe(false);
+  });
+
+  it("tells why a feed fails only to a /health call signed by the gateway", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-replicator-'));
+    const config = loadCatalogueConfig({ ...TEST_SECRETS, HUB_CATALOGUE_DATABASE_URL: join(dir, 'catalogue.sqlite'), PORT: '0' });
+    const down: FeedReader = async () => {
+      throw new Error('connect ECONNREFUSED 10.20.30.40:4101');
+    };
+    catalogue = await startCatalogue(config, { registry: new ShardRegistry(undefined, [{ code: 'fjdrc', url: 'http://fjdrc.invalid/graphql' }]), read: down });
+    while (!catalogue.replicator.freshness()[0]?.error) await new Promise((r) => setTimeout(r, 5));
+    const health = new URL('/health', catalogue.url).toString();
+    const anyone = await (await fetch(health)).json();
+    expect(JSON.stringify(anyone)).not.toContain('10.20.30.40');
+    expect(anyone.agencies[0]).toMatchObject({ agency: 'fjdrc', stale: true });
+    const gateway = await (await fetch(health, { headers: { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(ANONYMOUS, TEST_SECRETS.HUB_GATEWAY_SECRET) } })).json();
+    expect(gateway.agencies[0].error).toContain('10.20.30.40');
   });
 });
