@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { createClock } from '../shared/clock';
 import { buildFederatedSchema } from '../shared/federated-schema';
-import { openDatabase } from '../shared/orm';
+import type { EntityManager } from '@mikro-orm/knex';
+import { idempotencyPlugin } from '../shared/idempotency';
+import { databaseKindOf, openDatabase } from '../shared/orm';
 import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
 import type { CoordinationConfig } from './config';
-import { createContext, type CoordinationRuntime } from './context';
+import { createContext, type CoordinationContext, type CoordinationRuntime } from './context';
 import { COORDINATION_ENTITIES, SCAN_TABLES } from './entities';
 import { COORDINATION_MIGRATIONS } from './migrations';
 import { FindingResolver } from './resolvers/finding.resolver';
@@ -51,6 +53,7 @@ export async function startCoordinationSubgraph(
       schema: await buildCoordinationSchema(),
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
+      plugins: [idempotencyPlugin<CoordinationContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
     },
     config.port,
     config.host,

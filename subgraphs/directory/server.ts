@@ -3,10 +3,12 @@ import type { GraphQLSchema } from 'graphql';
 import { WorkingDayCalendar } from '../shared/calendar';
 import { createClock } from '../shared/clock';
 import { buildFederatedSchema } from '../shared/federated-schema';
-import { openDatabase } from '../shared/orm';
+import type { EntityManager } from '@mikro-orm/knex';
+import { idempotencyPlugin } from '../shared/idempotency';
+import { databaseKindOf, openDatabase } from '../shared/orm';
 import { startSubgraphServer, type RunningSubgraph } from '../shared/subgraph-http';
 import type { DirectoryConfig } from './config';
-import { createContext, type DirectoryRuntime } from './context';
+import { createContext, type DirectoryContext, type DirectoryRuntime } from './context';
 import { DIRECTORY_ENTITIES } from './entities';
 import { DIRECTORY_MIGRATIONS } from './migrations';
 import { AgencyResolver, agencyReferenceResolvers } from './resolvers/agency.resolver';
@@ -46,6 +48,7 @@ export async function startDirectorySubgraph(config: DirectoryConfig, runtime?: 
       schema: await buildDirectorySchema(),
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
+      plugins: [idempotencyPlugin<DirectoryContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
     },
     config.port,
     config.host,

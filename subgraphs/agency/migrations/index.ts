@@ -3,7 +3,7 @@ import type { DatabaseKind } from '../../shared/orm';
 import { ListIndexes20261202 } from './20261202-list-indexes';
 import { Privacy20261212 } from './20261212-privacy';
 import { PostgresqlFeedback20261203 } from './postgresql-20261203-feedback';
-import { PostgresqlIdempotencyKeys20261210 } from './postgresql-20261210-idempotency-keys';
+import { PostgresqlIdempotencyKeys, SqliteIdempotencyKeys } from '../../shared/idempotency-migrations';
 import { PostgresqlInitial20261127 } from './postgresql-20261127-initial';
 import { PostgresqlReleaseHolds20261128 } from './postgresql-20261128-release-holds';
 import { PostgresqlRequests20261201 } from './postgresql-20261201-requests';
@@ -13,7 +13,6 @@ import { SqliteRequests20261201 } from './sqlite-20261201-requests';
 import { SqliteFeedback20261203 } from './sqlite-20261203-feedback';
 import { PostgresqlFourEyes20261211 } from './postgresql-20261211-four-eyes';
 import { SqliteFourEyes20261211 } from './sqlite-20261211-four-eyes';
-import { SqliteIdempotencyKeys20261210 } from './sqlite-20261210-idempotency-keys';
 import { SqlitePublicChanges20261213 } from './sqlite-20261213-public-changes';
 import { PostgresqlPublicChanges20261213 } from './postgresql-20261213-public-changes';
 import { SqliteSearchKeys20261221 } from './sqlite-20261221-search-keys';
@@ -35,7 +34,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261201-requests', class: SqliteRequests20261201 },
     { name: 'sqlite-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'sqlite-20261203-feedback', class: SqliteFeedback20261203 },
-    { name: 'sqlite-20261210-idempotency-keys', class: SqliteIdempotencyKeys20261210 },
+    { name: 'sqlite-20261210-idempotency-keys', class: SqliteIdempotencyKeys },
     { name: 'sqlite-20261211-four-eyes', class: SqliteFourEyes20261211 },
     { name: 'sqlite-20261212-privacy', class: Privacy20261212 },
     { name: 'sqlite-20261213-public-changes', class: SqlitePublicChanges20261213 },
@@ -50,7 +49,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261201-requests', class: PostgresqlRequests20261201 },
     { name: 'postgresql-20261202-list-indexes', class: ListIndexes20261202 },
     { name: 'postgresql-20261203-feedback', class: PostgresqlFeedback20261203 },
-    { name: 'postgresql-20261210-idempotency-keys', class: PostgresqlIdempotencyKeys20261210 },
+    { name: 'postgresql-20261210-idempotency-keys', class: PostgresqlIdempotencyKeys },
     { name: 'postgresql-20261211-four-eyes', class: PostgresqlFourEyes20261211 },
     { name: 'postgresql-20261212-privacy', class: Privacy20261212 },
     { name: 'postgresql-20261213-public-changes', class: PostgresqlPublicChanges20261213 },
