@@ -8,6 +8,7 @@ import { optionalText } from '../../shared/text-input';
 import { actorOf, isCoordinator, readsEverything, type CoordinationContext, type CoordinationRuntime } from '../context';
 import { FindingStatus, type FindingKind, type FindingSeverity } from '../entities/enums';
 import { FindingEntity, type EvidenceRecord } from '../entities/finding.entity';
+import { escapeLike, LIKE_ESCAPE } from '../../shared/sql-like';
 
 /** A finding as a scan reports it, before it is matched with what is stored. */
 export interface FindingDraft {
@@ -77,8 +78,9 @@ export type FindingPage = Page<{ cursor: string; node: FindingEntity }>;
 async function visibleFindings(ctx: CoordinationContext): Promise<FilterQuery<FindingEntity> | null> {
   if (readsEverything(ctx)) return {};
   if (!ctx.claims.agency || !ctx.claims.roles.length) return null;
-  // The agency list is a JSON array of codes; codes are [a-z0-9-], so the quoted code matches exactly.
-  const ids: string[] = await ctx.em.getKnex()('consistency_finding').whereRaw('cast(agencies as text) like ?', [`%"${ctx.claims.agency}"%`]).pluck('id');
+  // The agency list is a JSON array of codes: the quoted code, escaped, matches exactly that code.
+  const ids: string[] = await ctx.em.getKnex()('consistency_finding')
+    .whereRaw(`cast(agencies as text) like ? escape '${LIKE_ESCAPE}'`, [`%"${escapeLike(ctx.claims.agency)}"%`]).pluck('id');
   return { id: { $in: ids } };
 }
 
