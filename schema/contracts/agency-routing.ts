@@ -77,6 +77,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     extendReplyPeriod: { route: 'byId', argument: 'id' },
     markRequestExcessive: { route: 'byId', argument: 'id' },
     notifyProcessingFee: { route: 'byId', argument: 'id' },
+    recordFeePayment: { route: 'byId', argument: 'id' },
     replyToRequest: { route: 'byId', argument: 'id' },
     recordAppeal: { route: 'byCallerAgency' },
     concludeAppeal: { route: 'byId', argument: 'id' },

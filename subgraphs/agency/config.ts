@@ -4,6 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
+import { FeeMethod } from './entities/request-enums';
+
+function feeMethodFrom(raw: string | undefined): FeeMethod {
+  if (!raw) return FeeMethod.BY_ITEM;
+  if (!Object.values(FeeMethod).includes(raw as FeeMethod)) throw new RangeError(`HUB_FEE_METHOD must be BY_ITEM or BY_VOLUME, got ${raw}`);
+  return raw as FeeMethod;
+}
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -48,6 +55,11 @@ export interface AgencyConfig {
    * @default 15
    */
   supplementWorkingDays: number;
+  /**
+   * The way this agency usually counts the information-processing fee (HUB_FEE_METHOD: BY_ITEM or
+   * BY_VOLUME; 《政府信息公开信息处理费管理办法》第三条); a fee notice may name the other. @default BY_ITEM
+   */
+  feeMethod: FeeMethod;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
   /** Largest attachment file an editor may upload, in bytes (HUB_MAX_ATTACHMENT_BYTES). @default 20 MiB */
@@ -98,6 +110,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
+    feeMethod: feeMethodFrom(env.HUB_FEE_METHOD),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,

@@ -45,7 +45,16 @@ export const START_CONSULTATION = STEP('startConsultation', '$id: ID!, $party: C
 export const ANSWER_CONSULTATION = STEP('answerConsultation', '$id: ID!, $party: ConsultationParty!, $on: Date!, $detail: String', 'id: $id, party: $party, on: $on, detail: $detail');
 export const EXTEND = STEP('extendReplyPeriod', '$id: ID!, $on: Date!, $days: Int!, $approver: String!, $notice: String!', 'id: $id, on: $on, days: $days, approver: $approver, notice: $notice');
 export const MARK_EXCESSIVE = STEP('markRequestExcessive', '$id: ID!, $on: Date!, $days: Int!, $reason: String!', 'id: $id, on: $on, days: $days, reason: $reason');
-export const NOTIFY_FEE = STEP('notifyProcessingFee', '$id: ID!, $on: Date!, $amountYuan: Int!, $notice: String!', 'id: $id, on: $on, amountYuan: $amountYuan, notice: $notice');
+export const NOTIFY_FEE = STEP('notifyProcessingFee', '$id: ID!, $on: Date!, $amountYuan: Int, $notice: String!', 'id: $id, on: $on, amountYuan: $amountYuan, notice: $notice');
+/** A fee notice with the way of counting and the pages (按量计收), the amount computed when none is given. */
+export const NOTIFY_FEE_COUNTED = /* GraphQL */ `
+  mutation Fee($id: ID!, $on: Date!, $notice: String!, $method: FeeMethod, $pages: Int, $amountYuan: Int) {
+    notifyProcessingFee(id: $id, on: $on, notice: $notice, method: $method, pages: $pages, amountYuan: $amountYuan) {
+      id status replyDueOn feeYuan feePaymentDueOn pausedWorkingDays replyDueSteps
+    }
+  }
+`;
+export const RECORD_FEE_PAYMENT = STEP('recordFeePayment', '$id: ID!, $on: Date!', 'id: $id, on: $on');
 export const REPLY = STEP('replyToRequest', '$id: ID!, $on: Date!, $outcome: RequestOutcome!, $responseText: String!', 'id: $id, on: $on, outcome: $outcome, responseText: $responseText');
 export const RECORD_APPEAL = /* GraphQL */ `
   mutation Appeal($input: AppealInput!) { recordAppeal(input: $input) { id kind filedOn result } }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { DateScalar } from '../../shared/scalars';
 import { handlesRequests, type AgencyContext } from '../context';
 import type { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
-import { ConsultationParty, OUTCOME_ROW, RequestOutcome, RequestStatus } from '../entities/request-enums';
+import { ConsultationParty, FeeMethod, OUTCOME_ROW, RequestOutcome, RequestStatus } from '../entities/request-enums';
 import type { PersonalField } from '../loaders/request.loader';
 import type { ReplyClock } from '../services/request-clock';
 import * as requests from '../services/request.service';
@@ -141,13 +141,21 @@ export class DisclosureRequestResolver {
     return requests.markExcessive(ctx, id, on, days, reason);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '发出信息处理费收费通知（仅限第三十五条情形，第四十二条）/ Notify an information-processing fee (excessive requests only, Art. 42)' })
+  @Mutation(() => DisclosureRequest, { description: '发出信息处理费收费通知：仅限第三十五条情形，在答复期限内，金额按《政府信息公开信息处理费管理办法》计算（第四十二条）/ Notify an information-processing fee: excessive requests only, within the reply period, the amount computed from the 2020 measures (Art. 42)' })
   notifyProcessingFee(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
-    @Arg('amountYuan', () => Int, { description: '金额（元）/ Amount in yuan' }) amountYuan: number,
-    @Arg('notice', { description: '收费通知 / The notice' }) notice: string, @Ctx() ctx: AgencyContext,
+    @Arg('notice', { description: '收费通知：依据、标准、数额、缴纳方式 / The notice: basis, tiers, amount, how to pay' }) notice: string,
+    @Ctx() ctx: AgencyContext,
+    @Arg('method', () => FeeMethod, { nullable: true, description: '计收方式，缺省为本机关的设置（办法第三条）/ Way of counting; the agency\'s setting when omitted' }) method?: FeeMethod | null,
+    @Arg('pages', () => Int, { nullable: true, description: '按量计收时提供信息的页数（A4）/ Pages given, for a by-volume fee' }) pages?: number | null,
+    @Arg('amountYuan', () => Int, { nullable: true, description: '金额（元）；缺省为按标准计算的金额，只可减免不可超出 / Amount in yuan; the computed amount when omitted, lower only as a reduction' }) amountYuan?: number | null,
   ): Promise<DisclosureRequestEntity> {
-    return requests.notifyFee(ctx, id, on, amountYuan, notice);
+    return requests.notifyFee(ctx, id, on, amountYuan, notice, { method, pages });
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '登记申请人缴纳信息处理费（缴费期限内），答复期限恢复计算 / Record the fee paid within its period; the reply clock runs again' })
+  recordFeePayment(@Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string, @Ctx() ctx: AgencyContext): Promise<DisclosureRequestEntity> {
+    return requests.recordFeePayment(ctx, id, on);
   }
 
   @Mutation(() => DisclosureRequest, { description: '答复申请并办结归档（此后不可变更）/ Reply and archive (immutable from then on)' })
@@ -212,6 +220,16 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => DateScalar, { nullable: true })
   async supplementDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return (await clockOf(ctx, r)).supplementDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async feePaymentDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).feePaymentDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async feePaidOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).feePaidOn;
   }
 
   @FieldResolver(() => Int)

@@ -83,7 +83,9 @@ export class DisclosureRequest {
   @Field(() => [String], { description: '答复期限的计算过程 / How the due date was computed' }) replyDueSteps!: string[];
   @Field(() => DateScalar, { nullable: true, description: messages.supplementNoticeDueOnDescription() }) supplementNoticeDueOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '申请人补正截止日 / Last day for the requester to supplement' }) supplementDueOn?: string | null;
-  @Field(() => Int, { description: '征求意见暂停的工作日 / Working days paused for consultation' }) pausedWorkingDays!: number;
+  @Field(() => DateScalar, { nullable: true, description: messages.feePaymentDueOnDescription() }) feePaymentDueOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '缴纳信息处理费之日 / Day the fee was paid' }) feePaidOn?: string | null;
+  @Field(() => Int, { description: '征求意见、缴费暂停的工作日 / Working days paused for consultation or fee payment' }) pausedWorkingDays!: number;
   @Field(() => Int, { description: '延长的工作日（含第三十五条另定期限）/ Working days added by extension and Art. 35' }) extendedWorkingDays!: number;
   @Field(() => Boolean, { description: '是否逾期未答复 / Open and past its due date' }) overdue!: boolean;
   @Field(() => String, { nullable: true, description: '申请内容（仅经办人员）/ What was asked; disclosure officers and admin only' }) description?: string | null;

@@ -18,6 +18,9 @@ import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
  *   days (the latest the reply can be due), which the answer may bring forward.
  * - Art. 33: 20 working days, plus one extension of at most 20 working days.
  * - Art. 35: a longer period for excessive requests adds the working days the agency set.
+ * - Art. 42 and 《政府信息公开信息处理费管理办法》第六条: from a fee notice to its payment the clock
+ *   stops, at most the `feePaymentWorkingDays` the requester has to pay (the notice date is day
+ *   zero); an unpaid fee is assumed to take the whole period, which the payment may bring forward.
  */
 
 /** The parts of an event the clock reads. */
@@ -45,6 +48,10 @@ export interface ReplyClock {
   supplementDueOn: string | null;
   pausedWorkingDays: number;
   extendedWorkingDays: number;
+  /** Last day to pay a notified information-processing fee; null without a fee notice. */
+  feePaymentDueOn: string | null;
+  /** The day the fee was paid. */
+  feePaidOn: string | null;
   /** Consultations started and not yet answered nor run out, by party. */
   openConsultations: ConsultationParty[];
   closedOn: string | null;
@@ -53,7 +60,8 @@ export interface ReplyClock {
   steps: string[];
 }
 
-interface Consultation { party: ConsultationParty; start: string; answered: string | null }
+/** A span that stops the clock: a consultation (with its party) or an unpaid fee (party null). */
+interface Pause { party: ConsultationParty | null; start: string; answered: string | null; days: number }
 
 /**
  * Derives the reply clock from `events` (in the order they happened) on `calendar`, as of `today`
@@ -76,7 +84,8 @@ export function computeReplyClock(
   let excessive = 0;
   let closedOn: string | null = null;
   let outcome: RequestOutcome | null = null;
-  const consultations: Consultation[] = [];
+  const consultations: Pause[] = [];
+  let feePaidOn: string | null = null;
   const steps: string[] = [];
 
   for (const e of events) {
@@ -94,7 +103,7 @@ export function computeReplyClock(
         steps.push(`${e.on} 收到补正，答复期限重新起算 / supplement received ${e.on}; the reply period restarts (day zero)`);
         break;
       case RequestEventKind.CONSULTATION_STARTED:
-        consultations.push({ party: e.party ?? ConsultationParty.THIRD_PARTY, start: e.on, answered: null });
+        consultations.push({ party: e.party ?? ConsultationParty.THIRD_PARTY, start: e.on, answered: null, days: rules.consultationWorkingDays });
         break;
       case RequestEventKind.CONSULTATION_ANSWERED: {
         const open = consultations.find((c) => c.party === e.party && c.answered === null);
@@ -107,6 +116,14 @@ export function computeReplyClock(
       case RequestEventKind.EXCESSIVE_PERIOD_SET:
         excessive += e.days ?? 0;
         break;
+      case RequestEventKind.FEE_NOTIFIED:
+        consultations.push({ party: null, start: e.on, answered: null, days: rules.feePaymentWorkingDays });
+        break;
+      case RequestEventKind.FEE_PAID: {
+        const fee = consultations.find((c) => c.party === null && c.answered === null);
+        if (fee) fee.answered = feePaidOn = e.on;
+        break;
+      }
       case RequestEventKind.REPLIED:
         closedOn = e.on;
         outcome = e.outcome ?? null;
@@ -120,9 +137,9 @@ export function computeReplyClock(
   const supplementDueOn = supplementRequested ? add(supplementRequested, rules.supplementWorkingDays) : null;
   const awaitingSupplement = supplementRequested !== null && supplementReceived === null;
 
-  // Each consultation pauses the clock over (start, min(answer, start + 15 working days)].
+  // Each consultation pauses the clock over (start, min(answer, start + 15 working days)], a fee over (notice, min(payment, notice + 20)].
   const spans = consultations.map((c) => {
-    const limit = add(c.start, rules.consultationWorkingDays);
+    const limit = add(c.start, c.days);
     const end = c.answered !== null && c.answered < limit ? c.answered : limit;
     return { ...c, end, limit };
   }).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
@@ -132,18 +149,24 @@ export function computeReplyClock(
     const from = reach !== null && reach > s.start ? reach : s.start;
     if (s.end > from) paused += calendar.workingDaysBetween(from, s.end);
     if (reach === null || s.end > reach) reach = s.end;
+    if (s.party === null) {
+      const how = s.answered !== null ? `${s.answered} 缴费 / paid ${s.answered}` : messages.feePaymentOpen(s.limit);
+      steps.push(`${s.start} 发出收费通知，${how}，缴费期间不计入答复期限 / fee notice ${s.start}: the time to payment is not counted`);
+      continue;
+    }
     const who = s.party === ConsultationParty.CO_PRODUCER ? ['征求共同制作机关意见', 'co-producer consultation'] : ['征求第三方意见', 'third-party consultation'];
     const how = s.answered !== null && s.answered < s.limit
       ? `${s.start}–${s.answered} 答复 / answered`
       : s.answered !== null || today > s.limit ? messages.consultationRanOut(s.start, s.limit, rules) : messages.consultationOpen(s.start, rules);
     steps.push(`${who[0]} ${how}，不计入答复期限 / ${who[1]} not counted`);
   }
-  const openConsultations = spans.filter((s) => s.answered === null && today <= s.limit).map((s) => s.party);
+  const openConsultations = spans.filter((s) => s.party !== null && s.answered === null && today <= s.limit).map((s) => s.party!);
+  const feePaymentDueOn = spans.find((s) => s.party === null)?.limit ?? null;
 
   let replyDueOn: string | null = null;
   if (countsFrom !== null && !awaitingSupplement) {
     steps.push(messages.replyPeriodStep(rules));
-    if (paused > 0) steps.push(`暂停 ${paused} 个工作日（征求意见）/ paused ${paused} working days for consultation`);
+    if (paused > 0) steps.push(`暂停 ${paused} 个工作日（征求意见、缴费）/ paused ${paused} working days for consultation or fee payment`);
     if (extension > 0) steps.push(`经批准延长 ${extension} 个工作日 / extended ${extension} working days (approved)`);
     if (excessive > 0) steps.push(`申请数量、频次明显超过合理范围，另定期限 ${excessive} 个工作日（第三十五条）/ longer period of ${excessive} working days for an excessive request (Art. 35)`);
     replyDueOn = add(countsFrom, rules.replyWorkingDays + paused + extension + excessive);
@@ -161,6 +184,6 @@ export function computeReplyClock(
           : RequestStatus.PROCESSING;
   return {
     status, receivedOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
-    pausedWorkingDays: paused, extendedWorkingDays: extension + excessive, openConsultations, closedOn, outcome, steps,
+    feePaymentDueOn, feePaidOn, pausedWorkingDays: paused, extendedWorkingDays: extension + excessive, openConsultations, closedOn, outcome, steps,
   };
 }

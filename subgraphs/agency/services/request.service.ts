@@ -10,9 +10,10 @@ import { optionalText, requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
 import { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 import {
-  AppealResult, ConsultationParty, DeliveryMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+  AppealResult, ConsultationParty, DeliveryMethod, FeeMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
+import { feeByItem, feeByVolume, monthlyOrdinal } from './processing-fee';
 import { computeReplyClock, type ReplyClock } from './request-clock';
 import { messages } from './statutory-messages';
 import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
@@ -20,7 +21,8 @@ import { nextSerial } from './serial';
 
 /** The clock rules of this deployment: the statutory periods and its supplement period. */
 export function clockRules(ctx: AgencyContext): ClockRules {
-  return { ...STATUTORY_RULES, supplementWorkingDays: ctx.runtime.config.supplementWorkingDays };
+  const { config } = ctx.runtime;
+  return { ...STATUTORY_RULES, supplementWorkingDays: config.supplementWorkingDays, feeMethod: config.feeMethod };
 }
 
 /** The reply clock of a request from its events, as of today. */
@@ -329,20 +331,80 @@ export function markExcessive(ctx: AgencyContext, id: string, on: string, days: 
   });
 }
 
-/** 信息处理费 (Art. 42) — only for a request found excessive; amount in yuan. */
-export function notifyFee(ctx: AgencyContext, id: string, on: string, amountYuan: number, notice: string): Promise<DisclosureRequestEntity> {
+/** How a fee notice is counted: the way (the agency's usual one by default), the pages for 按量计收, a reduced amount. */
+export interface FeeNoticeOptions { method?: FeeMethod | null; pages?: number | null }
+
+/** 获取方式 that 按量计收 does not apply to (办法第五条: only paper, e-mail and copied electronic data). */
+const NOT_BY_VOLUME: ReadonlySet<DeliveryMethod> = new Set([DeliveryMethod.INSPECTION, DeliveryMethod.ONLINE]);
+
+/**
+ * 信息处理费 (Art. 42; 《政府信息公开信息处理费管理办法》) — only for a request found excessive
+ * (Art. 35), once, within the reply period (办法第六条). The amount is computed from the tiers
+ * (processing-fee.ts): by item from the requester's requests to this agency in the calendar month
+ * of receipt (第四条), or by volume from the pages (第五条), one way per request (第三条). A smaller
+ * `amountYuan` records a reduction (减免); a larger one is refused. The requester then has
+ * `feePaymentWorkingDays` to pay, during which the reply clock stops.
+ */
+export function notifyFee(
+  ctx: AgencyContext, id: string, on: string, amountYuan: number | null | undefined, notice: string, options: FeeNoticeOptions = {},
+): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
-    if (!request.excessive) {
-      throw new WorkflowConflictError('只有申请数量、频次明显超过合理范围的，才可收取信息处理费（第四十二条）', 'A fee may be charged only for an excessive request (Art. 42)', clock.status);
+    const refuse = (zh: string, en: string): never => { throw new WorkflowConflictError(zh, en, clock.status); };
+    if (!request.excessive) refuse('只有申请数量、频次明显超过合理范围的，才可收取信息处理费（第四十二条）', 'A fee may be charged only for an excessive request (Art. 42)');
+    if (history.some((e) => e.kind === RequestEventKind.FEE_NOTIFIED)) refuse('收费通知只能发出一次', 'A fee can be notified only once');
+    if (!clock.replyDueOn || !clock.receivedOn) refuse('申请尚未进入答复期限', 'The reply period has not started');
+    const date = checkEventDate(c, history, on);
+    if (date > clock.replyDueOn!) {
+      const late = messages.feeNoticeLate(clock.replyDueOn!);
+      throw new BadUserInputError('on', late.zh, late.en);
     }
-    if (!Number.isInteger(amountYuan) || amountYuan <= 0) throw new BadUserInputError('amountYuan', '收费金额须为正整数（元）', 'amountYuan must be a positive whole number of yuan');
-    request.feeYuan = amountYuan;
-    await transition(c, em, request, history, { kind: RequestEventKind.FEE_NOTIFIED, on: checkEventDate(c, history, on), days: null, detail: `${amountYuan} 元 / yuan: ${requiredText('notice', '收费通知', notice, 2000)}` });
+    const method = options.method ?? clockRules(c).feeMethod;
+    const pages = options.pages ?? null;
+    let computed: number;
+    let basis: string;
+    if (method === FeeMethod.BY_VOLUME) {
+      if (request.deliveryMethod && NOT_BY_VOLUME.has(request.deliveryMethod)) {
+        throw new BadUserInputError('method', '按量计收只适用于提供纸质件、发送电子邮件、复制电子数据等方式（办法第五条）', 'By-volume fees apply only to paper, e-mail or copied electronic data (measures Art. 5)');
+      }
+      if (pages === null || !Number.isInteger(pages) || pages < 1) throw new BadUserInputError('pages', '按量计收须填写提供信息的页数（正整数）', 'A by-volume fee needs pages, a positive whole number');
+      computed = feeByVolume(pages);
+      basis = `按量计收 ${pages} 页 / by volume, ${pages} pages`;
+    } else {
+      if (pages !== null) throw new BadUserInputError('pages', '按件计收不按页数计算，不能同时按两种标准计费（办法第三条）', 'A by-item fee takes no pages: never both ways (measures Art. 3)');
+      const n = await monthlyOrdinal(em, request, clock.receivedOn!);
+      computed = feeByItem(n);
+      basis = `按件计收，本月第 ${n} 件 / by item, request ${n} of the month`;
+    }
+    if (computed === 0) refuse(`按收费标准本申请不收费（${basis}）`, `The tiers charge nothing for this request (${basis})`);
+    const amount = amountYuan ?? computed;
+    if (!Number.isInteger(amount) || amount <= 0 || amount > computed) {
+      throw new BadUserInputError('amountYuan', `收费金额须为 1 到 ${computed} 元的整数（减免时可低于标准）`, `amountYuan must be a whole number of yuan from 1 to ${computed} (lower only as a reduction)`);
+    }
+    request.feeYuan = amount;
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.FEE_NOTIFIED, on: date, days: null,
+      detail: `${amount} 元 / yuan（${basis}${amount < computed ? `，减免自 ${computed} 元 / reduced from ${computed}` : ''}）: ${requiredText('notice', '收费通知', notice, 2000)}`,
+    });
+  });
+}
+
+/** 缴费 — the requester paid the notified fee within its period; the reply clock runs again from this day. */
+export function recordFeePayment(ctx: AgencyContext, id: string, on: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.feePaymentDueOn) throw new WorkflowConflictError('没有待缴的信息处理费', 'No fee has been notified', clock.status);
+    if (clock.feePaidOn) throw new WorkflowConflictError('信息处理费已缴纳', 'The fee is already paid', clock.status);
+    const date = checkEventDate(c, history, on);
+    if (date > clock.feePaymentDueOn) {
+      throw new WorkflowConflictError(`缴费期限（${clock.feePaymentDueOn}）已过，申请视为放弃`, `The payment period ended on ${clock.feePaymentDueOn}; the request counts as abandoned`, clock.status);
+    }
+    await transition(c, em, request, history, { kind: RequestEventKind.FEE_PAID, on: date });
   });
 }
 
 /** Outcomes that only fit a request whose history shows their condition. */
-function checkOutcome(outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string): void {
+function checkOutcome(
+  outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string, rules: ClockRules,
+): void {
   const has = (kind: RequestEventKind) => history.some((e) => e.kind === kind);
   const refuse = (zh: string, en: string) => { throw new WorkflowConflictError(zh, en, clock.status); };
   if (clock.status === RequestStatus.AWAITING_SUPPLEMENT) {
@@ -353,7 +415,15 @@ function checkOutcome(outcome: RequestOutcome, request: DisclosureRequestEntity,
   if (outcome === RequestOutcome.OTHER_NO_SUPPLEMENT) refuse('只有发出补正通知而申请人逾期未补正的，才按此办结', 'OTHER_NO_SUPPLEMENT needs a supplement notice left unanswered past its period');
   if (outcome === RequestOutcome.CANNOT_PROVIDE_STILL_UNCLEAR && !has(RequestEventKind.SUPPLEMENT_RECEIVED)) refuse('只有补正后仍不明确的，才按此办结', 'CANNOT_PROVIDE_STILL_UNCLEAR needs a supplement received');
   if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE && !request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
-  if (outcome === RequestOutcome.OTHER_FEE_UNPAID && !has(RequestEventKind.FEE_NOTIFIED)) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
+  if (outcome === RequestOutcome.OTHER_FEE_UNPAID) {
+    if (!clock.feePaymentDueOn) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
+    if (clock.feePaidOn) refuse('信息处理费已缴纳', 'The fee was paid');
+    // 办法第六条: abandoned only once the whole payment period passed unpaid.
+    if (on <= clock.feePaymentDueOn!) {
+      const running = messages.feePaymentPeriodRunning(clock.feePaymentDueOn!, rules);
+      refuse(running.zh, running.en);
+    }
+  }
 }
 
 /**
@@ -364,7 +434,7 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请，不能答复', 'The request has not been received yet', clock.status);
     const date = checkEventDate(c, history, on);
-    checkOutcome(outcome, request, history, clock, date);
+    checkOutcome(outcome, request, history, clock, date, clockRules(c));
     const text = requiredText('responseText', '答复书', responseText, 50_000);
     request.responseText = text;
     request.replyWorkingDays = c.runtime.calendar.workingDaysBetween(clock.receivedOn, date);

@@ -43,6 +43,19 @@ export const messages = {
     const n = rules.consultationWorkingDays;
     return `${start} 起，按满 ${n} 个工作日计 / open, counted as its full ${n} working days`;
   },
+  /** Reply-clock step: a fee not yet paid, counted as its whole payment period. */
+  feePaymentOpen(dueOn: string): string {
+    return `未缴费，按缴费期限 ${dueOn} 计 / unpaid, counted to the payment deadline ${dueOn}`;
+  },
+  /** Error: the fee notice came after the reply period (办法第六条: within the reply period). */
+  feeNoticeLate(replyDueOn: string): Bilingual {
+    return { zh: `收费通知须在答复期限（${replyDueOn}）内发出`, en: `A fee notice must go out within the reply period (by ${replyDueOn})` };
+  },
+  /** Error: closing for non-payment before the payment period ended. */
+  feePaymentPeriodRunning(dueOn: string, rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.feePaymentWorkingDays;
+    return { zh: `缴费期限（收到收费通知后 ${n} 个工作日，至 ${dueOn}）尚未届满`, en: `The requester has ${n} working days to pay, until ${dueOn}` };
+  },
   /** Schema description of `requestSupplement`. */
   requestSupplementDescription(): string {
     const n = STATUTORY_RULES.supplementNoticeWorkingDays;
@@ -57,6 +70,11 @@ export const messages = {
   extendDescription(): string {
     const n = STATUTORY_RULES.maxExtensionWorkingDays;
     return joined({ zh: `经批准延长答复期限（一次，不超过 ${n} 个工作日，告知申请人）`, en: `Extend the reply period once, at most ${n} working days, approved, with notice` });
+  },
+  /** Schema description of `feePaymentDueOn`. */
+  feePaymentDueOnDescription(): string {
+    const n = STATUTORY_RULES.feePaymentWorkingDays;
+    return joined({ zh: `信息处理费缴费期限（收到收费通知后 ${n} 个工作日）`, en: `Last day to pay the fee (${n} working days from the notice)` });
   },
   /** Schema description of `supplementNoticeDueOn`. */
   supplementNoticeDueOnDescription(): string {
