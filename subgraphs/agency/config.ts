@@ -12,6 +12,12 @@ function feeMethodFrom(raw: string | undefined): FeeMethod {
   return raw as FeeMethod;
 }
 
+function atLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intFrom(env, name, fallback);
+  if (value < 1) throw new RangeError(`${name} must be at least 1, got ${value}`);
+  return value;
+}
+
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
   /** Registry code of the department this deployment serves, e.g. "fjdrc". */
@@ -60,6 +66,12 @@ export interface AgencyConfig {
    * BY_VOLUME; 《政府信息公开信息处理费管理办法》第三条); a fee notice may name the other. @default BY_ITEM
    */
   feeMethod: FeeMethod;
+  /**
+   * Working days within which staff must confirm the receipt of an ordinary letter, fax or online
+   * request entered by staff (HUB_RECEIPT_CONFIRMATION_WORKING_DAYS, at least 1; Art. 31 sets no
+   * bound); after it the unconfirmed request is overdue. @default 5
+   */
+  receiptConfirmationWorkingDays: number;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
   /** Largest attachment file an editor may upload, in bytes (HUB_MAX_ATTACHMENT_BYTES). @default 20 MiB */
@@ -111,6 +123,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     feeMethod: feeMethodFrom(env.HUB_FEE_METHOD),
+    receiptConfirmationWorkingDays: atLeastOne(env, 'HUB_RECEIPT_CONFIRMATION_WORKING_DAYS', 5),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,

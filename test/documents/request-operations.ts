@@ -4,7 +4,7 @@
 export const REQUEST_FIELDS = /* GraphQL */ `
   fragment RequestFields on DisclosureRequest {
     id agency { code } requesterKind channel deliveryMethod submittedOn receivedOn status replyDueOn replyDueProvisional excessive feeYuan
-    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps supplementNoticeDueOn supplementDueOn
+    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps receiptConfirmationDueOn supplementNoticeDueOn supplementDueOn
     pausedWorkingDays extendedWorkingDays overdue description responseText trackingCode requesterName idNumber contact
     events { kind on days party outcome approver detail at actor }
     appeals { id kind filedOn result concludedOn note requestId }

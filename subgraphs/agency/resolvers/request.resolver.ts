@@ -213,6 +213,11 @@ export class DisclosureRequestResolver {
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })
+  async receiptConfirmationDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).receiptConfirmationDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
   async supplementNoticeDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return (await clockOf(ctx, r)).supplementNoticeDueOn;
   }
@@ -245,7 +250,8 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => Boolean)
   async overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
     const clock = await clockOf(ctx, r);
-    return clock.status !== RequestStatus.CLOSED && !!clock.replyDueOn && ctx.runtime.clock.today() > clock.replyDueOn;
+    const due = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
+    return clock.status !== RequestStatus.CLOSED && !!due && ctx.runtime.clock.today() > due;
   }
 
   @FieldResolver(() => String, { nullable: true })

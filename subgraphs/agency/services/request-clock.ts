@@ -8,7 +8,9 @@ import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
  * official working-day calendar, so the due date shown is always derivable and explainable.
  *
  * Rules (Articles of the 2019 Regulations on government information disclosure):
- * - Day zero is the receipt date (Art. 31); counting starts the next working day.
+ * - Day zero is the receipt date (Art. 31), a working day or not; counting starts the next working day.
+ * - Art. 31(二)(三): a request whose receipt is not yet confirmed must be confirmed within
+ *   `receiptConfirmationWorkingDays` of its arrival (the SUBMITTED date), the agency's bound.
  * - Art. 30: one supplement notice within 7 working days of receipt; while the requester has not
  *   supplemented there is no reply due date; the 20 days restart from the day the supplement
  *   arrives. No supplement within `supplementWorkingDays` of the notice = abandoned (3.6.1).
@@ -37,6 +39,8 @@ export interface ClockEvent {
 export interface ReplyClock {
   status: RequestStatus;
   receivedOn: string | null;
+  /** While the receipt is unconfirmed: the last day to confirm it (arrival + the rules' bound). */
+  receiptConfirmationDueOn: string | null;
   /** The day the reply period counts from: the receipt, or the supplement's arrival. */
   countsFrom: string | null;
   replyDueOn: string | null;
@@ -77,6 +81,7 @@ export function computeReplyClock(
     return due.on;
   };
   let receivedOn: string | null = null;
+  let arrivedOn: string | null = null;
   let countsFrom: string | null = null;
   let supplementRequested: string | null = null;
   let supplementReceived: string | null = null;
@@ -90,10 +95,19 @@ export function computeReplyClock(
 
   for (const e of events) {
     switch (e.kind) {
-      case RequestEventKind.RECEIVED:
-        receivedOn = countsFrom = e.on;
-        steps.push(`收到申请 ${e.on}（第0日）/ received ${e.on} (day zero)`);
+      case RequestEventKind.SUBMITTED:
+        arrivedOn = e.on;
         break;
+      case RequestEventKind.RECEIVED: {
+        receivedOn = countsFrom = e.on;
+        const offDay = calendar.isWorkday(e.on) ? '' : '，非工作日，仍为第0日';
+        steps.push(`收到申请 ${e.on}（第0日${offDay}）/ received ${e.on} (day zero${offDay ? '; not a working day, still day zero' : ''})`);
+        if (arrivedOn !== null && receivedOn > arrivedOn) {
+          const bound = add(arrivedOn, rules.receiptConfirmationWorkingDays);
+          if (receivedOn > bound) steps.push(messages.receiptConfirmedLate(arrivedOn, bound));
+        }
+        break;
+      }
       case RequestEventKind.SUPPLEMENT_REQUESTED:
         supplementRequested = e.on;
         steps.push(`${e.on} 发出补正通知，计时中止 / supplement requested ${e.on}; the clock stops`);
@@ -163,6 +177,7 @@ export function computeReplyClock(
   const openConsultations = spans.filter((s) => s.party !== null && s.answered === null && today <= s.limit).map((s) => s.party!);
   const feePaymentDueOn = spans.find((s) => s.party === null)?.limit ?? null;
 
+  const receiptConfirmationDueOn = receivedOn === null && closedOn === null && arrivedOn !== null ? add(arrivedOn, rules.receiptConfirmationWorkingDays) : null;
   let replyDueOn: string | null = null;
   if (countsFrom !== null && !awaitingSupplement) {
     steps.push(messages.replyPeriodStep(rules));
@@ -173,8 +188,8 @@ export function computeReplyClock(
     steps.push(`答复期限 ${replyDueOn} / reply due ${replyDueOn}`);
   } else if (awaitingSupplement) {
     steps.push(`申请人应于 ${supplementDueOn} 前补正，逾期视为放弃 / the requester has until ${supplementDueOn} to supplement, else the request is abandoned`);
-  } else {
-    steps.push('尚待确认收到申请之日（第三十一条）/ awaiting confirmation of the receipt date (Art. 31)');
+  } else if (receiptConfirmationDueOn !== null) {
+    steps.push(messages.receiptConfirmationStep(receiptConfirmationDueOn, rules));
   }
 
   const status = closedOn !== null ? RequestStatus.CLOSED
@@ -183,7 +198,7 @@ export function computeReplyClock(
         : openConsultations.length > 0 ? RequestStatus.IN_CONSULTATION
           : RequestStatus.PROCESSING;
   return {
-    status, receivedOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
+    status, receivedOn, receiptConfirmationDueOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
     feePaymentDueOn, feePaidOn, pausedWorkingDays: paused, extendedWorkingDays: extension + excessive, openConsultations, closedOn, outcome, steps,
   };
 }

@@ -7,7 +7,8 @@ import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError
 import { creditCodeProblem, isEmailAddress, residentIdProblem } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { optionalText, requiredText } from '../../shared/text-input';
-import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
+import type { AgencyConfig } from '../config';
+import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext, type AgencyRuntime } from '../context';
 import { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 import {
   AppealResult, ConsultationParty, DeliveryMethod, FeeMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
@@ -19,10 +20,17 @@ import { messages } from './statutory-messages';
 import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 import { nextSerial } from './serial';
 
-/** The clock rules of this deployment: the statutory periods and its supplement period. */
+/** The clock rules of a deployment: the law's periods with the settings of its config. */
+export function rulesOf(config: AgencyConfig): ClockRules {
+  return {
+    ...STATUTORY_RULES, supplementWorkingDays: config.supplementWorkingDays, feeMethod: config.feeMethod,
+    receiptConfirmationWorkingDays: config.receiptConfirmationWorkingDays,
+  };
+}
+
+/** The clock rules of this deployment. */
 export function clockRules(ctx: AgencyContext): ClockRules {
-  const { config } = ctx.runtime;
-  return { ...STATUTORY_RULES, supplementWorkingDays: config.supplementWorkingDays, feeMethod: config.feeMethod };
+  return rulesOf(ctx.runtime.config);
 }
 
 /** The reply clock of a request from its events, as of today. */
@@ -123,7 +131,8 @@ async function transition(
   const clock = clockOf(ctx, [...history, row]);
   request.status = clock.status;
   request.receivedOn = clock.receivedOn;
-  request.replyDueOn = clock.replyDueOn;
+  // Lists, supervision and the deadline watch count with the next date the agency must meet.
+  request.replyDueOn = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
   request.replyDueProvisional = clock.provisional;
   request.closedOn = clock.closedOn;
   request.outcome = clock.outcome;
@@ -157,6 +166,7 @@ async function create(
     em.persist(submitted);
     history.push(submitted);
     if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn }, actor);
+    else request.replyDueOn = clockOf(ctx, history).receiptConfirmationDueOn;
     request.version = 1;
     return request;
   });
@@ -201,6 +211,22 @@ export async function recordRequest(ctx: AgencyContext, input: RecordRequestInpu
   return create(ctx, fields, input.channel, submittedOn, receivedOn, actorOf(ctx));
 }
 
+/**
+ * Requests stored unconfirmed before the receipt bound existed have no stored due date: give them
+ * their confirmation due date (Art. 31), so that lists, supervision and the watch count them.
+ * Run by the deadline watch before it looks. @returns how many were settled.
+ */
+export async function settleUnconfirmedDueDates(runtime: AgencyRuntime): Promise<number> {
+  return runtime.orm.em.fork().transactional(async (em) => {
+    const open = await em.find(DisclosureRequestEntity, { status: RequestStatus.AWAITING_RECEIPT, replyDueOn: null });
+    for (const request of open) {
+      const events = await em.find(RequestEventEntity, { requestId: request.id }, { orderBy: { id: 'asc' } });
+      request.replyDueOn = computeReplyClock(events, runtime.calendar, runtime.clock.today(), rulesOf(runtime.config)).receiptConfirmationDueOn;
+    }
+    return open.length;
+  });
+}
+
 /** A request this agency's handlers may change: not archived. */
 async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
   const request = await em.findOne(DisclosureRequestEntity, { id });
@@ -231,7 +257,11 @@ function change(ctx: AgencyContext, id: string, apply: Change): Promise<Disclosu
   });
 }
 
-/** 确认收到 — for ordinary post, fax and staff-entered online requests, the day both sides confirmed. */
+/**
+ * 确认收到 — for ordinary post, fax and staff-entered online requests, the day both sides confirmed
+ * (Art. 31(二)(三)). Due within `receiptConfirmationWorkingDays` of arrival (statutory-rules.ts);
+ * a later confirmation is still recorded (the request must be answered) and its step says it was late.
+ */
 export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (clock.status !== RequestStatus.AWAITING_RECEIPT) throw new WorkflowConflictError('该申请的收到日期已确定', 'The receipt date is already set', clock.status);

@@ -43,6 +43,15 @@ export const messages = {
     const n = rules.consultationWorkingDays;
     return `${start} 起，按满 ${n} 个工作日计 / open, counted as its full ${n} working days`;
   },
+  /** Reply-clock step: the receipt awaits confirmation, bounded by the agency (Art. 31). */
+  receiptConfirmationStep(dueOn: string, rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.receiptConfirmationWorkingDays;
+    return `尚待确认收到申请之日（第三十一条），须于到达后 ${n} 个工作日内（${dueOn} 前）确认 / awaiting confirmation of the receipt date (Art. 31), due within ${n} working days of arrival (by ${dueOn})`;
+  },
+  /** Reply-clock step: the receipt was confirmed after the agency's bound. */
+  receiptConfirmedLate(arrivedOn: string, dueOn: string): string {
+    return `${arrivedOn} 到达，应于 ${dueOn} 前确认收到，逾期确认 / arrived ${arrivedOn}; receipt should have been confirmed by ${dueOn}, confirmed late`;
+  },
   /** Reply-clock step: a fee not yet paid, counted as its whole payment period. */
   feePaymentOpen(dueOn: string): string {
     return `未缴费，按缴费期限 ${dueOn} 计 / unpaid, counted to the payment deadline ${dueOn}`;

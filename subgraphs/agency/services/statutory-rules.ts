@@ -12,6 +12,13 @@ export interface FeeTier { above: number; yuan: number }
 /** Statutory periods in working days, and the agency's settings; see each field for its source. */
 export interface ClockRules {
   replyWorkingDays: number;
+  /**
+   * Art. 31(二)(三): an ordinary letter, a fax or an online request is received the day both sides
+   * confirm it, a day the regulation does not bound. The agency bounds it: staff must confirm within
+   * this many working days of the day the request arrived as entered (`submittedOn`), or the request
+   * is overdue (config `HUB_RECEIPT_CONFIRMATION_WORKING_DAYS`; the hub's default, not the law's).
+   */
+  receiptConfirmationWorkingDays: number;
   supplementNoticeWorkingDays: number;
   /** Art. 30 leaves the supplement period to the agency (config `supplementWorkingDays`). */
   supplementWorkingDays: number;
@@ -35,6 +42,7 @@ export interface ClockRules {
 /** The law's periods, with the default 15 working days for the requester to supplement. */
 export const STATUTORY_RULES: ClockRules = {
   replyWorkingDays: 20,
+  receiptConfirmationWorkingDays: 5,
   supplementNoticeWorkingDays: 7,
   supplementWorkingDays: 15,
   consultationWorkingDays: 15,
