@@ -72,6 +72,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     confirmRequestReceipt: { route: 'byId', argument: 'id' },
     requestSupplement: { route: 'byId', argument: 'id' },
     receiveSupplement: { route: 'byId', argument: 'id' },
+    acceptLateSupplement: { route: 'byId', argument: 'id' },
     startConsultation: { route: 'byId', argument: 'id' },
     answerConsultation: { route: 'byId', argument: 'id' },
     extendReplyPeriod: { route: 'byId', argument: 'id' },

@@ -54,6 +54,7 @@ export const NOTIFY_FEE_COUNTED = /* GraphQL */ `
     }
   }
 `;
+export const ACCEPT_LATE_SUPPLEMENT = STEP('acceptLateSupplement', '$id: ID!, $on: Date!, $reason: String!, $detail: String', 'id: $id, on: $on, reason: $reason, detail: $detail');
 export const RECORD_FEE_PAYMENT = STEP('recordFeePayment', '$id: ID!, $on: Date!', 'id: $id, on: $on');
 export const REPLY = STEP('replyToRequest', '$id: ID!, $on: Date!, $outcome: RequestOutcome!, $responseText: String!', 'id: $id, on: $on, outcome: $outcome, responseText: $responseText');
 export const RECORD_APPEAL = /* GraphQL */ `

@@ -46,6 +46,8 @@ export enum RequestEventKind {
   RECEIVED = 'RECEIVED',
   SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
   SUPPLEMENT_RECEIVED = 'SUPPLEMENT_RECEIVED',
+  /** Art. 30: a supplement after its period, accepted by a disclosure officer for a good reason (正当理由); restarts the clock. */
+  LATE_SUPPLEMENT_ACCEPTED = 'LATE_SUPPLEMENT_ACCEPTED',
   CONSULTATION_STARTED = 'CONSULTATION_STARTED',
   CONSULTATION_ANSWERED = 'CONSULTATION_ANSWERED',
   EXTENDED = 'EXTENDED',
@@ -54,6 +56,8 @@ export enum RequestEventKind {
   /** The requester paid the information-processing fee; the reply clock runs again. */
   FEE_PAID = 'FEE_PAID',
   REPLIED = 'REPLIED',
+  /** Art. 30: no supplement within its period; closed by the deadline watch as abandoned (3.6.1). */
+  DEEMED_WITHDRAWN = 'DEEMED_WITHDRAWN',
 }
 
 /**

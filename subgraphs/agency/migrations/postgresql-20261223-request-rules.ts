@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { REQUEST_EVENT_KINDS } from './request-event-kinds';
 
 /**
- * PostgreSQL: the request events that issue 14's rules add (the fee paid, …): the check on
+ * PostgreSQL: the request events that issue 14's rules add (the fee paid, the late supplement accepted, the deemed withdrawal): the check on
  * `request_event.kind` is replaced by one that lists them. No stored row changes.
  */
 export class PostgresqlRequestRules20261223 extends Migration {

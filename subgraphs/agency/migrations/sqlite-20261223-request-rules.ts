@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { REQUEST_EVENT_KINDS } from './request-event-kinds';
 
 /**
- * SQLite: the request events that issue 14's rules add (the fee paid, …). SQLite cannot change a
+ * SQLite: the request events that issue 14's rules add (the fee paid, the late supplement accepted, the deemed withdrawal). SQLite cannot change a
  * column's check, so `request_event` is rebuilt with the new list and every row copied, ids kept.
  */
 export class SqliteRequestRules20261223 extends Migration {

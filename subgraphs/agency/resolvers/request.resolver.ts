@@ -106,6 +106,15 @@ export class DisclosureRequestResolver {
     return requests.receiveSupplement(ctx, id, on, detail);
   }
 
+  @Mutation(() => DisclosureRequest, { description: '因正当理由接受逾期补正，答复期限重新起算；也可恢复被视为放弃的申请（第三十条）/ Accept a late supplement for a good reason; the reply period restarts, also for a request deemed withdrawn (Art. 30)' })
+  acceptLateSupplement(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('reason', { description: '逾期补正的正当理由 / The good reason for the delay' }) reason: string,
+    @Arg('detail', () => String, { nullable: true, description: '补正内容 / The supplement' }) detail: string | null, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.acceptLateSupplement(ctx, id, on, reason, detail);
+  }
+
   @Mutation(() => DisclosureRequest, { description: messages.startConsultationDescription() })
   startConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,

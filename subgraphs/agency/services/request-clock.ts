@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../../shared/calendar';
-import { ConsultationParty, RequestEventKind, RequestStatus, type RequestOutcome } from '../entities/request-enums';
+import { ConsultationParty, RequestEventKind, RequestOutcome, RequestStatus } from '../entities/request-enums';
 import { messages } from './statutory-messages';
 import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 
@@ -13,7 +13,10 @@ import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
  *   `receiptConfirmationWorkingDays` of its arrival (the SUBMITTED date), the agency's bound.
  * - Art. 30: one supplement notice within 7 working days of receipt; while the requester has not
  *   supplemented there is no reply due date; the 20 days restart from the day the supplement
- *   arrives. No supplement within `supplementWorkingDays` of the notice = abandoned (3.6.1).
+ *   arrives. No supplement within `supplementWorkingDays` of the notice = abandoned (3.6.1): the
+ *   deadline watch closes it (DEEMED_WITHDRAWN) the day after the period; a late supplement with a
+ *   good reason (正当理由), accepted by a disclosure officer, restarts the clock as a supplement does
+ *   and undoes that presumption.
  * - Art. 32–34: third-party and co-producer consultations of at most 15 working days each are not
  *   counted; the clock pauses from a consultation's start to its answer or its 15th working day,
  *   overlapping consultations counted once. An open consultation is assumed to take its full 15
@@ -115,6 +118,17 @@ export function computeReplyClock(
       case RequestEventKind.SUPPLEMENT_RECEIVED:
         supplementReceived = countsFrom = e.on;
         steps.push(`${e.on} 收到补正，答复期限重新起算 / supplement received ${e.on}; the reply period restarts (day zero)`);
+        break;
+      case RequestEventKind.LATE_SUPPLEMENT_ACCEPTED:
+        supplementReceived = countsFrom = e.on;
+        closedOn = null;
+        outcome = null;
+        steps.push(`${e.on} 因正当理由接受逾期补正，答复期限重新起算 / late supplement accepted for a good reason ${e.on}; the reply period restarts (day zero)`);
+        break;
+      case RequestEventKind.DEEMED_WITHDRAWN:
+        closedOn = e.on;
+        outcome = RequestOutcome.OTHER_NO_SUPPLEMENT;
+        steps.push(`${e.on} 逾期未补正，视为放弃申请（第三十条）/ no supplement in time: deemed withdrawn ${e.on} (Art. 30)`);
         break;
       case RequestEventKind.CONSULTATION_STARTED:
         consultations.push({ party: e.party ?? ConsultationParty.THIRD_PARTY, start: e.on, answered: null, days: rules.consultationWorkingDays });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as AnyEntityManager, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../../schema/contracts/cursor';
@@ -124,11 +124,20 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
  */
 async function transition(
   ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
-  event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>, actor: string = actorOf(ctx),
+  event: NewEvent, actor: string = actorOf(ctx),
 ): Promise<ReplyClock> {
-  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: ctx.runtime.clock.now(), actor });
+  return recordEvent(ctx.runtime, em, request, history, event, actor);
+}
+
+type NewEvent = Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>;
+
+/** {@link transition} for the deployment's own jobs, which act with no caller. */
+function recordEvent(
+  runtime: AgencyRuntime, em: AnyEntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[], event: NewEvent, actor: string,
+): ReplyClock {
+  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: runtime.clock.now(), actor });
   em.persist(row);
-  const clock = clockOf(ctx, [...history, row]);
+  const clock = computeReplyClock([...history, row], runtime.calendar, runtime.clock.today(), rulesOf(runtime.config));
   request.status = clock.status;
   request.receivedOn = clock.receivedOn;
   // Lists, supervision and the deadline watch count with the next date the agency must meet.
@@ -227,15 +236,55 @@ export async function settleUnconfirmedDueDates(runtime: AgencyRuntime): Promise
   });
 }
 
-/** A request this agency's handlers may change: not archived. */
-async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
+/** The actor of what the deployment's deadline watch does by itself. */
+export const WATCH_ACTOR = '到期提醒 / deadline watch';
+
+/**
+ * 视为放弃 (Art. 30) — every request still awaiting a supplement whose period has passed is closed
+ * as abandoned (table 3, row 3.6.1) on the day after the period, with a DEEMED_WITHDRAWN event, so
+ * that it is not carried over. Run by the deadline watch. @returns the requests closed.
+ */
+export async function withdrawLapsedSupplements(runtime: AgencyRuntime): Promise<string[]> {
+  const today = runtime.clock.today();
+  return runtime.orm.em.fork().transactional(async (em) => {
+    const closed: string[] = [];
+    for (const request of await em.find(DisclosureRequestEntity, { status: RequestStatus.AWAITING_SUPPLEMENT }, { orderBy: { id: 'asc' } })) {
+      const history = await em.find(RequestEventEntity, { requestId: request.id }, { orderBy: { id: 'asc' } });
+      const clock = computeReplyClock(history, runtime.calendar, today, rulesOf(runtime.config));
+      if (clock.status !== RequestStatus.AWAITING_SUPPLEMENT || today <= clock.supplementDueOn!) continue;
+      const on = nextCalendarDay(clock.supplementDueOn!);
+      recordEvent(runtime, em, request, history, { kind: RequestEventKind.DEEMED_WITHDRAWN, on, detail: null }, WATCH_ACTOR);
+      request.replyWorkingDays = null;
+      request.repliedLate = false;
+      closed.push(request.id);
+    }
+    return closed;
+  });
+}
+
+function nextCalendarDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the request was closed by the watch's presumption of abandonment, which a good reason undoes. */
+function deemedWithdrawn(history: readonly RequestEventEntity[]): boolean {
+  return history.at(-1)?.kind === RequestEventKind.DEEMED_WITHDRAWN;
+}
+
+/**
+ * A request this agency's handlers may change: not archived — except, with `reopenDeemedWithdrawn`,
+ * one the watch closed as abandoned, which a late supplement with a good reason reopens (Art. 30).
+ */
+async function loadForWrite(
+  ctx: AgencyContext, em: EntityManager, id: string, reopenDeemedWithdrawn = false,
+): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
   const request = await em.findOne(DisclosureRequestEntity, { id });
   if (!request || !seesInternals(ctx)) throw new NotFoundError('申请 request', id);
   requireHandler(ctx);
-  if (request.status === RequestStatus.CLOSED) {
+  const history = await em.find(RequestEventEntity, { requestId: id }, { orderBy: { id: 'asc' } });
+  if (request.status === RequestStatus.CLOSED && !(reopenDeemedWithdrawn && deemedWithdrawn(history))) {
     throw new WorkflowConflictError('申请已办结归档，不能再变更（保存备查）', 'The request is closed and archived; it can no longer change', request.status);
   }
-  const history = await em.find(RequestEventEntity, { requestId: id }, { orderBy: { id: 'asc' } });
   return { request, history, clock: clockOf(ctx, history) };
 }
 
@@ -249,9 +298,9 @@ function checkEventDate(ctx: AgencyContext, history: RequestEventEntity[], on: s
 
 type Change = (ctx: AgencyContext, em: EntityManager, loaded: Awaited<ReturnType<typeof loadForWrite>>) => Promise<void> | void;
 
-function change(ctx: AgencyContext, id: string, apply: Change): Promise<DisclosureRequestEntity> {
+function change(ctx: AgencyContext, id: string, apply: Change, reopenDeemedWithdrawn = false): Promise<DisclosureRequestEntity> {
   return ctx.em.transactional(async (em) => {
-    const loaded = await loadForWrite(ctx, em, id);
+    const loaded = await loadForWrite(ctx, em, id, reopenDeemedWithdrawn);
     await apply(ctx, em, loaded);
     return loaded.request;
   });
@@ -296,6 +345,30 @@ export function receiveSupplement(ctx: AgencyContext, id: string, on: string, de
     }
     await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_RECEIVED, on: date, detail: optionalText('detail', '补正内容', detail, 5000) });
   });
+}
+
+/**
+ * 逾期补正 (Art. 30: only 无正当理由 a late supplement means abandonment) — a disclosure officer
+ * accepts a supplement that came after its period for a good reason, recorded with the supplement;
+ * the reply period restarts from this day as with a supplement in time. Also reopens a request the
+ * watch closed as deemed withdrawn; never one a handler replied to.
+ */
+export function acceptLateSupplement(ctx: AgencyContext, id: string, on: string, reason: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    const lapsed = clock.status === RequestStatus.AWAITING_SUPPLEMENT ? null : deemedWithdrawn(history) ? clock.supplementDueOn : undefined;
+    if (lapsed === undefined) throw new WorkflowConflictError('该申请未在等待补正', 'The request is not awaiting a supplement', clock.status);
+    const goodReason = requiredText('reason', '逾期补正的正当理由', reason, 2000);
+    const date = checkEventDate(c, history, on);
+    if (date <= clock.supplementDueOn!) {
+      throw new WorkflowConflictError(`补正期限（${clock.supplementDueOn}）尚未届满，按期补正即可`, `The supplement period runs until ${clock.supplementDueOn}: receive it as a supplement in time`, clock.status);
+    }
+    const content = optionalText('detail', '补正内容', detail, 5000);
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.LATE_SUPPLEMENT_ACCEPTED, on: date, detail: `正当理由 / reason: ${goodReason}${content ? `\n补正内容 / supplement: ${content}` : ''}`,
+    });
+    request.replyWorkingDays = null;
+    request.repliedLate = null;
+  }, true);
 }
 
 /** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays` (statutory-rules.ts); the clock pauses. */
