@@ -77,6 +77,8 @@ export const AGENCY_ROUTING: ShardRouting = {
     answerConsultation: { route: 'byId', argument: 'id' },
     extendReplyPeriod: { route: 'byId', argument: 'id' },
     markRequestExcessive: { route: 'byId', argument: 'id' },
+    askForReasons: { route: 'byId', argument: 'id' },
+    receiveReasons: { route: 'byId', argument: 'id' },
     notifyProcessingFee: { route: 'byId', argument: 'id' },
     recordFeePayment: { route: 'byId', argument: 'id' },
     replyToRequest: { route: 'byId', argument: 'id' },

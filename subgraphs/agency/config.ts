@@ -72,6 +72,11 @@ export interface AgencyConfig {
    * bound); after it the unconfirmed request is overdue. @default 5
    */
   receiptConfirmationWorkingDays: number;
+  /**
+   * The longest "reasonable period" (Art. 35) this agency gives an excessive request, in working
+   * days (HUB_MAX_EXCESSIVE_WORKING_DAYS; the law sets none). @default 60
+   */
+  maxExcessiveWorkingDays: number;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
   /** Largest attachment file an editor may upload, in bytes (HUB_MAX_ATTACHMENT_BYTES). @default 20 MiB */
@@ -124,6 +129,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
     feeMethod: feeMethodFrom(env.HUB_FEE_METHOD),
     receiptConfirmationWorkingDays: atLeastOne(env, 'HUB_RECEIPT_CONFIRMATION_WORKING_DAYS', 5),
+    maxExcessiveWorkingDays: intFrom(env, 'HUB_MAX_EXCESSIVE_WORKING_DAYS', 60),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,

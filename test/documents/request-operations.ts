@@ -4,9 +4,9 @@
 export const REQUEST_FIELDS = /* GraphQL */ `
   fragment RequestFields on DisclosureRequest {
     id agency { code } requesterKind channel deliveryMethod submittedOn receivedOn status replyDueOn replyDueProvisional excessive feeYuan
-    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps receiptConfirmationDueOn supplementNoticeDueOn supplementDueOn
+    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps receiptConfirmationDueOn reasonsDueOn supplementNoticeDueOn supplementDueOn
     pausedWorkingDays extendedWorkingDays overdue description responseText trackingCode requesterName idNumber contact
-    events { kind on days party outcome approver detail at actor }
+    events { kind on days party consultation outcome approver detail at actor }
     appeals { id kind filedOn result concludedOn note requestId }
   }
 `;
@@ -54,6 +54,14 @@ export const NOTIFY_FEE_COUNTED = /* GraphQL */ `
     }
   }
 `;
+/** A consultation answer naming which consultation (its number on the request) answered. */
+export const ANSWER_NUMBERED_CONSULTATION = /* GraphQL */ `
+  mutation Answer($id: ID!, $party: ConsultationParty!, $on: Date!, $consultation: Int) {
+    answerConsultation(id: $id, party: $party, on: $on, consultation: $consultation) { id status replyDueOn pausedWorkingDays events { kind on consultation } }
+  }
+`;
+export const ASK_FOR_REASONS = STEP('askForReasons', '$id: ID!, $on: Date!, $detail: String!', 'id: $id, on: $on, detail: $detail');
+export const RECEIVE_REASONS = STEP('receiveReasons', '$id: ID!, $on: Date!, $detail: String!', 'id: $id, on: $on, detail: $detail');
 export const ACCEPT_LATE_SUPPLEMENT = STEP('acceptLateSupplement', '$id: ID!, $on: Date!, $reason: String!, $detail: String', 'id: $id, on: $on, reason: $reason, detail: $detail');
 export const RECORD_FEE_PAYMENT = STEP('recordFeePayment', '$id: ID!, $on: Date!', 'id: $id, on: $on');
 export const REPLY = STEP('replyToRequest', '$id: ID!, $on: Date!, $outcome: RequestOutcome!, $responseText: String!', 'id: $id, on: $on, outcome: $outcome, responseText: $responseText');

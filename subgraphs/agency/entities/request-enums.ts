@@ -52,6 +52,10 @@ export enum RequestEventKind {
   CONSULTATION_ANSWERED = 'CONSULTATION_ANSWERED',
   EXTENDED = 'EXTENDED',
   EXCESSIVE_PERIOD_SET = 'EXCESSIVE_PERIOD_SET',
+  /** Art. 35: the requester of an excessive request is asked to state reasons. */
+  REASONS_REQUESTED = 'REASONS_REQUESTED',
+  /** Art. 35: the requester stated reasons; the agency judges them. */
+  REASONS_GIVEN = 'REASONS_GIVEN',
   FEE_NOTIFIED = 'FEE_NOTIFIED',
   /** The requester paid the information-processing fee; the reply clock runs again. */
   FEE_PAID = 'FEE_PAID',

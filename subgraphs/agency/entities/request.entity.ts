@@ -139,6 +139,10 @@ export class RequestEventEntity {
   @Enum({ items: () => ConsultationParty, type: 'string', nullable: true })
   party?: ConsultationParty | null;
 
+  /** Which consultation of the request (1, 2, … in the order started) a start or an answer is; null on rows from before. */
+  @Property({ type: 'integer', nullable: true })
+  consultation?: number | null;
+
   /** The outcome a reply gave. */
   @Enum({ items: () => RequestOutcome, type: 'string', nullable: true })
   outcome?: RequestOutcome | null;

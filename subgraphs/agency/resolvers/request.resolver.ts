@@ -126,9 +126,27 @@ export class DisclosureRequestResolver {
   @Mutation(() => DisclosureRequest, { description: '收到征求意见的答复 / The consulted party answered' })
   answerConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,
-    @Arg('detail', () => String, { nullable: true, description: '意见 / The answer' }) detail: string | null, @Ctx() ctx: AgencyContext,
+    @Ctx() ctx: AgencyContext,
+    @Arg('detail', () => String, { nullable: true, description: '意见 / The answer' }) detail?: string | null,
+    @Arg('consultation', () => Int, { nullable: true, description: '答复的是第几次征求意见（同类对象有多次待答复时必填）/ Which consultation answered, by number; required when several of this kind are open' }) consultation?: number | null,
   ): Promise<DisclosureRequestEntity> {
-    return requests.answerConsultation(ctx, id, party, on, detail);
+    return requests.answerConsultation(ctx, id, party, on, detail, consultation);
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '要求申请人说明理由（申请数量、频次明显超过合理范围，第三十五条）/ Ask the requester of an excessive request for reasons (Art. 35)' })
+  askForReasons(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('detail', { description: '通知内容 / The notice' }) detail: string, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.askForReasons(ctx, id, on, detail);
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '登记申请人说明的理由（第三十五条）/ Record the reasons the requester gave (Art. 35)' })
+  receiveReasons(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('detail', { description: '申请人说明的理由 / The reasons' }) detail: string, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.receiveReasons(ctx, id, on, detail);
   }
 
   @Mutation(() => DisclosureRequest, { description: messages.extendDescription() })
@@ -219,6 +237,11 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => [String])
   async replyDueSteps(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string[]> {
     return (await clockOf(ctx, r)).steps;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async reasonsDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).reasonsDueOn;
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })

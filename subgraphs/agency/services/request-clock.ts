@@ -21,6 +21,11 @@ import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
  *   counted; the clock pauses from a consultation's start to its answer or its 15th working day,
  *   overlapping consultations counted once. An open consultation is assumed to take its full 15
  *   days (the latest the reply can be due), which the answer may bring forward.
+ *   A request may have several consultations of one kind (Art. 32: every third party concerned),
+ *   numbered in the order started; an answer names its number (older rows without one answer the
+ *   first open consultation of their kind).
+ * - Art. 35: the agency may ask an excessive requester for reasons; the requester has
+ *   `excessiveReasonsWorkingDays` to answer (the clock does not stop).
  * - Art. 33: 20 working days, plus one extension of at most 20 working days.
  * - Art. 35: a longer period for excessive requests adds the working days the agency set.
  * - Art. 42 and 《政府信息公开信息处理费管理办法》第六条: from a fee notice to its payment the clock
@@ -35,6 +40,7 @@ export interface ClockEvent {
   on: string;
   days?: number | null;
   party?: ConsultationParty | null;
+  consultation?: number | null;
   outcome?: RequestOutcome | null;
 }
 
@@ -55,6 +61,8 @@ export interface ReplyClock {
   supplementDueOn: string | null;
   pausedWorkingDays: number;
   extendedWorkingDays: number;
+  /** Last day for the requester to state reasons (Art. 35) while none came; null otherwise. */
+  reasonsDueOn: string | null;
   /** Last day to pay a notified information-processing fee; null without a fee notice. */
   feePaymentDueOn: string | null;
   /** The day the fee was paid. */
@@ -68,7 +76,7 @@ export interface ReplyClock {
 }
 
 /** A span that stops the clock: a consultation (with its party) or an unpaid fee (party null). */
-interface Pause { party: ConsultationParty | null; start: string; answered: string | null; days: number }
+interface Pause { party: ConsultationParty | null; number: number; start: string; answered: string | null; days: number }
 
 /**
  * Derives the reply clock from `events` (in the order they happened) on `calendar`, as of `today`
@@ -94,6 +102,8 @@ export function computeReplyClock(
   let outcome: RequestOutcome | null = null;
   const consultations: Pause[] = [];
   let feePaidOn: string | null = null;
+  let reasonsRequested: string | null = null;
+  let reasonsGiven = false;
   const steps: string[] = [];
 
   for (const e of events) {
@@ -131,13 +141,23 @@ export function computeReplyClock(
         steps.push(`${e.on} 逾期未补正，视为放弃申请（第三十条）/ no supplement in time: deemed withdrawn ${e.on} (Art. 30)`);
         break;
       case RequestEventKind.CONSULTATION_STARTED:
-        consultations.push({ party: e.party ?? ConsultationParty.THIRD_PARTY, start: e.on, answered: null, days: rules.consultationWorkingDays });
+        consultations.push({
+          party: e.party ?? ConsultationParty.THIRD_PARTY, number: consultations.filter((c) => c.party !== null).length + 1,
+          start: e.on, answered: null, days: rules.consultationWorkingDays,
+        });
         break;
       case RequestEventKind.CONSULTATION_ANSWERED: {
-        const open = consultations.find((c) => c.party === e.party && c.answered === null);
+        const open = consultations.find((c) => c.party !== null && c.answered === null && (e.consultation ? c.number === e.consultation : c.party === e.party));
         if (open) open.answered = e.on;
         break;
       }
+      case RequestEventKind.REASONS_REQUESTED:
+        reasonsRequested = e.on;
+        break;
+      case RequestEventKind.REASONS_GIVEN:
+        reasonsGiven = true;
+        steps.push(`${e.on} 申请人说明理由（第三十五条）/ the requester stated reasons ${e.on} (Art. 35)`);
+        break;
       case RequestEventKind.EXTENDED:
         extension += e.days ?? 0;
         break;
@@ -145,7 +165,7 @@ export function computeReplyClock(
         excessive += e.days ?? 0;
         break;
       case RequestEventKind.FEE_NOTIFIED:
-        consultations.push({ party: null, start: e.on, answered: null, days: rules.feePaymentWorkingDays });
+        consultations.push({ party: null, number: 0, start: e.on, answered: null, days: rules.feePaymentWorkingDays });
         break;
       case RequestEventKind.FEE_PAID: {
         const fee = consultations.find((c) => c.party === null && c.answered === null);
@@ -191,6 +211,8 @@ export function computeReplyClock(
   const openConsultations = spans.filter((s) => s.party !== null && s.answered === null && today <= s.limit).map((s) => s.party!);
   const feePaymentDueOn = spans.find((s) => s.party === null)?.limit ?? null;
 
+  const reasonsDueOn = reasonsRequested !== null && !reasonsGiven && closedOn === null ? add(reasonsRequested, rules.excessiveReasonsWorkingDays) : null;
+  if (reasonsDueOn !== null) steps.push(messages.reasonsStep(reasonsRequested!, reasonsDueOn, rules));
   const receiptConfirmationDueOn = receivedOn === null && closedOn === null && arrivedOn !== null ? add(arrivedOn, rules.receiptConfirmationWorkingDays) : null;
   let replyDueOn: string | null = null;
   if (countsFrom !== null && !awaitingSupplement) {
@@ -212,7 +234,7 @@ export function computeReplyClock(
         : openConsultations.length > 0 ? RequestStatus.IN_CONSULTATION
           : RequestStatus.PROCESSING;
   return {
-    status, receivedOn, receiptConfirmationDueOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
+    status, receivedOn, receiptConfirmationDueOn, reasonsDueOn, countsFrom, replyDueOn, provisional, supplementNoticeDueOn, supplementDueOn,
     feePaymentDueOn, feePaidOn, pausedWorkingDays: paused, extendedWorkingDays: extension + excessive, openConsultations, closedOn, outcome, steps,
   };
 }

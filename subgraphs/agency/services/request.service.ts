@@ -24,7 +24,7 @@ import { nextSerial } from './serial';
 export function rulesOf(config: AgencyConfig): ClockRules {
   return {
     ...STATUTORY_RULES, supplementWorkingDays: config.supplementWorkingDays, feeMethod: config.feeMethod,
-    receiptConfirmationWorkingDays: config.receiptConfirmationWorkingDays,
+    receiptConfirmationWorkingDays: config.receiptConfirmationWorkingDays, maxExcessiveWorkingDays: config.maxExcessiveWorkingDays,
   };
 }
 
@@ -371,26 +371,63 @@ export function acceptLateSupplement(ctx: AgencyContext, id: string, on: string,
   }, true);
 }
 
-/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays` (statutory-rules.ts); the clock pauses. */
+/**
+ * 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays`
+ * (statutory-rules.ts); the clock pauses. A request may concern several third parties (Art. 32:
+ * 第三方 each), so any number may be consulted, each numbered in the order started.
+ */
 export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
-    if (history.some((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party)) {
-      throw new WorkflowConflictError('已就此申请向该类对象征求过意见', 'This kind of party has already been consulted on this request', clock.status);
-    }
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `答复期限（${clock.replyDueOn}）已过，不能再征求意见`, `The reply period ended on ${clock.replyDueOn}`);
-    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, detail: requiredText('detail', '征求意见事项', detail, 2000) });
+    const consultation = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED).length + 1;
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, consultation, detail: requiredText('detail', '征求意见事项', detail, 2000),
+    });
   });
 }
 
-/** 意见反馈 — the consulted party answered; the clock runs again from this day. */
-export function answerConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+/** The consultations of a request not yet answered, by number, matching answers as the clock does. */
+function unansweredConsultations(history: readonly RequestEventEntity[]): { number: number; party: ConsultationParty }[] {
+  const open: { number: number; party: ConsultationParty }[] = [];
+  let started = 0;
+  for (const e of history) {
+    if (e.kind === RequestEventKind.CONSULTATION_STARTED) open.push({ number: (started += 1), party: e.party ?? ConsultationParty.THIRD_PARTY });
+    if (e.kind === RequestEventKind.CONSULTATION_ANSWERED) {
+      const i = open.findIndex((o) => (e.consultation ? o.number === e.consultation : o.party === e.party));
+      if (i >= 0) open.splice(i, 1);
+    }
+  }
+  return open;
+}
+
+/**
+ * 意见反馈 — the consulted party answered; the clock runs again from this day. `consultation` names
+ * which one (its number); it may be left out when only one of that kind is open.
+ */
+export function answerConsultation(
+  ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail?: string | null, consultation?: number | null,
+): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history }) => {
-    const started = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party).length;
-    const answered = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_ANSWERED && e.party === party).length;
-    if (started <= answered) throw new WorkflowConflictError('没有待答复的征求意见', 'No open consultation with this party', request.status);
-    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_ANSWERED, on: checkEventDate(c, history, on), party, detail: optionalText('detail', '意见', detail, 5000) });
+    const started = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED);
+    const open = unansweredConsultations(history).filter((o) => o.party === party);
+    let number: number;
+    if (consultation !== null && consultation !== undefined) {
+      const known = started[consultation - 1];
+      if (!Number.isInteger(consultation) || !known || (known.party ?? ConsultationParty.THIRD_PARTY) !== party) {
+        throw new BadUserInputError('consultation', `本申请没有向该类对象的第 ${consultation} 次征求意见`, `No consultation number ${consultation} with this kind of party on this request`);
+      }
+      if (!open.some((o) => o.number === consultation)) throw new WorkflowConflictError('该次征求意见已答复', 'That consultation was already answered', request.status);
+      number = consultation;
+    } else {
+      if (open.length === 0) throw new WorkflowConflictError('没有待答复的征求意见', 'No open consultation with this party', request.status);
+      if (open.length > 1) throw new BadUserInputError('consultation', '有多次待答复的征求意见，请注明答复的是第几次', 'Several consultations of this kind are open: say which one answered (consultation)');
+      number = open[0].number;
+    }
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.CONSULTATION_ANSWERED, on: checkEventDate(c, history, on), party, consultation: number, detail: optionalText('detail', '意见', detail, 5000),
+    });
   });
 }
 
@@ -504,6 +541,30 @@ export function recordFeePayment(ctx: AgencyContext, id: string, on: string): Pr
   });
 }
 
+/**
+ * 说明理由 (Art. 35) — asks the requester of a request excessive in volume or frequency to state
+ * reasons, once; the requester has `excessiveReasonsWorkingDays` (statutory-rules.ts). Without
+ * reasons by then, or with reasons the agency finds unreasonable, it may reply NOT_PROCESSED_EXCESSIVE;
+ * with reasonable ones it may set a longer period ({@link markExcessive}).
+ */
+export function askForReasons(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.REASONS_REQUESTED)) throw new WorkflowConflictError('已要求申请人说明理由', 'Reasons were already asked for', clock.status);
+    await transition(c, em, request, history, { kind: RequestEventKind.REASONS_REQUESTED, on: checkEventDate(c, history, on), detail: requiredText('detail', '要求说明理由的通知', detail, 2000) });
+  });
+}
+
+/** 申请人说明理由 (Art. 35) — the reasons the requester gave, once, for the agency to judge. */
+export function receiveReasons(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!history.some((e) => e.kind === RequestEventKind.REASONS_REQUESTED)) throw new WorkflowConflictError('尚未要求申请人说明理由', 'No reasons were asked for', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.REASONS_GIVEN)) throw new WorkflowConflictError('申请人已说明理由', 'The reasons were already recorded', clock.status);
+    const reasons = requiredText('detail', '申请人说明的理由', detail, 5000);
+    await transition(c, em, request, history, { kind: RequestEventKind.REASONS_GIVEN, on: checkEventDate(c, history, on), detail: reasons });
+  });
+}
+
 /** Outcomes that only fit a request whose history shows their condition. */
 function checkOutcome(
   outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string, rules: ClockRules,
@@ -517,7 +578,14 @@ function checkOutcome(
   }
   if (outcome === RequestOutcome.OTHER_NO_SUPPLEMENT) refuse('只有发出补正通知而申请人逾期未补正的，才按此办结', 'OTHER_NO_SUPPLEMENT needs a supplement notice left unanswered past its period');
   if (outcome === RequestOutcome.CANNOT_PROVIDE_STILL_UNCLEAR && !has(RequestEventKind.SUPPLEMENT_RECEIVED)) refuse('只有补正后仍不明确的，才按此办结', 'CANNOT_PROVIDE_STILL_UNCLEAR needs a supplement received');
-  if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE && !request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
+  if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE) {
+    if (!request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
+    // Art. 35: once reasons are asked for, the requester's time to give them must pass first.
+    if (clock.reasonsDueOn !== null && on <= clock.reasonsDueOn) {
+      const pending = messages.reasonsPending(clock.reasonsDueOn);
+      refuse(pending.zh, pending.en);
+    }
+  }
   if (outcome === RequestOutcome.OTHER_FEE_UNPAID) {
     if (!clock.feePaymentDueOn) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
     if (clock.feePaidOn) refuse('信息处理费已缴纳', 'The fee was paid');

@@ -52,6 +52,15 @@ export const messages = {
   receiptConfirmedLate(arrivedOn: string, dueOn: string): string {
     return `${arrivedOn} 到达，应于 ${dueOn} 前确认收到，逾期确认 / arrived ${arrivedOn}; receipt should have been confirmed by ${dueOn}, confirmed late`;
   },
+  /** Reply-clock step: reasons asked for (Art. 35) and not yet given. */
+  reasonsStep(askedOn: string, dueOn: string, rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.excessiveReasonsWorkingDays;
+    return `${askedOn} 要求申请人说明理由（第三十五条），${n} 个工作日内（${dueOn} 前）/ the requester was asked for reasons ${askedOn} (Art. 35), due within ${n} working days (by ${dueOn})`;
+  },
+  /** Error: refusing as excessive while the requester may still state reasons. */
+  reasonsPending(dueOn: string): Bilingual {
+    return { zh: `申请人说明理由的期限（${dueOn}）尚未届满，不能以超出合理范围为由不予处理`, en: `The requester may state reasons until ${dueOn}; the request cannot be refused as excessive before then` };
+  },
   /** Reply-clock step: a fee not yet paid, counted as its whole payment period. */
   feePaymentOpen(dueOn: string): string {
     return `未缴费，按缴费期限 ${dueOn} 计 / unpaid, counted to the payment deadline ${dueOn}`;

@@ -26,9 +26,16 @@ export interface ClockRules {
   maxExtensionWorkingDays: number;
   /**
    * Art. 35 lets the agency set a "reasonable period" (合理期限) for an excessive request and names
-   * no ceiling; this is the longest this agency accepts (config `HUB_MAX_EXCESSIVE_WORKING_DAYS`).
+   * no ceiling; this is the longest this agency accepts (config `HUB_MAX_EXCESSIVE_WORKING_DAYS`;
+   * the hub's default 60 working days, a choice, not the law's).
    */
   maxExcessiveWorkingDays: number;
+  /**
+   * Art. 35 lets the agency ask an excessive requester for reasons and names no time to answer;
+   * this is the agency's (the hub's default). While it runs the request cannot be refused as
+   * excessive; after it, without reasons, it can (table 3, row 3.5.4).
+   */
+  excessiveReasonsWorkingDays: number;
   /** 办法第三条: the way this agency usually counts the fee (config `HUB_FEE_METHOD`); a notice may pick the other. */
   feeMethod: FeeMethod;
   /**
@@ -48,6 +55,7 @@ export const STATUTORY_RULES: ClockRules = {
   consultationWorkingDays: 15,
   maxExtensionWorkingDays: 20,
   maxExcessiveWorkingDays: 60,
+  excessiveReasonsWorkingDays: 15,
   feeMethod: FeeMethod.BY_ITEM,
   feePaymentWorkingDays: 20,
 };
