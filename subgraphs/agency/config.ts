@@ -4,6 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
+import { FeeMethod } from './entities/request-enums';
+
+function feeMethodFrom(raw: string | undefined): FeeMethod {
+  if (!raw) return FeeMethod.BY_ITEM;
+  if (!Object.values(FeeMethod).includes(raw as FeeMethod)) throw new RangeError(`HUB_FEE_METHOD must be BY_ITEM or BY_VOLUME, got ${raw}`);
+  return raw as FeeMethod;
+}
+
+function atLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intFrom(env, name, fallback);
+  if (value < 1) throw new RangeError(`${name} must be at least 1, got ${value}`);
+  return value;
+}
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -48,6 +61,22 @@ export interface AgencyConfig {
    * @default 15
    */
   supplementWorkingDays: number;
+  /**
+   * The way this agency usually counts the information-processing fee (HUB_FEE_METHOD: BY_ITEM or
+   * BY_VOLUME; 《政府信息公开信息处理费管理办法》第三条); a fee notice may name the other. @default BY_ITEM
+   */
+  feeMethod: FeeMethod;
+  /**
+   * Working days within which staff must confirm the receipt of an ordinary letter, fax or online
+   * request entered by staff (HUB_RECEIPT_CONFIRMATION_WORKING_DAYS, at least 1; Art. 31 sets no
+   * bound); after it the unconfirmed request is overdue. @default 5
+   */
+  receiptConfirmationWorkingDays: number;
+  /**
+   * The longest "reasonable period" (Art. 35) this agency gives an excessive request, in working
+   * days (HUB_MAX_EXCESSIVE_WORKING_DAYS; the law sets none). @default 60
+   */
+  maxExcessiveWorkingDays: number;
   /** Hours between runs of the deadline watch (due and late items); 0 turns it off. @default 24 */
   deadlineWatchHours: number;
   /** Largest attachment file an editor may upload, in bytes (HUB_MAX_ATTACHMENT_BYTES). @default 20 MiB */
@@ -98,6 +127,9 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),
+    feeMethod: feeMethodFrom(env.HUB_FEE_METHOD),
+    receiptConfirmationWorkingDays: atLeastOne(env, 'HUB_RECEIPT_CONFIRMATION_WORKING_DAYS', 5),
+    maxExcessiveWorkingDays: intFrom(env, 'HUB_MAX_EXCESSIVE_WORKING_DAYS', 60),
     deadlineWatchHours: intFrom(env, 'HUB_DEADLINE_WATCH_HOURS', 24),
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,

@@ -4,9 +4,9 @@
 export const REQUEST_FIELDS = /* GraphQL */ `
   fragment RequestFields on DisclosureRequest {
     id agency { code } requesterKind channel deliveryMethod submittedOn receivedOn status replyDueOn replyDueProvisional excessive feeYuan
-    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps supplementNoticeDueOn supplementDueOn
+    outcome outcomeRow closedOn replyWorkingDays repliedLate replyDueSteps receiptConfirmationDueOn reasonsDueOn supplementNoticeDueOn supplementDueOn
     pausedWorkingDays extendedWorkingDays overdue description responseText trackingCode requesterName idNumber contact
-    events { kind on days party outcome approver detail at actor }
+    events { kind on days party consultation outcome approver detail at actor }
     appeals { id kind filedOn result concludedOn note requestId }
   }
 `;
@@ -45,7 +45,25 @@ export const START_CONSULTATION = STEP('startConsultation', '$id: ID!, $party: C
 export const ANSWER_CONSULTATION = STEP('answerConsultation', '$id: ID!, $party: ConsultationParty!, $on: Date!, $detail: String', 'id: $id, party: $party, on: $on, detail: $detail');
 export const EXTEND = STEP('extendReplyPeriod', '$id: ID!, $on: Date!, $days: Int!, $approver: String!, $notice: String!', 'id: $id, on: $on, days: $days, approver: $approver, notice: $notice');
 export const MARK_EXCESSIVE = STEP('markRequestExcessive', '$id: ID!, $on: Date!, $days: Int!, $reason: String!', 'id: $id, on: $on, days: $days, reason: $reason');
-export const NOTIFY_FEE = STEP('notifyProcessingFee', '$id: ID!, $on: Date!, $amountYuan: Int!, $notice: String!', 'id: $id, on: $on, amountYuan: $amountYuan, notice: $notice');
+export const NOTIFY_FEE = STEP('notifyProcessingFee', '$id: ID!, $on: Date!, $amountYuan: Int, $notice: String!', 'id: $id, on: $on, amountYuan: $amountYuan, notice: $notice');
+/** A fee notice with the way of counting and the pages (按量计收), the amount computed when none is given. */
+export const NOTIFY_FEE_COUNTED = /* GraphQL */ `
+  mutation Fee($id: ID!, $on: Date!, $notice: String!, $method: FeeMethod, $pages: Int, $amountYuan: Int) {
+    notifyProcessingFee(id: $id, on: $on, notice: $notice, method: $method, pages: $pages, amountYuan: $amountYuan) {
+      id status replyDueOn feeYuan feePaymentDueOn pausedWorkingDays replyDueSteps
+    }
+  }
+`;
+/** A consultation answer naming which consultation (its number on the request) answered. */
+export const ANSWER_NUMBERED_CONSULTATION = /* GraphQL */ `
+  mutation Answer($id: ID!, $party: ConsultationParty!, $on: Date!, $consultation: Int) {
+    answerConsultation(id: $id, party: $party, on: $on, consultation: $consultation) { id status replyDueOn pausedWorkingDays events { kind on consultation } }
+  }
+`;
+export const ASK_FOR_REASONS = STEP('askForReasons', '$id: ID!, $on: Date!, $detail: String!', 'id: $id, on: $on, detail: $detail');
+export const RECEIVE_REASONS = STEP('receiveReasons', '$id: ID!, $on: Date!, $detail: String!', 'id: $id, on: $on, detail: $detail');
+export const ACCEPT_LATE_SUPPLEMENT = STEP('acceptLateSupplement', '$id: ID!, $on: Date!, $reason: String!, $detail: String', 'id: $id, on: $on, reason: $reason, detail: $detail');
+export const RECORD_FEE_PAYMENT = STEP('recordFeePayment', '$id: ID!, $on: Date!', 'id: $id, on: $on');
 export const REPLY = STEP('replyToRequest', '$id: ID!, $on: Date!, $outcome: RequestOutcome!, $responseText: String!', 'id: $id, on: $on, outcome: $outcome, responseText: $responseText');
 export const RECORD_APPEAL = /* GraphQL */ `
   mutation Appeal($input: AppealInput!) { recordAppeal(input: $input) { id kind filedOn result } }

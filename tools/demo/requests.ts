@@ -36,7 +36,7 @@ export type DemoRequestStep =
   | { kind: 'ANSWER_CONSULTATION'; on: string; party: 'THIRD_PARTY' | 'CO_PRODUCER' }
   | { kind: 'EXTEND'; on: string; days: number }
   | { kind: 'MARK_EXCESSIVE'; on: string; days: number }
-  | { kind: 'NOTIFY_FEE'; on: string; amountYuan: number }
+  | { kind: 'NOTIFY_FEE'; on: string; pages: number }
   | { kind: 'REPLY'; on: string; outcome: DemoOutcome };
 
 export interface DemoAppeal {
@@ -129,8 +129,10 @@ export function generateAgencyRequests(agency: DemoAgency, options: { count: num
     let extra = 0;
     if (outcome === 'NOT_PROCESSED_EXCESSIVE' || outcome === 'OTHER_FEE_UNPAID') {
       steps.push({ kind: 'MARK_EXCESSIVE', on: on(weekdays(clockFrom, 1)), days: outcome === 'OTHER_FEE_UNPAID' ? 10 : 0 });
-      if (outcome === 'OTHER_FEE_UNPAID') steps.push({ kind: 'NOTIFY_FEE', on: on(weekdays(clockFrom, 2)), amountYuan: rng.pick([100, 200, 500]) });
+      // Counted by volume (a single request is free by item); closed unpaid only after its 20 working days to pay, with room for holidays.
+      if (outcome === 'OTHER_FEE_UNPAID') steps.push({ kind: 'NOTIFY_FEE', on: on(weekdays(clockFrom, 2)), pages: rng.pick([40, 50, 80]) });
     }
+    if (outcome === 'OTHER_FEE_UNPAID') extra += 28;
     if (outcome === 'NOT_DISCLOSED_THIRD_PARTY_RIGHTS' || outcome === 'PARTLY_DISCLOSED' || rng.chance(0.08)) {
       const party = rng.chance(0.7) ? 'THIRD_PARTY' as const : 'CO_PRODUCER' as const;
       const start = weekdays(clockFrom, 3);

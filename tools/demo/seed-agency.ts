@@ -9,6 +9,7 @@ import * as feedback from '../../subgraphs/agency/services/feedback.service';
 import * as penalties from '../../subgraphs/agency/services/penalty.service';
 import * as requests from '../../subgraphs/agency/services/request.service';
 import type { AppealKind, AppealResult, ConsultationParty, RequestChannel, RequestOutcome, RequesterKind } from '../../subgraphs/agency/entities/request-enums';
+import { FeeMethod } from '../../subgraphs/agency/entities/request-enums';
 import type { Role } from '../../schema/contracts/claims';
 import { generateAgencyDocuments, generateAgencyPenalties } from './documents';
 import { generateAgencyRequests, type DemoRequest } from './requests';
@@ -125,7 +126,7 @@ async function seedRequest(demo: DemoRequest, agency: string, clock: SteppedCloc
       case 'ANSWER_CONSULTATION': await requests.answerConsultation(ctx, request.id, step.party as ConsultationParty, step.on, '已书面反馈意见'); break;
       case 'EXTEND': await requests.extendReplyPeriod(ctx, request.id, step.on, step.days, '办公室主任', `因需调取档案，答复期限延长 ${step.days} 个工作日`); break;
       case 'MARK_EXCESSIVE': await requests.markExcessive(ctx, request.id, step.on, step.days, '申请人一年内提出同类申请数十件，明显超过合理范围'); break;
-      case 'NOTIFY_FEE': await requests.notifyFee(ctx, request.id, step.on, step.amountYuan, '请在收到通知之日起 20 个工作日内缴纳信息处理费'); break;
+      case 'NOTIFY_FEE': await requests.notifyFee(ctx, request.id, step.on, null, '请在收到通知之日起 20 个工作日内缴纳信息处理费', { method: FeeMethod.BY_VOLUME, pages: step.pages }); break;
       case 'REPLY': await requests.replyToRequest(ctx, request.id, step.on, step.outcome as RequestOutcome, `政府信息公开申请答复书：经办理，答复结果为 ${step.outcome}。`); break;
     }
   }

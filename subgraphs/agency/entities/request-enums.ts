@@ -46,13 +46,30 @@ export enum RequestEventKind {
   RECEIVED = 'RECEIVED',
   SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
   SUPPLEMENT_RECEIVED = 'SUPPLEMENT_RECEIVED',
+  /** Art. 30: a supplement after its period, accepted by a disclosure officer for a good reason (正当理由); restarts the clock. */
+  LATE_SUPPLEMENT_ACCEPTED = 'LATE_SUPPLEMENT_ACCEPTED',
   CONSULTATION_STARTED = 'CONSULTATION_STARTED',
   CONSULTATION_ANSWERED = 'CONSULTATION_ANSWERED',
   EXTENDED = 'EXTENDED',
   EXCESSIVE_PERIOD_SET = 'EXCESSIVE_PERIOD_SET',
+  /** Art. 35: the requester of an excessive request is asked to state reasons. */
+  REASONS_REQUESTED = 'REASONS_REQUESTED',
+  /** Art. 35: the requester stated reasons; the agency judges them. */
+  REASONS_GIVEN = 'REASONS_GIVEN',
   FEE_NOTIFIED = 'FEE_NOTIFIED',
+  /** The requester paid the information-processing fee; the reply clock runs again. */
+  FEE_PAID = 'FEE_PAID',
   REPLIED = 'REPLIED',
+  /** Art. 30: no supplement within its period; closed by the deadline watch as abandoned (3.6.1). */
+  DEEMED_WITHDRAWN = 'DEEMED_WITHDRAWN',
 }
+
+/**
+ * 计费方式 — how an agency counts the information-processing fee. 《政府信息公开信息处理费管理办法》
+ * (国办函〔2020〕109号) 第三条: by item (按件计收) or by volume (按量计收), both stepped (超额累进);
+ * the agency picks one for each request, never both. The rules table holds the agency's usual one.
+ */
+export enum FeeMethod { BY_ITEM = 'BY_ITEM', BY_VOLUME = 'BY_VOLUME' }
 
 /** Who is consulted: a third party (Art. 32) or a co-producing agency (Art. 34). */
 export enum ConsultationParty { THIRD_PARTY = 'THIRD_PARTY', CO_PRODUCER = 'CO_PRODUCER' }
@@ -119,6 +136,14 @@ registerEnumType(DeliveryMethod, {
 });
 registerEnumType(RequestStatus, { name: 'RequestStatus', description: '申请办理状态 / Where a request stands' });
 registerEnumType(RequestEventKind, { name: 'RequestEventKind', description: '申请办理事件 / A transition of a request' });
+registerEnumType(FeeMethod, {
+  name: 'FeeMethod',
+  description: '信息处理费计收方式（《政府信息公开信息处理费管理办法》第三条）/ How an information-processing fee is counted',
+  valuesConfig: {
+    BY_ITEM: { description: '按件计收：同一申请人一个自然月内的申请件数（第四条）/ By item: the requester\'s requests in the calendar month' },
+    BY_VOLUME: { description: '按量计收：提供信息的页数（第五条）/ By volume: the pages given' },
+  },
+});
 registerEnumType(ConsultationParty, { name: 'ConsultationParty', description: '征求意见对象：第三方（第三十二条）或共同制作机关（第三十四条）/ Consulted party: third party (Art. 32) or co-producing agency (Art. 34)' });
 registerEnumType(RequestOutcome, { name: 'RequestOutcome', description: '办理结果（年度报告表三的分类）/ Outcome, as the categories of table 3' });
 registerEnumType(AppealKind, { name: 'AppealKind', description: '行政复议或行政诉讼 / Reconsideration or litigation (table 4)' });

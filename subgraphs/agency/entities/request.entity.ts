@@ -66,6 +66,11 @@ export class DisclosureRequestEntity {
   @Enum({ items: () => RequestStatus, type: 'string' })
   status!: RequestStatus;
 
+  /**
+   * The next date the agency must meet, for lists (`overdue`), supervision and the deadline watch:
+   * the reply due date, or while the receipt is unconfirmed the last day to confirm it (Art. 31).
+   * The API's `replyDueOn` is the reply due date only (from the clock).
+   */
   @Property({ type: 'string', length: 10, nullable: true })
   replyDueOn?: string | null;
 
@@ -133,6 +138,10 @@ export class RequestEventEntity {
 
   @Enum({ items: () => ConsultationParty, type: 'string', nullable: true })
   party?: ConsultationParty | null;
+
+  /** Which consultation of the request (1, 2, … in the order started) a start or an answer is; null on rows from before. */
+  @Property({ type: 'integer', nullable: true })
+  consultation?: number | null;
 
   /** The outcome a reply gave. */
   @Enum({ items: () => RequestOutcome, type: 'string', nullable: true })

@@ -22,6 +22,8 @@ import { SqliteDeliveryMethod20261222 } from './sqlite-20261222-delivery-method'
 import { PostgresqlDeliveryMethod20261222 } from './postgresql-20261222-delivery-method';
 import { SqliteAttachmentFiles20261222 } from './sqlite-20261222-attachment-files';
 import { PostgresqlAttachmentFiles20261222 } from './postgresql-20261222-attachment-files';
+import { SqliteRequestRules20261223 } from './sqlite-20261223-request-rules';
+import { PostgresqlRequestRules20261223 } from './postgresql-20261223-request-rules';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -42,6 +44,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261221-search-keys', class: SqliteSearchKeys20261221 },
     { name: 'sqlite-20261222-delivery-method', class: SqliteDeliveryMethod20261222 },
     { name: 'sqlite-20261222-attachment-files', class: SqliteAttachmentFiles20261222 },
+    { name: 'sqlite-20261223-request-rules', class: SqliteRequestRules20261223 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -56,5 +59,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261221-catalogue-fields', class: PostgresqlCatalogueFields20261221 },
     { name: 'postgresql-20261222-delivery-method', class: PostgresqlDeliveryMethod20261222 },
     { name: 'postgresql-20261222-attachment-files', class: PostgresqlAttachmentFiles20261222 },
+    { name: 'postgresql-20261223-request-rules', class: PostgresqlRequestRules20261223 },
   ],
 };

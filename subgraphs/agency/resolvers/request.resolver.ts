@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { DateScalar } from '../../shared/scalars';
 import { handlesRequests, type AgencyContext } from '../context';
 import type { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
-import { ConsultationParty, OUTCOME_ROW, RequestOutcome, RequestStatus } from '../entities/request-enums';
+import { ConsultationParty, FeeMethod, OUTCOME_ROW, RequestOutcome, RequestStatus } from '../entities/request-enums';
 import type { PersonalField } from '../loaders/request.loader';
 import type { ReplyClock } from '../services/request-clock';
 import * as requests from '../services/request.service';
@@ -106,6 +106,15 @@ export class DisclosureRequestResolver {
     return requests.receiveSupplement(ctx, id, on, detail);
   }
 
+  @Mutation(() => DisclosureRequest, { description: '因正当理由接受逾期补正，答复期限重新起算；也可恢复被视为放弃的申请（第三十条）/ Accept a late supplement for a good reason; the reply period restarts, also for a request deemed withdrawn (Art. 30)' })
+  acceptLateSupplement(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('reason', { description: '逾期补正的正当理由 / The good reason for the delay' }) reason: string,
+    @Arg('detail', () => String, { nullable: true, description: '补正内容 / The supplement' }) detail: string | null, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.acceptLateSupplement(ctx, id, on, reason, detail);
+  }
+
   @Mutation(() => DisclosureRequest, { description: messages.startConsultationDescription() })
   startConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,
@@ -117,9 +126,27 @@ export class DisclosureRequestResolver {
   @Mutation(() => DisclosureRequest, { description: '收到征求意见的答复 / The consulted party answered' })
   answerConsultation(
     @Arg('id', () => ID) id: string, @Arg('party', () => ConsultationParty) party: ConsultationParty, @Arg('on', () => DateScalar, ON) on: string,
-    @Arg('detail', () => String, { nullable: true, description: '意见 / The answer' }) detail: string | null, @Ctx() ctx: AgencyContext,
+    @Ctx() ctx: AgencyContext,
+    @Arg('detail', () => String, { nullable: true, description: '意见 / The answer' }) detail?: string | null,
+    @Arg('consultation', () => Int, { nullable: true, description: '答复的是第几次征求意见（同类对象有多次待答复时必填）/ Which consultation answered, by number; required when several of this kind are open' }) consultation?: number | null,
   ): Promise<DisclosureRequestEntity> {
-    return requests.answerConsultation(ctx, id, party, on, detail);
+    return requests.answerConsultation(ctx, id, party, on, detail, consultation);
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '要求申请人说明理由（申请数量、频次明显超过合理范围，第三十五条）/ Ask the requester of an excessive request for reasons (Art. 35)' })
+  askForReasons(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('detail', { description: '通知内容 / The notice' }) detail: string, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.askForReasons(ctx, id, on, detail);
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '登记申请人说明的理由（第三十五条）/ Record the reasons the requester gave (Art. 35)' })
+  receiveReasons(
+    @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
+    @Arg('detail', { description: '申请人说明的理由 / The reasons' }) detail: string, @Ctx() ctx: AgencyContext,
+  ): Promise<DisclosureRequestEntity> {
+    return requests.receiveReasons(ctx, id, on, detail);
   }
 
   @Mutation(() => DisclosureRequest, { description: messages.extendDescription() })
@@ -141,13 +168,21 @@ export class DisclosureRequestResolver {
     return requests.markExcessive(ctx, id, on, days, reason);
   }
 
-  @Mutation(() => DisclosureRequest, { description: '发出信息处理费收费通知（仅限第三十五条情形，第四十二条）/ Notify an information-processing fee (excessive requests only, Art. 42)' })
+  @Mutation(() => DisclosureRequest, { description: '发出信息处理费收费通知：仅限第三十五条情形，在答复期限内，金额按《政府信息公开信息处理费管理办法》计算（第四十二条）/ Notify an information-processing fee: excessive requests only, within the reply period, the amount computed from the 2020 measures (Art. 42)' })
   notifyProcessingFee(
     @Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string,
-    @Arg('amountYuan', () => Int, { description: '金额（元）/ Amount in yuan' }) amountYuan: number,
-    @Arg('notice', { description: '收费通知 / The notice' }) notice: string, @Ctx() ctx: AgencyContext,
+    @Arg('notice', { description: '收费通知：依据、标准、数额、缴纳方式 / The notice: basis, tiers, amount, how to pay' }) notice: string,
+    @Ctx() ctx: AgencyContext,
+    @Arg('method', () => FeeMethod, { nullable: true, description: '计收方式，缺省为本机关的设置（办法第三条）/ Way of counting; the agency\'s setting when omitted' }) method?: FeeMethod | null,
+    @Arg('pages', () => Int, { nullable: true, description: '按量计收时提供信息的页数（A4）/ Pages given, for a by-volume fee' }) pages?: number | null,
+    @Arg('amountYuan', () => Int, { nullable: true, description: '金额（元）；缺省为按标准计算的金额，只可减免不可超出 / Amount in yuan; the computed amount when omitted, lower only as a reduction' }) amountYuan?: number | null,
   ): Promise<DisclosureRequestEntity> {
-    return requests.notifyFee(ctx, id, on, amountYuan, notice);
+    return requests.notifyFee(ctx, id, on, amountYuan, notice, { method, pages });
+  }
+
+  @Mutation(() => DisclosureRequest, { description: '登记申请人缴纳信息处理费（缴费期限内），答复期限恢复计算 / Record the fee paid within its period; the reply clock runs again' })
+  recordFeePayment(@Arg('id', () => ID) id: string, @Arg('on', () => DateScalar, ON) on: string, @Ctx() ctx: AgencyContext): Promise<DisclosureRequestEntity> {
+    return requests.recordFeePayment(ctx, id, on);
   }
 
   @Mutation(() => DisclosureRequest, { description: '答复申请并办结归档（此后不可变更）/ Reply and archive (immutable from then on)' })
@@ -205,6 +240,16 @@ export class DisclosureRequestResolver {
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })
+  async reasonsDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).reasonsDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async receiptConfirmationDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).receiptConfirmationDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
   async supplementNoticeDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return (await clockOf(ctx, r)).supplementNoticeDueOn;
   }
@@ -212,6 +257,16 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => DateScalar, { nullable: true })
   async supplementDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
     return (await clockOf(ctx, r)).supplementDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async feePaymentDueOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).feePaymentDueOn;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true })
+  async feePaidOn(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<string | null> {
+    return (await clockOf(ctx, r)).feePaidOn;
   }
 
   @FieldResolver(() => Int)
@@ -227,7 +282,8 @@ export class DisclosureRequestResolver {
   @FieldResolver(() => Boolean)
   async overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
     const clock = await clockOf(ctx, r);
-    return clock.status !== RequestStatus.CLOSED && !!clock.replyDueOn && ctx.runtime.clock.today() > clock.replyDueOn;
+    const due = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
+    return clock.status !== RequestStatus.CLOSED && !!due && ctx.runtime.clock.today() > due;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -41,6 +41,7 @@ export class RequestHistoryEvent {
   @Field(() => DateScalar, { description: '法定日期 / The date the law counts from' }) on!: string;
   @Field(() => Int, { nullable: true, description: '给予的工作日 / Working days granted' }) days?: number | null;
   @Field(() => ConsultationParty, { nullable: true, description: '征求意见对象 / Party consulted' }) party?: ConsultationParty | null;
+  @Field(() => Int, { nullable: true, description: '第几次征求意见（按发起顺序）/ Which consultation of the request, in the order started' }) consultation?: number | null;
   @Field(() => RequestOutcome, { nullable: true, description: '答复结果 / Outcome of a reply' }) outcome?: RequestOutcome | null;
   @Field(() => String, { nullable: true, description: '延期批准人 / Who approved an extension' }) approver?: string | null;
   @Field(() => String, { nullable: true, description: '说明（仅经办人员）/ Detail; disclosure officers and admin only' }) detail?: string | null;
@@ -81,11 +82,15 @@ export class DisclosureRequest {
   // Field resolvers below: derived clock, staff-only text, personal data.
   @Field(() => String, { nullable: true, description: '年度报告表三行号 / Row of table 3 the outcome counts in' }) outcomeRow?: string | null;
   @Field(() => [String], { description: '答复期限的计算过程 / How the due date was computed' }) replyDueSteps!: string[];
+  @Field(() => DateScalar, { nullable: true, description: '尚未确认收到时，确认收到的截止日（到达后按本机关规则计算，第三十一条）；逾期即为逾期 / While the receipt is unconfirmed, the last day to confirm it (the agency\'s bound, Art. 31); overdue after it' }) receiptConfirmationDueOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '要求说明理由后，申请人说明理由的截止日（第三十五条）/ Last day for the requester to state reasons, once asked (Art. 35)' }) reasonsDueOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: messages.supplementNoticeDueOnDescription() }) supplementNoticeDueOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '申请人补正截止日 / Last day for the requester to supplement' }) supplementDueOn?: string | null;
-  @Field(() => Int, { description: '征求意见暂停的工作日 / Working days paused for consultation' }) pausedWorkingDays!: number;
+  @Field(() => DateScalar, { nullable: true, description: messages.feePaymentDueOnDescription() }) feePaymentDueOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '缴纳信息处理费之日 / Day the fee was paid' }) feePaidOn?: string | null;
+  @Field(() => Int, { description: '征求意见、缴费暂停的工作日 / Working days paused for consultation or fee payment' }) pausedWorkingDays!: number;
   @Field(() => Int, { description: '延长的工作日（含第三十五条另定期限）/ Working days added by extension and Art. 35' }) extendedWorkingDays!: number;
-  @Field(() => Boolean, { description: '是否逾期未答复 / Open and past its due date' }) overdue!: boolean;
+  @Field(() => Boolean, { description: '是否逾期：逾期未答复，或逾期未确认收到 / Open and past its reply due date, or its receipt unconfirmed past the bound' }) overdue!: boolean;
   @Field(() => String, { nullable: true, description: '申请内容（仅经办人员）/ What was asked; disclosure officers and admin only' }) description?: string | null;
   @Field(() => String, { nullable: true, description: '答复书（仅经办人员）/ Response document; disclosure officers and admin only' }) responseText?: string | null;
   @Field(() => String, { nullable: true, description: '查询码（仅经办人员）/ Tracking code; disclosure officers and admin only' }) trackingCode?: string | null;

@@ -8,6 +8,7 @@ import { AppealKind, AppealResult, OUTCOME_ROW, RequestOutcome, RequesterKind } 
 import type { AnnualReportTextInput } from '../resolvers/request.input';
 import { DocumentEntity } from '../entities/document.entity';
 import * as documents from './document.service';
+import { processingFeesPaidYuan } from './processing-fee';
 
 /**
  * 政府信息公开工作年度报告 in the national format (国办公开办函〔2021〕30号). Every figure is a SQL
@@ -100,7 +101,7 @@ export const NORMATIVE_GENRES = ['规定', '办法', '意见'];
 
 const NOTES = [
   '规章指体裁为"规定""办法"且以"令"发布的文件；行政规范性文件指其余有文号的"规定""办法""意见"。/ Rules: 规定 or 办法 issued as an order (令); normative documents: other numbered 规定, 办法 and 意见.',
-  '行政许可、行政强制、行政事业性收费尚未接入本系统，填 0。/ Permits, compulsory measures and administrative fees are not yet recorded here and show 0.',
+  '行政许可、行政强制尚未接入本系统，填 0；行政事业性收费只含本年缴纳的政府信息公开信息处理费。/ Permits and compulsory measures are not yet recorded here and show 0; administrative fees are only the information-processing fees paid this year.',
 ];
 
 function checkYear(ctx: AgencyContext, year: number): void {
@@ -185,14 +186,14 @@ async function proactiveTable(em: EntityManager, year: number, agency: string | 
   if (agency) docs.where('d.agency_code', agency);
   const penalties = knex('penalty_decision').count('* as n').where('decided_on', '>=', start).where('decided_on', '<=', end);
   if (agency) penalties.where('agency_code', agency);
-  const [docRows, [penaltyRow]] = await Promise.all([em.execute(docs), em.execute(penalties)]) as [{ category: string; issued: unknown; repealed: unknown; effective: unknown }[], { n: unknown }[]];
+  const [docRows, [penaltyRow], feesYuan] = await Promise.all([em.execute(docs), em.execute(penalties), processingFeesPaidYuan(em, year, agency)]) as [{ category: string; issued: unknown; repealed: unknown; effective: unknown }[], { n: unknown }[], number];
   const counts = (category: string): DocumentCounts => {
     const row = docRows.find((r) => r.category === category);
     return { issued: Number(row?.issued ?? 0), repealed: Number(row?.repealed ?? 0), effective: Number(row?.effective ?? 0) };
   };
   return {
     rules: counts('RULE'), normativeDocuments: counts('NORMATIVE'),
-    permitDecisions: 0, penaltyDecisions: Number(penaltyRow.n), compulsoryMeasureDecisions: 0, feeAmountTenThousandYuan: 0,
+    permitDecisions: 0, penaltyDecisions: Number(penaltyRow.n), compulsoryMeasureDecisions: 0, feeAmountTenThousandYuan: feesYuan / 10_000,
     notes: NOTES,
   };
 }

@@ -7,6 +7,7 @@ import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
+import { settleUnconfirmedDueDates, withdrawLapsedSupplements } from './request.service';
 import { DUE_SOON_WORKING_DAYS } from './statutory-rules';
 
 /** Working days within which feedback should be answered before the watch calls it late. */
@@ -32,13 +33,17 @@ export function logNotifier(sink: AuditSink = stdoutAuditSink, now: () => Date =
 }
 
 /**
- * 到期提醒 — one run of the daily watch: everything of the deployment's agency due within
+ * 到期提醒 — one run of the daily watch. It first closes requests whose supplement period passed
+ * as deemed withdrawn (Art. 30, {@link withdrawLapsedSupplements}), then reports everything of the deployment's agency due within
  * {@link DUE_SOON_WORKING_DAYS} working days or late (unpublished proactive documents, open
- * requests, unpublished penalty decisions, and feedback unanswered after
+ * requests (their reply, or the confirmation of an unconfirmed receipt, Art. 31), unpublished penalty decisions, and feedback unanswered after
  * {@link FEEDBACK_ANSWER_WORKING_DAYS} working days), each handed to `notifier`, late first.
  * @returns the items reported.
  */
 export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifier): Promise<DeadlineItem[]> {
+  await settleUnconfirmedDueDates(runtime);
+  // Lapsed supplements close first: an abandoned request is nothing the agency still owes.
+  await withdrawLapsedSupplements(runtime);
   const em = runtime.orm.em.fork();
   const agency = runtime.config.agencyCode;
   const today = runtime.clock.today();

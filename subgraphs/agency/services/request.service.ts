@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as AnyEntityManager, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../../schema/contracts/cursor';
@@ -7,20 +7,30 @@ import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError
 import { creditCodeProblem, isEmailAddress, residentIdProblem } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { optionalText, requiredText } from '../../shared/text-input';
-import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext } from '../context';
+import type { AgencyConfig } from '../config';
+import { actorOf, agencyOf, handlesRequests, seesInternals, type AgencyContext, type AgencyRuntime } from '../context';
 import { DisclosureRequestEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 import {
-  AppealResult, ConsultationParty, DeliveryMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
+  AppealResult, ConsultationParty, DeliveryMethod, FeeMethod, RequestChannel, RequestEventKind, RequestOutcome, RequestStatus, RequesterKind,
 } from '../entities/request-enums';
 import type { AppealConclusionInput, AppealInput, DisclosureRequestInput, RecordRequestInput, RequestFilter } from '../resolvers/request.input';
+import { feeByItem, feeByVolume, monthlyOrdinal } from './processing-fee';
 import { computeReplyClock, type ReplyClock } from './request-clock';
 import { messages } from './statutory-messages';
 import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 import { nextSerial } from './serial';
 
-/** The clock rules of this deployment: the statutory periods and its supplement period. */
+/** The clock rules of a deployment: the law's periods with the settings of its config. */
+export function rulesOf(config: AgencyConfig): ClockRules {
+  return {
+    ...STATUTORY_RULES, supplementWorkingDays: config.supplementWorkingDays, feeMethod: config.feeMethod,
+    receiptConfirmationWorkingDays: config.receiptConfirmationWorkingDays, maxExcessiveWorkingDays: config.maxExcessiveWorkingDays,
+  };
+}
+
+/** The clock rules of this deployment. */
 export function clockRules(ctx: AgencyContext): ClockRules {
-  return { ...STATUTORY_RULES, supplementWorkingDays: ctx.runtime.config.supplementWorkingDays };
+  return rulesOf(ctx.runtime.config);
 }
 
 /** The reply clock of a request from its events, as of today. */
@@ -114,14 +124,24 @@ function checkAgency(ctx: AgencyContext, agency: string): void {
  */
 async function transition(
   ctx: AgencyContext, em: EntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[],
-  event: Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>, actor: string = actorOf(ctx),
+  event: NewEvent, actor: string = actorOf(ctx),
 ): Promise<ReplyClock> {
-  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: ctx.runtime.clock.now(), actor });
+  return recordEvent(ctx.runtime, em, request, history, event, actor);
+}
+
+type NewEvent = Omit<RequestEventEntity, 'id' | 'requestId' | 'at' | 'actor'>;
+
+/** {@link transition} for the deployment's own jobs, which act with no caller. */
+function recordEvent(
+  runtime: AgencyRuntime, em: AnyEntityManager, request: DisclosureRequestEntity, history: RequestEventEntity[], event: NewEvent, actor: string,
+): ReplyClock {
+  const row = em.create(RequestEventEntity, { ...event, requestId: request.id, at: runtime.clock.now(), actor });
   em.persist(row);
-  const clock = clockOf(ctx, [...history, row]);
+  const clock = computeReplyClock([...history, row], runtime.calendar, runtime.clock.today(), rulesOf(runtime.config));
   request.status = clock.status;
   request.receivedOn = clock.receivedOn;
-  request.replyDueOn = clock.replyDueOn;
+  // Lists, supervision and the deadline watch count with the next date the agency must meet.
+  request.replyDueOn = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
   request.replyDueProvisional = clock.provisional;
   request.closedOn = clock.closedOn;
   request.outcome = clock.outcome;
@@ -155,6 +175,7 @@ async function create(
     em.persist(submitted);
     history.push(submitted);
     if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn }, actor);
+    else request.replyDueOn = clockOf(ctx, history).receiptConfirmationDueOn;
     request.version = 1;
     return request;
   });
@@ -199,15 +220,71 @@ export async function recordRequest(ctx: AgencyContext, input: RecordRequestInpu
   return create(ctx, fields, input.channel, submittedOn, receivedOn, actorOf(ctx));
 }
 
-/** A request this agency's handlers may change: not archived. */
-async function loadForWrite(ctx: AgencyContext, em: EntityManager, id: string): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
+/**
+ * Requests stored unconfirmed before the receipt bound existed have no stored due date: give them
+ * their confirmation due date (Art. 31), so that lists, supervision and the watch count them.
+ * Run by the deadline watch before it looks. @returns how many were settled.
+ */
+export async function settleUnconfirmedDueDates(runtime: AgencyRuntime): Promise<number> {
+  return runtime.orm.em.fork().transactional(async (em) => {
+    const open = await em.find(DisclosureRequestEntity, { status: RequestStatus.AWAITING_RECEIPT, replyDueOn: null });
+    for (const request of open) {
+      const events = await em.find(RequestEventEntity, { requestId: request.id }, { orderBy: { id: 'asc' } });
+      request.replyDueOn = computeReplyClock(events, runtime.calendar, runtime.clock.today(), rulesOf(runtime.config)).receiptConfirmationDueOn;
+    }
+    return open.length;
+  });
+}
+
+/** The actor of what the deployment's deadline watch does by itself. */
+export const WATCH_ACTOR = '到期提醒 / deadline watch';
+
+/**
+ * 视为放弃 (Art. 30) — every request still awaiting a supplement whose period has passed is closed
+ * as abandoned (table 3, row 3.6.1) on the day after the period, with a DEEMED_WITHDRAWN event, so
+ * that it is not carried over. Run by the deadline watch. @returns the requests closed.
+ */
+export async function withdrawLapsedSupplements(runtime: AgencyRuntime): Promise<string[]> {
+  const today = runtime.clock.today();
+  return runtime.orm.em.fork().transactional(async (em) => {
+    const closed: string[] = [];
+    for (const request of await em.find(DisclosureRequestEntity, { status: RequestStatus.AWAITING_SUPPLEMENT }, { orderBy: { id: 'asc' } })) {
+      const history = await em.find(RequestEventEntity, { requestId: request.id }, { orderBy: { id: 'asc' } });
+      const clock = computeReplyClock(history, runtime.calendar, today, rulesOf(runtime.config));
+      if (clock.status !== RequestStatus.AWAITING_SUPPLEMENT || today <= clock.supplementDueOn!) continue;
+      const on = nextCalendarDay(clock.supplementDueOn!);
+      recordEvent(runtime, em, request, history, { kind: RequestEventKind.DEEMED_WITHDRAWN, on, detail: null }, WATCH_ACTOR);
+      request.replyWorkingDays = null;
+      request.repliedLate = false;
+      closed.push(request.id);
+    }
+    return closed;
+  });
+}
+
+function nextCalendarDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the request was closed by the watch's presumption of abandonment, which a good reason undoes. */
+function deemedWithdrawn(history: readonly RequestEventEntity[]): boolean {
+  return history.at(-1)?.kind === RequestEventKind.DEEMED_WITHDRAWN;
+}
+
+/**
+ * A request this agency's handlers may change: not archived — except, with `reopenDeemedWithdrawn`,
+ * one the watch closed as abandoned, which a late supplement with a good reason reopens (Art. 30).
+ */
+async function loadForWrite(
+  ctx: AgencyContext, em: EntityManager, id: string, reopenDeemedWithdrawn = false,
+): Promise<{ request: DisclosureRequestEntity; history: RequestEventEntity[]; clock: ReplyClock }> {
   const request = await em.findOne(DisclosureRequestEntity, { id });
   if (!request || !seesInternals(ctx)) throw new NotFoundError('申请 request', id);
   requireHandler(ctx);
-  if (request.status === RequestStatus.CLOSED) {
+  const history = await em.find(RequestEventEntity, { requestId: id }, { orderBy: { id: 'asc' } });
+  if (request.status === RequestStatus.CLOSED && !(reopenDeemedWithdrawn && deemedWithdrawn(history))) {
     throw new WorkflowConflictError('申请已办结归档，不能再变更（保存备查）', 'The request is closed and archived; it can no longer change', request.status);
   }
-  const history = await em.find(RequestEventEntity, { requestId: id }, { orderBy: { id: 'asc' } });
   return { request, history, clock: clockOf(ctx, history) };
 }
 
@@ -221,15 +298,19 @@ function checkEventDate(ctx: AgencyContext, history: RequestEventEntity[], on: s
 
 type Change = (ctx: AgencyContext, em: EntityManager, loaded: Awaited<ReturnType<typeof loadForWrite>>) => Promise<void> | void;
 
-function change(ctx: AgencyContext, id: string, apply: Change): Promise<DisclosureRequestEntity> {
+function change(ctx: AgencyContext, id: string, apply: Change, reopenDeemedWithdrawn = false): Promise<DisclosureRequestEntity> {
   return ctx.em.transactional(async (em) => {
-    const loaded = await loadForWrite(ctx, em, id);
+    const loaded = await loadForWrite(ctx, em, id, reopenDeemedWithdrawn);
     await apply(ctx, em, loaded);
     return loaded.request;
   });
 }
 
-/** 确认收到 — for ordinary post, fax and staff-entered online requests, the day both sides confirmed. */
+/**
+ * 确认收到 — for ordinary post, fax and staff-entered online requests, the day both sides confirmed
+ * (Art. 31(二)(三)). Due within `receiptConfirmationWorkingDays` of arrival (statutory-rules.ts);
+ * a later confirmation is still recorded (the request must be answered) and its step says it was late.
+ */
 export function confirmReceipt(ctx: AgencyContext, id: string, on: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (clock.status !== RequestStatus.AWAITING_RECEIPT) throw new WorkflowConflictError('该申请的收到日期已确定', 'The receipt date is already set', clock.status);
@@ -266,26 +347,87 @@ export function receiveSupplement(ctx: AgencyContext, id: string, on: string, de
   });
 }
 
-/** 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays` (statutory-rules.ts); the clock pauses. */
+/**
+ * 逾期补正 (Art. 30: only 无正当理由 a late supplement means abandonment) — a disclosure officer
+ * accepts a supplement that came after its period for a good reason, recorded with the supplement;
+ * the reply period restarts from this day as with a supplement in time. Also reopens a request the
+ * watch closed as deemed withdrawn; never one a handler replied to.
+ */
+export function acceptLateSupplement(ctx: AgencyContext, id: string, on: string, reason: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    const lapsed = clock.status === RequestStatus.AWAITING_SUPPLEMENT ? null : deemedWithdrawn(history) ? clock.supplementDueOn : undefined;
+    if (lapsed === undefined) throw new WorkflowConflictError('该申请未在等待补正', 'The request is not awaiting a supplement', clock.status);
+    const goodReason = requiredText('reason', '逾期补正的正当理由', reason, 2000);
+    const date = checkEventDate(c, history, on);
+    if (date <= clock.supplementDueOn!) {
+      throw new WorkflowConflictError(`补正期限（${clock.supplementDueOn}）尚未届满，按期补正即可`, `The supplement period runs until ${clock.supplementDueOn}: receive it as a supplement in time`, clock.status);
+    }
+    const content = optionalText('detail', '补正内容', detail, 5000);
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.LATE_SUPPLEMENT_ACCEPTED, on: date, detail: `正当理由 / reason: ${goodReason}${content ? `\n补正内容 / supplement: ${content}` : ''}`,
+    });
+    request.replyWorkingDays = null;
+    request.repliedLate = null;
+  }, true);
+}
+
+/**
+ * 征求意见 (Art. 32, 34) — a third party or a co-producing agency has `consultationWorkingDays`
+ * (statutory-rules.ts); the clock pauses. A request may concern several third parties (Art. 32:
+ * 第三方 each), so any number may be consulted, each numbered in the order started.
+ */
 export function startConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.replyDueOn) throw new WorkflowConflictError('申请尚未进入答复期限', 'The reply period has not started', clock.status);
-    if (history.some((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party)) {
-      throw new WorkflowConflictError('已就此申请向该类对象征求过意见', 'This kind of party has already been consulted on this request', clock.status);
-    }
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `答复期限（${clock.replyDueOn}）已过，不能再征求意见`, `The reply period ended on ${clock.replyDueOn}`);
-    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, detail: requiredText('detail', '征求意见事项', detail, 2000) });
+    const consultation = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED).length + 1;
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, consultation, detail: requiredText('detail', '征求意见事项', detail, 2000),
+    });
   });
 }
 
-/** 意见反馈 — the consulted party answered; the clock runs again from this day. */
-export function answerConsultation(ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail?: string | null): Promise<DisclosureRequestEntity> {
+/** The consultations of a request not yet answered, by number, matching answers as the clock does. */
+function unansweredConsultations(history: readonly RequestEventEntity[]): { number: number; party: ConsultationParty }[] {
+  const open: { number: number; party: ConsultationParty }[] = [];
+  let started = 0;
+  for (const e of history) {
+    if (e.kind === RequestEventKind.CONSULTATION_STARTED) open.push({ number: (started += 1), party: e.party ?? ConsultationParty.THIRD_PARTY });
+    if (e.kind === RequestEventKind.CONSULTATION_ANSWERED) {
+      const i = open.findIndex((o) => (e.consultation ? o.number === e.consultation : o.party === e.party));
+      if (i >= 0) open.splice(i, 1);
+    }
+  }
+  return open;
+}
+
+/**
+ * 意见反馈 — the consulted party answered; the clock runs again from this day. `consultation` names
+ * which one (its number); it may be left out when only one of that kind is open.
+ */
+export function answerConsultation(
+  ctx: AgencyContext, id: string, party: ConsultationParty, on: string, detail?: string | null, consultation?: number | null,
+): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history }) => {
-    const started = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED && e.party === party).length;
-    const answered = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_ANSWERED && e.party === party).length;
-    if (started <= answered) throw new WorkflowConflictError('没有待答复的征求意见', 'No open consultation with this party', request.status);
-    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_ANSWERED, on: checkEventDate(c, history, on), party, detail: optionalText('detail', '意见', detail, 5000) });
+    const started = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED);
+    const open = unansweredConsultations(history).filter((o) => o.party === party);
+    let number: number;
+    if (consultation !== null && consultation !== undefined) {
+      const known = started[consultation - 1];
+      if (!Number.isInteger(consultation) || !known || (known.party ?? ConsultationParty.THIRD_PARTY) !== party) {
+        throw new BadUserInputError('consultation', `本申请没有向该类对象的第 ${consultation} 次征求意见`, `No consultation number ${consultation} with this kind of party on this request`);
+      }
+      if (!open.some((o) => o.number === consultation)) throw new WorkflowConflictError('该次征求意见已答复', 'That consultation was already answered', request.status);
+      number = consultation;
+    } else {
+      if (open.length === 0) throw new WorkflowConflictError('没有待答复的征求意见', 'No open consultation with this party', request.status);
+      if (open.length > 1) throw new BadUserInputError('consultation', '有多次待答复的征求意见，请注明答复的是第几次', 'Several consultations of this kind are open: say which one answered (consultation)');
+      number = open[0].number;
+    }
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.CONSULTATION_ANSWERED, on: checkEventDate(c, history, on), party, consultation: number, detail: optionalText('detail', '意见', detail, 5000),
+    });
   });
 }
 
@@ -329,20 +471,104 @@ export function markExcessive(ctx: AgencyContext, id: string, on: string, days: 
   });
 }
 
-/** 信息处理费 (Art. 42) — only for a request found excessive; amount in yuan. */
-export function notifyFee(ctx: AgencyContext, id: string, on: string, amountYuan: number, notice: string): Promise<DisclosureRequestEntity> {
+/** How a fee notice is counted: the way (the agency's usual one by default), the pages for 按量计收, a reduced amount. */
+export interface FeeNoticeOptions { method?: FeeMethod | null; pages?: number | null }
+
+/** 获取方式 that 按量计收 does not apply to (办法第五条: only paper, e-mail and copied electronic data). */
+const NOT_BY_VOLUME: ReadonlySet<DeliveryMethod> = new Set([DeliveryMethod.INSPECTION, DeliveryMethod.ONLINE]);
+
+/**
+ * 信息处理费 (Art. 42; 《政府信息公开信息处理费管理办法》) — only for a request found excessive
+ * (Art. 35), once, within the reply period (办法第六条). The amount is computed from the tiers
+ * (processing-fee.ts): by item from the requester's requests to this agency in the calendar month
+ * of receipt (第四条), or by volume from the pages (第五条), one way per request (第三条). A smaller
+ * `amountYuan` records a reduction (减免); a larger one is refused. The requester then has
+ * `feePaymentWorkingDays` to pay, during which the reply clock stops.
+ */
+export function notifyFee(
+  ctx: AgencyContext, id: string, on: string, amountYuan: number | null | undefined, notice: string, options: FeeNoticeOptions = {},
+): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
-    if (!request.excessive) {
-      throw new WorkflowConflictError('只有申请数量、频次明显超过合理范围的，才可收取信息处理费（第四十二条）', 'A fee may be charged only for an excessive request (Art. 42)', clock.status);
+    const refuse = (zh: string, en: string): never => { throw new WorkflowConflictError(zh, en, clock.status); };
+    if (!request.excessive) refuse('只有申请数量、频次明显超过合理范围的，才可收取信息处理费（第四十二条）', 'A fee may be charged only for an excessive request (Art. 42)');
+    if (history.some((e) => e.kind === RequestEventKind.FEE_NOTIFIED)) refuse('收费通知只能发出一次', 'A fee can be notified only once');
+    if (!clock.replyDueOn || !clock.receivedOn) refuse('申请尚未进入答复期限', 'The reply period has not started');
+    const date = checkEventDate(c, history, on);
+    if (date > clock.replyDueOn!) {
+      const late = messages.feeNoticeLate(clock.replyDueOn!);
+      throw new BadUserInputError('on', late.zh, late.en);
     }
-    if (!Number.isInteger(amountYuan) || amountYuan <= 0) throw new BadUserInputError('amountYuan', '收费金额须为正整数（元）', 'amountYuan must be a positive whole number of yuan');
-    request.feeYuan = amountYuan;
-    await transition(c, em, request, history, { kind: RequestEventKind.FEE_NOTIFIED, on: checkEventDate(c, history, on), days: null, detail: `${amountYuan} 元 / yuan: ${requiredText('notice', '收费通知', notice, 2000)}` });
+    const method = options.method ?? clockRules(c).feeMethod;
+    const pages = options.pages ?? null;
+    let computed: number;
+    let basis: string;
+    if (method === FeeMethod.BY_VOLUME) {
+      if (request.deliveryMethod && NOT_BY_VOLUME.has(request.deliveryMethod)) {
+        throw new BadUserInputError('method', '按量计收只适用于提供纸质件、发送电子邮件、复制电子数据等方式（办法第五条）', 'By-volume fees apply only to paper, e-mail or copied electronic data (measures Art. 5)');
+      }
+      if (pages === null || !Number.isInteger(pages) || pages < 1) throw new BadUserInputError('pages', '按量计收须填写提供信息的页数（正整数）', 'A by-volume fee needs pages, a positive whole number');
+      computed = feeByVolume(pages);
+      basis = `按量计收 ${pages} 页 / by volume, ${pages} pages`;
+    } else {
+      if (pages !== null) throw new BadUserInputError('pages', '按件计收不按页数计算，不能同时按两种标准计费（办法第三条）', 'A by-item fee takes no pages: never both ways (measures Art. 3)');
+      const n = await monthlyOrdinal(em, request, clock.receivedOn!);
+      computed = feeByItem(n);
+      basis = `按件计收，本月第 ${n} 件 / by item, request ${n} of the month`;
+    }
+    if (computed === 0) refuse(`按收费标准本申请不收费（${basis}）`, `The tiers charge nothing for this request (${basis})`);
+    const amount = amountYuan ?? computed;
+    if (!Number.isInteger(amount) || amount <= 0 || amount > computed) {
+      throw new BadUserInputError('amountYuan', `收费金额须为 1 到 ${computed} 元的整数（减免时可低于标准）`, `amountYuan must be a whole number of yuan from 1 to ${computed} (lower only as a reduction)`);
+    }
+    request.feeYuan = amount;
+    await transition(c, em, request, history, {
+      kind: RequestEventKind.FEE_NOTIFIED, on: date, days: null,
+      detail: `${amount} 元 / yuan（${basis}${amount < computed ? `，减免自 ${computed} 元 / reduced from ${computed}` : ''}）: ${requiredText('notice', '收费通知', notice, 2000)}`,
+    });
+  });
+}
+
+/** 缴费 — the requester paid the notified fee within its period; the reply clock runs again from this day. */
+export function recordFeePayment(ctx: AgencyContext, id: string, on: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.feePaymentDueOn) throw new WorkflowConflictError('没有待缴的信息处理费', 'No fee has been notified', clock.status);
+    if (clock.feePaidOn) throw new WorkflowConflictError('信息处理费已缴纳', 'The fee is already paid', clock.status);
+    const date = checkEventDate(c, history, on);
+    if (date > clock.feePaymentDueOn) {
+      throw new WorkflowConflictError(`缴费期限（${clock.feePaymentDueOn}）已过，申请视为放弃`, `The payment period ended on ${clock.feePaymentDueOn}; the request counts as abandoned`, clock.status);
+    }
+    await transition(c, em, request, history, { kind: RequestEventKind.FEE_PAID, on: date });
+  });
+}
+
+/**
+ * 说明理由 (Art. 35) — asks the requester of a request excessive in volume or frequency to state
+ * reasons, once; the requester has `excessiveReasonsWorkingDays` (statutory-rules.ts). Without
+ * reasons by then, or with reasons the agency finds unreasonable, it may reply NOT_PROCESSED_EXCESSIVE;
+ * with reasonable ones it may set a longer period ({@link markExcessive}).
+ */
+export function askForReasons(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.REASONS_REQUESTED)) throw new WorkflowConflictError('已要求申请人说明理由', 'Reasons were already asked for', clock.status);
+    await transition(c, em, request, history, { kind: RequestEventKind.REASONS_REQUESTED, on: checkEventDate(c, history, on), detail: requiredText('detail', '要求说明理由的通知', detail, 2000) });
+  });
+}
+
+/** 申请人说明理由 (Art. 35) — the reasons the requester gave, once, for the agency to judge. */
+export function receiveReasons(ctx: AgencyContext, id: string, on: string, detail: string): Promise<DisclosureRequestEntity> {
+  return change(ctx, id, async (c, em, { request, history, clock }) => {
+    if (!history.some((e) => e.kind === RequestEventKind.REASONS_REQUESTED)) throw new WorkflowConflictError('尚未要求申请人说明理由', 'No reasons were asked for', clock.status);
+    if (history.some((e) => e.kind === RequestEventKind.REASONS_GIVEN)) throw new WorkflowConflictError('申请人已说明理由', 'The reasons were already recorded', clock.status);
+    const reasons = requiredText('detail', '申请人说明的理由', detail, 5000);
+    await transition(c, em, request, history, { kind: RequestEventKind.REASONS_GIVEN, on: checkEventDate(c, history, on), detail: reasons });
   });
 }
 
 /** Outcomes that only fit a request whose history shows their condition. */
-function checkOutcome(outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string): void {
+function checkOutcome(
+  outcome: RequestOutcome, request: DisclosureRequestEntity, history: RequestEventEntity[], clock: ReplyClock, on: string, rules: ClockRules,
+): void {
   const has = (kind: RequestEventKind) => history.some((e) => e.kind === kind);
   const refuse = (zh: string, en: string) => { throw new WorkflowConflictError(zh, en, clock.status); };
   if (clock.status === RequestStatus.AWAITING_SUPPLEMENT) {
@@ -352,8 +578,23 @@ function checkOutcome(outcome: RequestOutcome, request: DisclosureRequestEntity,
   }
   if (outcome === RequestOutcome.OTHER_NO_SUPPLEMENT) refuse('只有发出补正通知而申请人逾期未补正的，才按此办结', 'OTHER_NO_SUPPLEMENT needs a supplement notice left unanswered past its period');
   if (outcome === RequestOutcome.CANNOT_PROVIDE_STILL_UNCLEAR && !has(RequestEventKind.SUPPLEMENT_RECEIVED)) refuse('只有补正后仍不明确的，才按此办结', 'CANNOT_PROVIDE_STILL_UNCLEAR needs a supplement received');
-  if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE && !request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
-  if (outcome === RequestOutcome.OTHER_FEE_UNPAID && !has(RequestEventKind.FEE_NOTIFIED)) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
+  if (outcome === RequestOutcome.NOT_PROCESSED_EXCESSIVE) {
+    if (!request.excessive) refuse('须先认定申请超出合理范围（第三十五条）', 'NOT_PROCESSED_EXCESSIVE needs the request marked excessive first (Art. 35)');
+    // Art. 35: once reasons are asked for, the requester's time to give them must pass first.
+    if (clock.reasonsDueOn !== null && on <= clock.reasonsDueOn) {
+      const pending = messages.reasonsPending(clock.reasonsDueOn);
+      refuse(pending.zh, pending.en);
+    }
+  }
+  if (outcome === RequestOutcome.OTHER_FEE_UNPAID) {
+    if (!clock.feePaymentDueOn) refuse('须先发出收费通知', 'OTHER_FEE_UNPAID needs a fee notice first');
+    if (clock.feePaidOn) refuse('信息处理费已缴纳', 'The fee was paid');
+    // 办法第六条: abandoned only once the whole payment period passed unpaid.
+    if (on <= clock.feePaymentDueOn!) {
+      const running = messages.feePaymentPeriodRunning(clock.feePaymentDueOn!, rules);
+      refuse(running.zh, running.en);
+    }
+  }
 }
 
 /**
@@ -364,7 +605,7 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请，不能答复', 'The request has not been received yet', clock.status);
     const date = checkEventDate(c, history, on);
-    checkOutcome(outcome, request, history, clock, date);
+    checkOutcome(outcome, request, history, clock, date, clockRules(c));
     const text = requiredText('responseText', '答复书', responseText, 50_000);
     request.responseText = text;
     request.replyWorkingDays = c.runtime.calendar.workingDaysBetween(clock.receivedOn, date);

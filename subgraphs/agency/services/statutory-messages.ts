@@ -43,6 +43,37 @@ export const messages = {
     const n = rules.consultationWorkingDays;
     return `${start} 起，按满 ${n} 个工作日计 / open, counted as its full ${n} working days`;
   },
+  /** Reply-clock step: the receipt awaits confirmation, bounded by the agency (Art. 31). */
+  receiptConfirmationStep(dueOn: string, rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.receiptConfirmationWorkingDays;
+    return `尚待确认收到申请之日（第三十一条），须于到达后 ${n} 个工作日内（${dueOn} 前）确认 / awaiting confirmation of the receipt date (Art. 31), due within ${n} working days of arrival (by ${dueOn})`;
+  },
+  /** Reply-clock step: the receipt was confirmed after the agency's bound. */
+  receiptConfirmedLate(arrivedOn: string, dueOn: string): string {
+    return `${arrivedOn} 到达，应于 ${dueOn} 前确认收到，逾期确认 / arrived ${arrivedOn}; receipt should have been confirmed by ${dueOn}, confirmed late`;
+  },
+  /** Reply-clock step: reasons asked for (Art. 35) and not yet given. */
+  reasonsStep(askedOn: string, dueOn: string, rules: ClockRules = STATUTORY_RULES): string {
+    const n = rules.excessiveReasonsWorkingDays;
+    return `${askedOn} 要求申请人说明理由（第三十五条），${n} 个工作日内（${dueOn} 前）/ the requester was asked for reasons ${askedOn} (Art. 35), due within ${n} working days (by ${dueOn})`;
+  },
+  /** Error: refusing as excessive while the requester may still state reasons. */
+  reasonsPending(dueOn: string): Bilingual {
+    return { zh: `申请人说明理由的期限（${dueOn}）尚未届满，不能以超出合理范围为由不予处理`, en: `The requester may state reasons until ${dueOn}; the request cannot be refused as excessive before then` };
+  },
+  /** Reply-clock step: a fee not yet paid, counted as its whole payment period. */
+  feePaymentOpen(dueOn: string): string {
+    return `未缴费，按缴费期限 ${dueOn} 计 / unpaid, counted to the payment deadline ${dueOn}`;
+  },
+  /** Error: the fee notice came after the reply period (办法第六条: within the reply period). */
+  feeNoticeLate(replyDueOn: string): Bilingual {
+    return { zh: `收费通知须在答复期限（${replyDueOn}）内发出`, en: `A fee notice must go out within the reply period (by ${replyDueOn})` };
+  },
+  /** Error: closing for non-payment before the payment period ended. */
+  feePaymentPeriodRunning(dueOn: string, rules: ClockRules = STATUTORY_RULES): Bilingual {
+    const n = rules.feePaymentWorkingDays;
+    return { zh: `缴费期限（收到收费通知后 ${n} 个工作日，至 ${dueOn}）尚未届满`, en: `The requester has ${n} working days to pay, until ${dueOn}` };
+  },
   /** Schema description of `requestSupplement`. */
   requestSupplementDescription(): string {
     const n = STATUTORY_RULES.supplementNoticeWorkingDays;
@@ -57,6 +88,11 @@ export const messages = {
   extendDescription(): string {
     const n = STATUTORY_RULES.maxExtensionWorkingDays;
     return joined({ zh: `经批准延长答复期限（一次，不超过 ${n} 个工作日，告知申请人）`, en: `Extend the reply period once, at most ${n} working days, approved, with notice` });
+  },
+  /** Schema description of `feePaymentDueOn`. */
+  feePaymentDueOnDescription(): string {
+    const n = STATUTORY_RULES.feePaymentWorkingDays;
+    return joined({ zh: `信息处理费缴费期限（收到收费通知后 ${n} 个工作日）`, en: `Last day to pay the fee (${n} working days from the notice)` });
   },
   /** Schema description of `supplementNoticeDueOn`. */
   supplementNoticeDueOnDescription(): string {

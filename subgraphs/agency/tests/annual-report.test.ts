@@ -62,8 +62,8 @@ describe.each(testEngines())('the annual report on %s', (kind) => {
       status: i % 2 ? RequestStatus.CLOSED : RequestStatus.PROCESSING, outcome: i % 2 ? template.outcome ?? 'DISCLOSED' : null,
     })) as never);
     expect(await cost()).toBe(before);
-    // Table 3, table 2 documents, penalties and table 4: one statement each.
-    expect(before).toBe(4);
+    // Table 3, table 2 documents, penalties and information-processing fees paid, and table 4: one statement each.
+    expect(before).toBe(5);
     expectConsistentTable((await agency.exec(PROVINCE_REPORT, { year: 2025 })).provinceAnnualReport.requestsTable);
   });
 

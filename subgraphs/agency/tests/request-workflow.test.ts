@@ -1,7 +1,7 @@
 import { openTestAgency, staff, PUBLIC, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
 import {
-  ANSWER_CONSULTATION, CONFIRM_RECEIPT, EXTEND, GET_REQUEST, MARK_EXCESSIVE, NOTIFY_FEE, PROGRESS, RECEIVE_SUPPLEMENT, RECORD_REQUEST,
+  ANSWER_CONSULTATION, CONFIRM_RECEIPT, EXTEND, GET_REQUEST, MARK_EXCESSIVE, NOTIFY_FEE, NOTIFY_FEE_COUNTED, PROGRESS, RECEIVE_SUPPLEMENT, RECORD_REQUEST,
   REPLY, REQUEST_SUPPLEMENT, START_CONSULTATION, SUBMIT_REQUEST,
 } from '../../../test/documents/request-operations';
 import { creditCode, organisationCode, residentId } from '../../../tools/demo/codes';
@@ -140,10 +140,12 @@ describe.each(testEngines())('the disclosure-request workflow on %s', (kind) => 
     expect((await failure(REPLY, { id: r.id, on: '2026-09-30', outcome: 'NOT_PROCESSED_EXCESSIVE', responseText: '不予处理' }))?.extensions?.code).toBe('CONFLICT');
     // Due Fri 10-16 + 5 more working days → Fri 10-23 (request-clock.test.ts).
     expect(await step(MARK_EXCESSIVE, { id: r.id, on: '2026-09-16', days: 5, reason: '一年内申请 300 余件' })).toMatchObject({ replyDueOn: '2026-10-23' });
-    await step(NOTIFY_FEE, { id: r.id, on: '2026-09-17', amountYuan: 200, notice: '请于 10 个工作日内缴纳信息处理费' });
+    // 50 pages: 20 × ¥10 (request-fees.test.ts has the tiers). Payment due Wed 10-21 (20 working days across National Day, as the official calendar has it).
+    expect(await step(NOTIFY_FEE_COUNTED, { id: r.id, on: '2026-09-17', method: 'BY_VOLUME', pages: 50, notice: '请于 20 个工作日内缴纳信息处理费' })).toMatchObject({ feeYuan: 200, feePaymentDueOn: '2026-10-21' });
     expect(await step(REPLY, { id: r.id, on: '2026-10-26', outcome: 'OTHER_FEE_UNPAID', responseText: '逾期未缴费，不再处理。' })).toMatchObject({ status: 'CLOSED' });
     const { request } = await agency.exec(GET_REQUEST, { id: r.id }, OFFICER);
-    expect(request).toMatchObject({ excessive: true, feeYuan: 200, repliedLate: true, outcomeRow: '3.6.2' });
+    // The unpaid period is not counted, so the reply of 10-26 is in time.
+    expect(request).toMatchObject({ excessive: true, feeYuan: 200, repliedLate: false, outcomeRow: '3.6.2' });
   });
 
   it('lets only the agency\'s disclosure officers and admin drive a request', async () => {
