@@ -63,6 +63,12 @@ export interface FeedbackInput {
   text: string;
 }
 
+/** 公示状态 / Publicity status of a penalty decision */
+export type PenaltyStatus = 'PENDING' | 'PUBLISHED' | 'WITHDRAWN';
+
+/** 办理结果（年度报告表三的分类）/ Outcome, as the categories of table 3 */
+export type RequestOutcome = 'DISCLOSED' | 'PARTLY_DISCLOSED' | 'NOT_DISCLOSED_STATE_SECRET' | 'NOT_DISCLOSED_OTHER_LAW' | 'NOT_DISCLOSED_THREE_SECURITIES_ONE_STABILITY' | 'NOT_DISCLOSED_THIRD_PARTY_RIGHTS' | 'NOT_DISCLOSED_INTERNAL_AFFAIRS' | 'NOT_DISCLOSED_PROCESS_INFORMATION' | 'NOT_DISCLOSED_LAW_ENFORCEMENT_CASE_FILE' | 'NOT_DISCLOSED_ADMINISTRATIVE_ENQUIRY' | 'CANNOT_PROVIDE_NOT_HELD' | 'CANNOT_PROVIDE_NEEDS_CREATION' | 'CANNOT_PROVIDE_STILL_UNCLEAR' | 'NOT_PROCESSED_PETITION' | 'NOT_PROCESSED_REPEAT' | 'NOT_PROCESSED_PUBLICATION' | 'NOT_PROCESSED_EXCESSIVE' | 'NOT_PROCESSED_CONFIRM_OBTAINED' | 'OTHER_NO_SUPPLEMENT' | 'OTHER_FEE_UNPAID' | 'OTHER';
+
 /** Variables of PortalLatest. */
 export interface PortalLatestVariables {
   first?: number | null;
@@ -382,3 +388,299 @@ export type PortalAnnualReportResult = {
 };
 /** PortalAnnualReport, sent by its persisted-document hash. */
 export const PortalAnnualReport: PersistedOperation<PortalAnnualReportResult, PortalAnnualReportVariables> = { name: 'PortalAnnualReport', hash: '7daa79cf3e781d054e94a868f691985c7009ef51f55425fb3e62d839a125fdfd' };
+
+/** Variables of PortalSearchWithFacets. */
+export interface PortalSearchWithFacetsVariables {
+  text: string;
+  first?: number | null;
+  after?: string | null;
+  filter?: DocumentFilter | null;
+}
+/** The data of PortalSearchWithFacets's answer. */
+export type PortalSearchWithFacetsResult = {
+  search: {
+    totalCount: number;
+    facets: {
+      agencies: Array<{
+        value: string;
+        count: number;
+      }>;
+      themes: Array<{
+        value: string;
+        count: number;
+      }>;
+      years: Array<{
+        value: string;
+        count: number;
+      }>;
+      genres: Array<{
+        value: string;
+        count: number;
+      }>;
+    } | null;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      highlight: string | null;
+      node: {
+        id: string;
+        title: string;
+        docNumber: string | null;
+        publishedAt: string | null;
+        theme: string;
+        genre: string;
+        agency: {
+          code: string;
+          name: string;
+        };
+      };
+    }>;
+  };
+};
+/** PortalSearchWithFacets, sent by its persisted-document hash. */
+export const PortalSearchWithFacets: PersistedOperation<PortalSearchWithFacetsResult, PortalSearchWithFacetsVariables> = { name: 'PortalSearchWithFacets', hash: 'd36fd21dbac211ba5fa908c75ca560e8eaa7a110e144c91e426423f23883978a' };
+
+/** Variables of PortalThemes. */
+export interface PortalThemesVariables {}
+/** The data of PortalThemes's answer. */
+export type PortalThemesResult = {
+  themes: Array<{
+    code: string;
+    name: string;
+  }>;
+};
+/** PortalThemes, sent by its persisted-document hash. */
+export const PortalThemes: PersistedOperation<PortalThemesResult, PortalThemesVariables> = { name: 'PortalThemes', hash: 'bb7dfa39c2d967c4e79f6368bd1971f33c519e89531049177eeb7aec1e967cde' };
+
+/** Variables of PortalPenalty. */
+export interface PortalPenaltyVariables {
+  id: string;
+}
+/** The data of PortalPenalty's answer. */
+export type PortalPenaltyResult = {
+  penaltyDecision: {
+    id: string;
+    caseNumber: string;
+    partyKind: PartyKind;
+    partyName: string;
+    partyCreditCode: string | null;
+    partyIdNumber: string | null;
+    facts: string;
+    legalBasis: string;
+    penalty: string;
+    decidedOn: string;
+    minor: boolean;
+    status: PenaltyStatus;
+    publishedAt: string | null;
+    displayUntil: string | null;
+    revokedOn: string | null;
+    authority: {
+      code: string;
+      name: string;
+    };
+  } | null;
+};
+/** PortalPenalty, sent by its persisted-document hash. */
+export const PortalPenalty: PersistedOperation<PortalPenaltyResult, PortalPenaltyVariables> = { name: 'PortalPenalty', hash: 'b433fa140d68223f5daaae303f5233b06cb18bbe2935255f1b5901c242af3f9f' };
+
+/** Variables of PortalProvinceReport. */
+export interface PortalProvinceReportVariables {
+  year: number;
+}
+/** The data of PortalProvinceReport's answer. */
+export type PortalProvinceReportResult = {
+  provinceAnnualReport: {
+    year: number;
+    requestsTable: Array<{
+      code: string;
+      label: string;
+      naturalPerson: number;
+      commercialEnterprise: number;
+      researchInstitution: number;
+      publicInterestOrganisation: number;
+      legalServiceOrganisation: number;
+      otherOrganisation: number;
+      total: number;
+    }>;
+    proactiveTable: {
+      rules: {
+        issued: number;
+        repealed: number;
+        effective: number;
+      };
+      normativeDocuments: {
+        issued: number;
+        repealed: number;
+        effective: number;
+      };
+      permitDecisions: number;
+      penaltyDecisions: number;
+      compulsoryMeasureDecisions: number;
+      feeAmountTenThousandYuan: number;
+      notes: Array<string>;
+    };
+    appealsTable: {
+      reconsideration: {
+        upheld: number;
+        corrected: number;
+        other: number;
+        pending: number;
+        total: number;
+      };
+      litigationDirect: {
+        upheld: number;
+        corrected: number;
+        other: number;
+        pending: number;
+        total: number;
+      };
+      litigationAfterReconsideration: {
+        upheld: number;
+        corrected: number;
+        other: number;
+        pending: number;
+        total: number;
+      };
+    };
+    overview: string | null;
+    problems: string | null;
+    otherMatters: string | null;
+  };
+};
+/** PortalProvinceReport, sent by its persisted-document hash. */
+export const PortalProvinceReport: PersistedOperation<PortalProvinceReportResult, PortalProvinceReportVariables> = { name: 'PortalProvinceReport', hash: '50659d67295e138909d35540715e108a307fd2f16e1fb8a53ac067570fceb2bd' };
+
+/** Variables of PortalAgencyReport. */
+export interface PortalAgencyReportVariables {
+  code: string;
+  year: number;
+}
+/** The data of PortalAgencyReport's answer. */
+export type PortalAgencyReportResult = {
+  agency: {
+    code: string;
+    name: string;
+    annualReport: {
+      year: number;
+      requestsTable: Array<{
+        code: string;
+        label: string;
+        naturalPerson: number;
+        commercialEnterprise: number;
+        researchInstitution: number;
+        publicInterestOrganisation: number;
+        legalServiceOrganisation: number;
+        otherOrganisation: number;
+        total: number;
+      }>;
+      proactiveTable: {
+        rules: {
+          issued: number;
+          repealed: number;
+          effective: number;
+        };
+        normativeDocuments: {
+          issued: number;
+          repealed: number;
+          effective: number;
+        };
+        permitDecisions: number;
+        penaltyDecisions: number;
+        compulsoryMeasureDecisions: number;
+        feeAmountTenThousandYuan: number;
+        notes: Array<string>;
+      };
+      appealsTable: {
+        reconsideration: {
+          upheld: number;
+          corrected: number;
+          other: number;
+          pending: number;
+          total: number;
+        };
+        litigationDirect: {
+          upheld: number;
+          corrected: number;
+          other: number;
+          pending: number;
+          total: number;
+        };
+        litigationAfterReconsideration: {
+          upheld: number;
+          corrected: number;
+          other: number;
+          pending: number;
+          total: number;
+        };
+      };
+      overview: string | null;
+      problems: string | null;
+      otherMatters: string | null;
+    };
+  } | null;
+};
+/** PortalAgencyReport, sent by its persisted-document hash. */
+export const PortalAgencyReport: PersistedOperation<PortalAgencyReportResult, PortalAgencyReportVariables> = { name: 'PortalAgencyReport', hash: '670d811db4438aa8121b53017976d3c79e627f59c5d845ebd0c3ee2f4bfb625b' };
+
+/** Variables of PortalRequestTracking. */
+export interface PortalRequestTrackingVariables {
+  trackingCode: string;
+}
+/** The data of PortalRequestTracking's answer. */
+export type PortalRequestTrackingResult = {
+  requestProgress: {
+    status: string;
+    receivedOn: string | null;
+    replyDueOn: string | null;
+    provisional: boolean;
+    replyDueSteps: Array<string>;
+    supplementDueOn: string | null;
+    closedOn: string | null;
+    outcome: RequestOutcome | null;
+    events: Array<{
+      kind: string;
+      on: string;
+    }>;
+  } | null;
+};
+/** PortalRequestTracking, sent by its persisted-document hash. */
+export const PortalRequestTracking: PersistedOperation<PortalRequestTrackingResult, PortalRequestTrackingVariables> = { name: 'PortalRequestTracking', hash: 'ab75e3e12e09a5ad08b7c8c55a12465a65ef0d2cc4d613e7ca136b842fdaafcd' };
+
+/** Variables of PortalPublishedFeedback. */
+export interface PortalPublishedFeedbackVariables {
+  filter?: FeedbackFilter | null;
+  first?: number | null;
+  after?: string | null;
+}
+/** The data of PortalPublishedFeedback's answer. */
+export type PortalPublishedFeedbackResult = {
+  feedback: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        id: string;
+        authorName: string | null;
+        text: string;
+        answer: string | null;
+        answeredAt: string | null;
+        createdAt: string;
+        agency: {
+          code: string;
+          name: string;
+        };
+        document: {
+          id: string;
+          title: string;
+        } | null;
+      };
+    }>;
+  };
+};
+/** PortalPublishedFeedback, sent by its persisted-document hash. */
+export const PortalPublishedFeedback: PersistedOperation<PortalPublishedFeedbackResult, PortalPublishedFeedbackVariables> = { name: 'PortalPublishedFeedback', hash: '148a0ec50f091241350f03054131c5bbb9373e5f1bafd0185c9c0f5b924015e1' };

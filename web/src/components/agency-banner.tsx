@@ -1,4 +1,5 @@
-import { agencyNotices, PortalAgencies, useQuery, type GraphQLErrorShape } from '../api/client';
+import { useAgencies } from '../api/agencies';
+import { agencyNotices, type GraphQLErrorShape } from '../api/client';
 import { useI18n } from '../i18n';
 
 /**
@@ -8,10 +9,10 @@ import { useI18n } from '../i18n';
  */
 export function AgencyBanner(props: { errors: GraphQLErrorShape[] }) {
   const { t, lang } = useI18n();
+  const agencies = useAgencies();
   const { unavailable, stale } = agencyNotices(props.errors);
-  const directory = useQuery(PortalAgencies, {}, { skip: unavailable.length + stale.length === 0 });
   if (unavailable.length + stale.length === 0) return null;
-  const names = new Map((directory.data?.agencies ?? []).map((a) => [a.code, a.name]));
+  const names = new Map(agencies.map((a) => [a.code, a.name]));
   const list = (codes: string[]) => codes.map((code) => (names.has(code) ? `${names.get(code)}（${code}）` : code)).join(lang === 'zh' ? '、' : ', ');
   return (
     <div class="banner" role="status" data-testid="agency-banner">

@@ -31,8 +31,8 @@ export function DocumentList(props: { documents: ListedDocument[]; highlights?: 
   );
 }
 
-/** The search index's excerpt with only its `<mark>` kept: everything else is escaped text. */
+/** The search index's excerpt (matches wrapped in `<em>`) as HTML: the matches marked, everything else escaped text. */
 export function markedExcerpt(excerpt: string): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return excerpt.split(/(<\/?mark>)/).map((part) => (part === '<mark>' || part === '</mark>' ? part : escape(part))).join('');
+  return excerpt.split(/(<\/?em>)/).map((part) => (part === '<em>' ? '<mark>' : part === '</em>' ? '</mark>' : escape(part))).join('');
 }
