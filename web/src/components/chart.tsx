@@ -13,7 +13,8 @@ export function Chart(props: { option: EChartsCoreOption; label: string; testId?
     void import('../charts/echarts-setup').then(({ echarts }) => {
       if (disposed || !element.current) return;
       const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
-      chart.setOption({ aria: { enabled: true }, animation: false, ...props.option });
+      // No ECharts aria: the figure's label names the chart and the report's tables carry its figures.
+      chart.setOption({ animation: false, ...props.option });
       const resize = () => chart.resize();
       window.addEventListener('resize', resize);
       dispose = () => {
