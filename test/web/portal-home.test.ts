@@ -40,6 +40,18 @@ describeBrowser('the portal home page (chromium)', () => {
     console.log(`portal home, cold cache: latest documents drawn ${loadMs} ms after navigation; JavaScript: ${scripts.length} file(s), ${transferred} bytes transferred (${decoded} bytes decoded)`);
   });
 
+  it("opens an agency's own column from the list of agencies: its latest releases only", async () => {
+    const expected = (await portal.persisted('PortalAgency', { code: 'fjdrc', first: 20 })).data.agency;
+    const page = await portal.page();
+    await page.goto(`${portal.origin}/`);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '机关专栏' }).click();
+    await page.getByRole('link', { name: expected.name }).click();
+    await page.getByRole('heading', { level: 1, name: `${expected.name}政府信息公开专栏` }).waitFor();
+    await page.locator('ul.documents > li').first().waitFor();
+    expect(await page.locator('ul.documents > li a.title').allTextContents()).toEqual(expected.documents.edges.map((e: any) => e.node.title));
+    expect(new Set(await page.locator('ul.documents .meta > span:first-child').allTextContents())).toEqual(new Set([`发布机构：${expected.name}`]));
+  });
+
   it('serves the app with revalidated index, immutable compressed assets and a client-route fallback', async () => {
     const index = await fetch(`${portal.origin}/`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(index.headers.get('cache-control')).toBe('no-cache');

@@ -56,6 +56,8 @@ describeBrowser('portal language switch and accessibility (chromium)', () => {
       { path: '/search?q=%E9%80%9A%E7%9F%A5', ready: 'ul.documents' },
       { path: `/documents/${encodeURIComponent(latest.id)}`, ready: 'dl.fields' },
       { path: '/catalogue?by=theme', ready: 'aside .count' },
+      { path: '/agencies', ready: 'ul.agency-list' },
+      { path: '/agencies/fjdrc', ready: 'ul.documents' },
       { path: '/guide?agency=fjdrc', ready: 'dl.fields' },
       { path: '/rules', ready: 'main p' },
       { path: '/mandatory', ready: 'main ol' },

@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './i18n';
+import { AgenciesPage, AgencyPage } from './pages/agency';
 import { AnnualReportPage } from './pages/annual-report';
 import { CataloguePage } from './pages/catalogue';
 import { DocumentPage } from './pages/document';
@@ -20,6 +21,8 @@ export const ROUTES: Route<Page>[] = [
   { pattern: '/search', page: SearchPage },
   { pattern: '/documents/:id', page: DocumentPage },
   { pattern: '/catalogue', page: CataloguePage },
+  { pattern: '/agencies', page: AgenciesPage },
+  { pattern: '/agencies/:code', page: AgencyPage },
   { pattern: '/guide', page: GuidePage },
   { pattern: '/rules', page: RulesPage },
   { pattern: '/mandatory', page: MandatoryPage },
@@ -34,6 +37,7 @@ export const ROUTES: Route<Page>[] = [
 /** The main navigation, in order. */
 export const NAVIGATION: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'navHome' },
+  { href: '/agencies', label: 'navAgencies' },
   { href: '/guide', label: 'navGuide' },
   { href: '/rules', label: 'navRules' },
   { href: '/mandatory', label: 'navMandatory' },

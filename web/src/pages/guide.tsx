@@ -34,6 +34,7 @@ export function GuidePage() {
                 <div><dt>{t('officeHours')}</dt><dd>{data.agency.contact.officeHours}</dd></div>
               </dl>
               <p><Link href={`/catalogue?by=agency&value=${encodeURIComponent(data.agency.code)}`}>{t('agencyDocuments', { n: data.agency.documents?.totalCount ?? 0 })}</Link></p>
+              <p><Link href={`/agencies/${encodeURIComponent(data.agency.code)}`}>{t('agencyColumn', { name: data.agency.name })}</Link></p>
             </section>
           )}
         </QueryView>
