@@ -26,6 +26,8 @@ async function pages(): Promise<{ name: string; path: string; ready: string }[]>
     { name: 'search', path: `/search?q=${encodeURIComponent('通知')}`, ready: 'ul.documents' },
     { name: 'document', path: `/documents/${encodeURIComponent(document)}`, ready: 'dl.fields' },
     { name: 'catalogue', path: '/catalogue?by=theme&value=' + encodeURIComponent('综合政务'), ready: 'aside .count' },
+    { name: 'agencies', path: '/agencies', ready: 'ul.agency-list' },
+    { name: 'agency', path: '/agencies/fjdrc', ready: 'ul.documents' },
     { name: 'guide', path: '/guide?agency=fjdrc', ready: 'dl.fields' },
     { name: 'rules', path: '/rules', ready: 'main p' },
     { name: 'mandatory', path: '/mandatory', ready: 'main ol' },
