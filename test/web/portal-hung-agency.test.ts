@@ -19,7 +19,7 @@ describeBrowser('portal with a hung agency (chromium)', () => {
   }, 180_000);
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => blackHole?.close(() => resolve()));
+    if (blackHole) await new Promise<void>((resolve) => blackHole.close(() => resolve()));
     await portal?.stop();
   });
 

@@ -56,9 +56,9 @@ export function useQuery<TResult, TVariables>(operation: PersistedOperation<TRes
     setState((previous) => ({ ...previous, loading: true }));
     request(operation, variables, controller.signal).then(
       (answer) => setState({ loading: false, data: answer.data, errors: answer.errors, failed: false }),
-      (error: unknown) => {
+      // An aborted request belongs to variables no longer shown; any other failure is the page's.
+      () => {
         if (!controller.signal.aborted) setState({ loading: false, data: null, errors: [], failed: true });
-        void error;
       },
     );
     return () => controller.abort();
