@@ -25,6 +25,8 @@ export function App() {
     // After an in-app navigation, focus goes to the new page (as a page load would put it at the top).
     if (first.current) first.current = false;
     else main.current?.focus();
+    // On a phone the navigation is one scrolling row: keep the current page's entry in view.
+    document.querySelector('.site-nav [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [location.path, location.query.toString()]);
   const Page = found?.page ?? NotFound;
   const current = (href: string) => (href === '/' ? location.path === '/' : location.path.startsWith(href));
