@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
+import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-client';
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -34,6 +35,19 @@ export interface AgencyConfig {
   clock?: string;
   /** Folder of administrator-loaded holiday arrangements (a year's 调休 as JSON). */
   calendarDir?: string;
+  /**
+   * Seconds between reads of the province's calendar from the directory, through the gateway
+   * (HUB_CALENDAR_SYNC_SECONDS): a year the provincial office loads reaches this deployment within
+   * this interval, without a restart. 0 turns it off (the built-in years and `calendarDir` only). @default 300
+   */
+  calendarSyncSeconds: number;
+  /** The provincial gateway, through which the calendar is read (HUB_GATEWAY_URL). @default http://127.0.0.1:4000/graphql */
+  gatewayUrl: string;
+  /**
+   * The deployment's service identity at the gateway, for the calendar reads (HUB_AGENCY_SERVICE_TOKEN,
+   * _TOKEN_FILE or _KEY, or HUB_JWT_SECRET); required outside development unless the sync is off.
+   */
+  serviceIdentity?: ServiceIdentity;
   /** Working days to publish a penalty decision after it is made. @default 20 */
   penaltyPublishDays: number;
   /** Working days to withdraw a penalty decision after it is revoked. @default 3 */
@@ -81,6 +95,8 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
   const dataDir = dataDirFrom(env);
   const secrets = new SecretSource(env, `agency ${agencyCode}`);
   const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  const calendarSyncSeconds = intFrom(env, 'HUB_CALENDAR_SYNC_SECONDS', 300);
+  const serviceIdentity = calendarSyncSeconds > 0 ? serviceIdentityFrom(env, secrets, 'HUB_AGENCY_SERVICE') : undefined;
   secrets.check();
   return {
     agencyCode,
@@ -93,6 +109,9 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     distinctPublisher: env.HUB_DISTINCT_PUBLISHER === '1',
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
+    calendarSyncSeconds,
+    gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
+    serviceIdentity,
     penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),
     penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),

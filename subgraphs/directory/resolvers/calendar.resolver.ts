@@ -1,10 +1,10 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { WorkingDayDue } from '../../shared/calendar';
+import type { HolidayArrangement, WorkingDayDue } from '../../shared/calendar';
 import { DateScalar } from '../../shared/scalars';
 import { THEMES, type Theme } from '../../shared/taxonomy';
 import type { DirectoryContext } from '../context';
 import * as calendar from '../services/calendar.service';
-import { DueDate, TaxonomyTheme } from './calendar.types';
+import { DueDate, HolidayArrangementRecord, TaxonomyTheme } from './calendar.types';
 
 /** The theme taxonomy and the working-day calendar every statutory time limit is counted on. */
 @Resolver()
@@ -33,7 +33,12 @@ export class CalendarResolver {
     return calendar.publishedYears(ctx.runtime.calendar);
   }
 
-  @Mutation(() => [Int], { description: '导入某年放假安排（仅省政府办公厅管理员），返回已公布的年份 / Load a year\'s holiday arrangement (provincial government office admins only); returns the published years' })
+  @Query(() => [HolidayArrangementRecord], { description: '省内统一工作日历已导入的放假安排（各机关部署据此同步）/ The arrangements loaded into the province\'s calendar, oldest first; every agency deployment follows them' })
+  holidayArrangements(@Ctx() ctx: DirectoryContext): HolidayArrangement[] {
+    return ctx.runtime.calendar.loadedArrangements();
+  }
+
+  @Mutation(() => [Int], { description: '导入某年放假安排（仅省政府办公厅管理员），各机关部署在同步间隔内随之更新，返回已公布的年份 / Load a year\'s holiday arrangement for the whole province (provincial government office admins only): every agency deployment follows within its sync interval; returns the published years' })
   loadHolidayArrangement(
     @Arg('json', { description: '{ year, holidays, workdays, source } 的 JSON / The arrangement as JSON: { year, holidays, workdays, source }' }) json: string,
     @Ctx() ctx: DirectoryContext,

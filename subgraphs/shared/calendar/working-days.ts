@@ -214,6 +214,16 @@ export class WorkingDayCalendar {
     this.tables.delete(checked.year);
   }
 
+  /** The arrangements loaded from files or at run time (not chinese-days' built-in ones), oldest year first. */
+  loadedArrangements(): HolidayArrangement[] {
+    return [...this.loaded.values()].sort((a, b) => a.year - b.year);
+  }
+
+  /** The arrangement loaded for `year`, if any (undefined for a built-in or unpublished year). */
+  loadedArrangement(year: number): HolidayArrangement | undefined {
+    return this.loaded.get(year);
+  }
+
   /**
    * True when the year's official arrangement is known, from chinese-days or loaded.
    * @throws RangeError for a year outside {@link FIRST_YEAR}–{@link LAST_YEAR}.
