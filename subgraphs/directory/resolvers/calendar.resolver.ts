@@ -16,7 +16,7 @@ export class CalendarResolver {
 
   @Query(() => DueDate, { description: '按官方工作日历计算期限届满日：from 为第 0 天 / The end of a limit of workingDays on the official calendar; from is day zero' })
   dueDate(
-    @Arg('from', () => DateScalar, { description: '起算日（收到或形成之日）/ Day zero: the day of receipt or formation' }) from: string,
+    @Arg('from', () => DateScalar, { description: '起算日（收到或形成之日，第 0 天）；非工作日亦为第 0 天，自其后第一个工作日起计 / Day zero: the day of receipt or formation, a non-working day included (counting then starts with the next working day)' }) from: string,
     @Arg('workingDays', () => Int, { description: `工作日数（0 到 ${calendar.MAX_WORKING_DAYS}）/ Working days, 0 to ${calendar.MAX_WORKING_DAYS}` }) workingDays: number,
     @Ctx() ctx: DirectoryContext,
   ): WorkingDayDue {
