@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { SecretSource } from '../shared/secrets';
+import { PENALTY_RULES } from './services/statutory-rules';
 import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-client';
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
@@ -48,9 +49,12 @@ export interface AgencyConfig {
    * _TOKEN_FILE or _KEY, or HUB_JWT_SECRET); required outside development unless the sync is off.
    */
   serviceIdentity?: ServiceIdentity;
-  /** Working days to publish a penalty decision after it is made. @default 20 */
+  /**
+   * Working days to publish a penalty decision after it is made (HUB_PENALTY_PUBLISH_DAYS): the
+   * agency's own setting, e.g. 7 under 双公示 practice; stricter than the rules table only. @default 20
+   */
   penaltyPublishDays: number;
-  /** Working days to withdraw a penalty decision after it is revoked. @default 3 */
+  /** Working days to withdraw a penalty decision after it is revoked (HUB_PENALTY_WITHDRAW_DAYS, 1–3). @default 3 */
   penaltyWithdrawDays: number;
   /** Months a minor penalty stays shown. @default 3 */
   penaltyMinorMonths: number;
@@ -79,6 +83,17 @@ export interface AgencyConfig {
    * whole-request deadline (30 s), so the editor gets the verdict rather than a timeout. @default 20000
    */
   attachmentScanTimeoutMs: number;
+}
+
+/**
+ * A period of working days the agency may shorten but not lengthen: from 1 to the rules table's
+ * `max`, which is also the default.
+ * @throws RangeError naming the variable when it is outside that range.
+ */
+function stricterDays(env: NodeJS.ProcessEnv, name: string, max: number): number {
+  const days = intFrom(env, name, max);
+  if (days < 1 || days > max) throw new RangeError(`${name} must be from 1 to ${max} working days (the rules allow stricter, never laxer), got ${days}`);
+  return days;
 }
 
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
@@ -112,8 +127,8 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     calendarSyncSeconds,
     gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
     serviceIdentity,
-    penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),
-    penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
+    penaltyPublishDays: stricterDays(env, 'HUB_PENALTY_PUBLISH_DAYS', PENALTY_RULES.publishWorkingDays),
+    penaltyWithdrawDays: stricterDays(env, 'HUB_PENALTY_WITHDRAW_DAYS', PENALTY_RULES.withdrawWorkingDays),
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),

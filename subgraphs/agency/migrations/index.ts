@@ -23,6 +23,8 @@ import { SqliteDeliveryMethod20261222 } from './sqlite-20261222-delivery-method'
 import { PostgresqlDeliveryMethod20261222 } from './postgresql-20261222-delivery-method';
 import { SqliteAttachmentFiles20261222 } from './sqlite-20261222-attachment-files';
 import { PostgresqlAttachmentFiles20261222 } from './postgresql-20261222-attachment-files';
+import { SqlitePenaltyCategory20261230 } from './sqlite-20261230-penalty-category';
+import { PostgresqlPenaltyCategory20261230 } from './postgresql-20261230-penalty-category';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -43,6 +45,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261221-search-keys', class: SqliteSearchKeys20261221 },
     { name: 'sqlite-20261222-delivery-method', class: SqliteDeliveryMethod20261222 },
     { name: 'sqlite-20261222-attachment-files', class: SqliteAttachmentFiles20261222 },
+    { name: 'sqlite-20261230-penalty-category', class: SqlitePenaltyCategory20261230 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -57,5 +60,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261221-catalogue-fields', class: PostgresqlCatalogueFields20261221 },
     { name: 'postgresql-20261222-delivery-method', class: PostgresqlDeliveryMethod20261222 },
     { name: 'postgresql-20261222-attachment-files', class: PostgresqlAttachmentFiles20261222 },
+    { name: 'postgresql-20261230-penalty-category', class: PostgresqlPenaltyCategory20261230 },
   ],
 };
