@@ -127,7 +127,7 @@ export class ReportRow {
 export class DocumentCounts {
   @Field(() => Int, { description: '本年制发件数 / Issued this year' }) issued!: number;
   @Field(() => Int, { description: '本年废止件数 / Repealed this year' }) repealed!: number;
-  @Field(() => Int, { description: '现行有效件数 / Currently effective' }) effective!: number;
+  @Field(() => Int, { description: '现行有效件数（截至当年 12 月 31 日）/ In force on 31 December of the year' }) effective!: number;
 }
 
 @ObjectType({ description: '表二：主动公开政府信息情况 / Table 2: proactive disclosure' })
@@ -138,6 +138,7 @@ export class ProactiveTable {
   @Field(() => Int, { description: '行政处罚本年处理决定数量 / Administrative penalty decisions this year' }) penaltyDecisions!: number;
   @Field(() => Int, { description: '行政强制本年处理决定数量 / Compulsory measure decisions this year' }) compulsoryMeasureDecisions!: number;
   @Field(() => Float, { description: '行政事业性收费金额（万元）/ Administrative fees, 10,000 yuan' }) feeAmountTenThousandYuan!: number;
+  @Field(() => String, { nullable: true, description: '行政许可、行政强制、行政事业性收费的数据来源（机关填报；全省汇总为空）/ Where the entered permit, compulsory measure and fee figures come from; null until entered and province-wide' }) figuresSource?: string | null;
   @Field(() => [String], { description: '口径说明 / How the figures are counted' }) notes!: string[];
 }
 
@@ -167,5 +168,9 @@ export class AnnualReport {
   @Field(() => String, { nullable: true, description: '五、存在的主要问题及改进情况 / V. Main problems and improvements' }) problems?: string | null;
   @Field(() => String, { nullable: true, description: '六、其他需要报告的事项 / VI. Other matters' }) otherMatters?: string | null;
   @Field(() => Document, { nullable: true, description: '发布的报告文件 / The report as a published document' }) publishedDocument?: Document | null;
-  @Field(() => String, { nullable: true, description: '表三 CSV（单个机关；全省汇总请由 requestsTable 生成）/ Table 3 as CSV for one agency; province-wide, build it from requestsTable' }) requestsTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表三 CSV（单个机关；全省汇总见 GET /export/annual-report）/ Table 3 as CSV for one agency; province-wide, GET /export/annual-report' }) requestsTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表二 CSV（单个机关）/ Table 2 as CSV with the national labels, for one agency' }) proactiveTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表四 CSV（单个机关）/ Table 4 as CSV with the national labels, for one agency' }) appealsTableCsv?: string | null;
+  @Field({ description: '各表是否为发布时冻结的数据 / Whether the tables are the ones frozen when the report was published' }) frozen!: boolean;
+  @Field(() => [String], { description: '对上一年度已发布报告数据的更正（单个机关）/ Corrections to the previous year\'s published figures, from a recount of its records; one agency\'s report only' }) corrections!: string[];
 }
