@@ -8,7 +8,8 @@ import { DocumentStatus, PenaltyStatus } from '../entities/enums';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity, RequestEventEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
-import { PUBLISH_WITHIN_WORKING_DAYS } from './document.service';
+import { computeDue } from './document.service';
+import { penaltyPublishDue } from './penalty.service';
 import { clockOf } from './request.service';
 
 /** Where a deployment reads the province's calendar: the arrangements the directory has loaded. */
@@ -46,15 +47,12 @@ function sameArrangement(a: HolidayArrangement | undefined, b: HolidayArrangemen
  */
 export async function recountOpenDeadlines(runtime: AgencyRuntime): Promise<void> {
   const ctx = createContext(runtime, ANONYMOUS);
-  const calendar = runtime.calendar;
   await ctx.em.transactional(async (em: EntityManager) => {
     for (const doc of await em.find(DocumentEntity, { status: { $in: [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.APPROVED] } })) {
-      const due = calendar.addWorkingDays(doc.formedOn, PUBLISH_WITHIN_WORKING_DAYS);
-      doc.publishDueOn = due.on;
-      doc.publishDueProvisional = due.provisional;
+      computeDue(ctx, doc, doc.formedOn);
     }
     for (const penalty of await em.find(PenaltyDecisionEntity, { status: PenaltyStatus.PENDING })) {
-      const due = calendar.addWorkingDays(penalty.decidedOn, runtime.config.penaltyPublishDays);
+      const due = penaltyPublishDue(ctx, penalty.decidedOn);
       penalty.publishDueOn = due.on;
       penalty.publishDueProvisional = due.provisional;
     }

@@ -16,6 +16,7 @@ import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import type { CreatePenaltyDecisionInput } from '../resolvers/penalty.types';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
+import type { WorkingDayDue } from '../../shared/calendar';
 
 function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -32,6 +33,11 @@ function addMonths(date: string, months: number): string {
 export function displayUntil(ctx: AgencyContext, publishedOn: string, category: PenaltyCategory): string {
   const { penaltyMinorMonths, penaltyOtherYears } = ctx.runtime.config;
   return addMonths(publishedOn, PENALTY_CATEGORY_RULES[category].publicity === 'short' ? penaltyMinorMonths : penaltyOtherYears * 12);
+}
+
+/** The publication due date of a decision made on `decidedOn`: the agency's publication period in working days. */
+export function penaltyPublishDue(ctx: AgencyContext, decidedOn: string): WorkingDayDue {
+  return ctx.runtime.calendar.addWorkingDays(decidedOn, ctx.runtime.config.penaltyPublishDays);
 }
 
 /** The category a new decision is recorded under: as given, else from `minor`; the two must agree. */
@@ -74,7 +80,7 @@ export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDeci
       throw new BadUserInputError('caseNumber', '该处罚决定书文号已登记', 'This case number is already recorded');
     }
     const serial = await nextSerial(em, 'penalty');
-    const due = ctx.runtime.calendar.addWorkingDays(input.decidedOn, ctx.runtime.config.penaltyPublishDays);
+    const due = penaltyPublishDue(ctx, input.decidedOn);
     const now = ctx.runtime.clock.now();
     const penalty = em.create(PenaltyDecisionEntity, {
       id: `${agencyOf(ctx)}:p${String(serial).padStart(7, '0')}`,
