@@ -2,6 +2,7 @@ import { startHub, type TestHub } from '../support/hub-harness';
 import { DocumentEntity } from '../../subgraphs/agency/entities/document.entity';
 import { DisclosureRequestEntity } from '../../subgraphs/agency/entities/request.entity';
 import { residentId } from '../../tools/demo/codes';
+import { PenaltyDecisionEntity } from '../../subgraphs/agency/entities/penalty.entity';
 
 // A made-up 2027 arrangement, not the real one: 01-04 and 01-05 rest after 元旦, Saturday 01-09 worked.
 const ARRANGEMENT_2027 = JSON.stringify({
@@ -21,12 +22,13 @@ const DOCUMENT = /* GraphQL */ `query($id: ID!) { document(id: $id) { publishDue
 const SUBMIT = /* GraphQL */ `mutation($agency: ID!, $id: String!) { submitDisclosureRequest(input: { requesterKind: NATURAL_PERSON, requesterName: "张三", idNumber: $id, contact: "13800000000", channel: ONLINE, agency: $agency, description: "统一日历测试所需信息" }) { trackingCode } }`;
 const PROGRESS = /* GraphQL */ `query($code: String!) { requestProgress(trackingCode: $code) { replyDueOn provisional } }`;
 const DUE = /* GraphQL */ `{ dueDate(from: "2026-12-28", workingDays: 20) { on provisional } }`;
+const PENALTY = /* GraphQL */ `mutation { createPenaltyDecision(input: { caseNumber: "统一日历测试〔2026〕1号", partyKind: ENTERPRISE, partyName: "福州某某有限公司", partyIdNumber: "91350000158142711F", facts: "事实", legalBasis: "依据", penalty: "罚款", decidedOn: "2026-12-28" }) { id publishDueOn } }`;
 const LOAD = /* GraphQL */ `mutation($json: String!) { loadHolidayArrangement(json: $json) }`;
 
 describe('one calendar for the province: the directory is the source, every deployment follows without a restart', () => {
   let hub: TestHub;
   const AGENCIES = ['fjdrc', 'xiamen'];
-  const items = new Map<string, { documentId: string; trackingCode: string }>();
+  const items = new Map<string, { documentId: string; trackingCode: string; penaltyId: string }>();
 
   beforeAll(async () => {
     hub = await startHub({
@@ -38,7 +40,9 @@ describe('one calendar for the province: the directory is the source, every depl
       expect(created.errors).toBeUndefined();
       const submitted = await hub.query(SUBMIT, { agency, id: residentId('350102', '19880214', 37) });
       expect(submitted.errors).toBeUndefined();
-      items.set(agency, { documentId: created.data.createDocument.id, trackingCode: submitted.data.submitDisclosureRequest.trackingCode });
+      const penalty = await hub.query(PENALTY, {}, await hub.token(['editor'], agency));
+      expect(penalty.data.createPenaltyDecision.publishDueOn).toBe(PROVISIONAL.on);
+      items.set(agency, { documentId: created.data.createDocument.id, trackingCode: submitted.data.submitDisclosureRequest.trackingCode, penaltyId: penalty.data.createPenaltyDecision.id });
     }
   });
   afterAll(() => hub?.stop());
@@ -81,6 +85,8 @@ describe('one calendar for the province: the directory is the source, every depl
       expect({ on: doc.publishDueOn, provisional: doc.publishDueProvisional }).toEqual(PUBLISHED);
       const request = await em.findOneOrFail(DisclosureRequestEntity, { trackingCode: items.get(agency)!.trackingCode });
       expect({ on: request.replyDueOn, provisional: request.replyDueProvisional }).toEqual(PUBLISHED);
+      const penalty = await em.findOneOrFail(PenaltyDecisionEntity, { id: items.get(agency)!.penaltyId });
+      expect({ on: penalty.publishDueOn, provisional: penalty.publishDueProvisional }).toEqual(PUBLISHED);
     }
   });
 
