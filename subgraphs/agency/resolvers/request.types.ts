@@ -10,7 +10,7 @@ import { Agency, Document, PageInfo } from './document.types';
 export class SubmittedRequest {
   @Field({ description: '查询码（不含个人信息，请妥善保存）/ Tracking code; carries no personal data, keep it' }) trackingCode!: string;
   @Field(() => Agency, { description: '受理机关 / Agency asked' }) agency!: Agency;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），答复期限的第 0 天；非工作日收到的，当日仍为第 0 天，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
   @Field(() => DeliveryMethod, { nullable: true, description: '申请的获取信息方式 / How the information was asked to be delivered' }) deliveryMethod?: DeliveryMethod | null;
 }
@@ -24,7 +24,7 @@ export class RequestEvent {
 @ObjectType({ description: '申请办理进度（凭查询码，无需登录）/ Progress of a request, by tracking code, without login' })
 export class RequestProgress {
   @Field({ description: '办理状态 / Status' }) status!: string;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），答复期限的第 0 天；非工作日收到的，当日仍为第 0 天，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限；等待补正时为空 / Reply due date; null while awaiting a supplement' }) replyDueOn?: string | null;
   @Field({ description: '答复期限是否暂定（跨入未公布放假安排的年份）/ Whether the due date is provisional' }) provisional!: boolean;
   @Field(() => [RequestEvent], { description: '办理环节 / What happened, when' }) events!: RequestEvent[];
@@ -68,7 +68,7 @@ export class DisclosureRequest {
   @Field(() => RequestChannel, { description: '申请渠道 / Channel' }) channel!: RequestChannel;
   @Field(() => DeliveryMethod, { nullable: true, description: '获取信息的方式；为空时由机关确定（第四十条）/ How the information is to be delivered; null: the agency decides (Art. 40)' }) deliveryMethod?: DeliveryMethod | null;
   @Field(() => DateScalar, { description: '提交日期 / Day submitted' }) submittedOn!: string;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），答复期限的第 0 天；非工作日收到的，当日仍为第 0 天，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => RequestStatus, { description: '状态 / Status' }) status!: RequestStatus;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
   @Field({ description: '答复期限是否暂定 / Whether the due date is provisional' }) replyDueProvisional!: boolean;
