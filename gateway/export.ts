@@ -9,6 +9,7 @@ import { hubScalarError } from './input-validation';
 import type { IncomingMessage } from 'node:http';
 import { EXPORT_PAGE, type ExportMeter, type ExportStop } from './export-limits';
 import { EXPORT_FIELDS, type ExportKind } from './export-fields';
+import { appealsTableCsv, proactiveTableCsv, requestsTableCsv } from '../schema/contracts/annual-report-csv';
 
 /**
  * Bulk data for researchers: GET /export/documents.(ndjson|csv) and /export/penalties.(ndjson|csv)
@@ -108,6 +109,13 @@ function changeLine(change: CatalogueChangesPage['changes'][number]): string {
   const { cursor: _cursor, ...row } = flatten('documents', 'ndjson', '', change.node as unknown as Record<string, any>);
   return JSON.stringify({ seq: change.seq, ...row }) + '\n';
 }
+
+const REPORT_TABLES = `
+  requestsTable { code label naturalPerson commercialEnterprise researchInstitution publicInterestOrganisation legalServiceOrganisation otherOrganisation total }
+  proactiveTable { rules { issued repealed effective } normativeDocuments { issued repealed effective } permitDecisions penaltyDecisions compulsoryMeasureDecisions feeAmountTenThousandYuan }
+  appealsTable { reconsideration { upheld corrected other pending total } litigationDirect { upheld corrected other pending total } litigationAfterReconsideration { upheld corrected other pending total } }`;
+const PROVINCE_REPORT = `query ProvinceReportExport($year: Int!) { provinceAnnualReport(year: $year) { ${REPORT_TABLES} } }`;
+const AGENCY_REPORT = `query AgencyReportExport($code: ID!, $year: Int!) { agency(code: $code) { annualReport(year: $year) { ${REPORT_TABLES} } } }`;
 
 /** Export pages metered per catalogue page. */
 const PAGES_PER_CATALOGUE_PAGE = CATALOGUE_EXPORT_PAGE / EXPORT_PAGE;
@@ -209,11 +217,45 @@ export function useExport(selfQuery: () => SelfQuery, meter: ExportMeter, catalo
     }));
   }
 
+  /**
+   * `GET /export/annual-report.csv?year=&table=2|3|4[&agency=]`: one table of the province's annual
+   * report (the sum of every agency's, as `provinceAnnualReport` gives it) or of one agency's, as
+   * CSV with the national format's labels, metered as one export page. The subgraphs cannot render
+   * the province's: a string cannot be summed across deployments.
+   */
+  async function annualReportCsv(request: Request, url: URL, req: IncomingMessage | undefined): Promise<Response> {
+    const year = Number(url.searchParams.get('year'));
+    const table = Number(url.searchParams.get('table'));
+    const agency = url.searchParams.get('agency');
+    if (!Number.isInteger(year) || ![2, 3, 4].includes(table) || (agency !== null && !isAgencyCode(agency))) {
+      return badRequest('year 须为年份，table 须为 2、3 或 4，agency 须为机关代码 / year must be a year, table 2, 3 or 4, and agency a registry code');
+    }
+    const session = await meter.begin(request, req);
+    if ('refused' in session) return session.refused;
+    try {
+      const stop = await session.nextPage();
+      if (stop) return jsonError(429, stop.code, stop.message, { 'retry-after': String(stop.retryAfter) });
+      const answer = await session.read(() => selfQuery()(agency ? AGENCY_REPORT : PROVINCE_REPORT, agency ? { code: agency, year } : { year }, request.headers));
+      const report = agency ? answer.data?.agency?.annualReport : answer.data?.provinceAnnualReport;
+      // A partial province (an agency down) is no report to download: its sums would be wrong.
+      if (answer.errors?.length || !report) return Response.json({ errors: answer.errors ?? [{ message: 'no report' }] }, { status: answer.errors?.length ? 502 : 404 });
+      const body = table === 2 ? proactiveTableCsv(report.proactiveTable) : table === 3 ? requestsTableCsv(report.requestsTable) : appealsTableCsv(report.appealsTable);
+      const name = `annual-report-${agency ?? 'province'}-${year}-table${table}.csv`;
+      return new Response('\uFEFF' + body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+    } finally {
+      await session.end();
+    }
+  }
+
   return {
     onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname === '/export/fields') {
         if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
         return endResponse(Response.json(EXPORT_FIELDS));
+      }
+      if (url.pathname === '/export/annual-report.csv') {
+        if (request.method !== 'GET') return endResponse(new Response(null, { status: 405, headers: { allow: 'GET' } }));
+        return annualReportCsv(request, url, (serverContext as { req?: IncomingMessage }).req).then(endResponse);
       }
       const match = /^\/export\/(documents|penalties)\.(ndjson|csv)$/.exec(url.pathname);
       if (!match) return;

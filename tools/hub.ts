@@ -74,17 +74,18 @@ async function main(): Promise<void> {
   // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
   // dozen processes seeding at once on a small machine spend more time switching than working.
   const pending = [...registry];
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   const startNext = async (): Promise<void> => {
     for (let next = pending.shift(); next; next = pending.shift()) {
       launch(`agency:${next.code}`, 'tools/demo/agency-main.js', {
-        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix,
+        // Each deployment reads the province's calendar from the directory through the gateway.
+        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix, HUB_GATEWAY_URL: gatewayUrl,
       });
       await waitHealthy(`agency:${next.code}`, next.url.replace(/\/graphql$/, '/health'));
     }
   };
   const agenciesUp = Promise.all(Array.from({ length: Math.max(2, availableParallelism() + 1) }, startNext));
   for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
-  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
   // in the background once the gateway is up, so they do not delay the hub's readiness.
   const coordinationPort = 4099;

@@ -29,7 +29,7 @@ describe('issue 9 finding 2: a deployment\'s breaker counts only calls without a
   let clients: ShardClients;
 
   beforeAll(async () => {
-    agency = await startAgencySubgraph(loadAgencyConfig({ HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: ':memory:', PORT: '0', HUB_GATEWAY_SECRET: SECRET }));
+    agency = await startAgencySubgraph(loadAgencyConfig({ HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: ':memory:', PORT: '0', HUB_GATEWAY_SECRET: SECRET, HUB_CALENDAR_SYNC_SECONDS: '0' }));
     // What a reverse proxy answers when the deployment behind it is gone: a 502 page, not GraphQL.
     proxyError = createServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });

@@ -17,6 +17,8 @@ function atLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (value < 1) throw new RangeError(`${name} must be at least 1, got ${value}`);
   return value;
 }
+import { PENALTY_RULES } from './services/statutory-rules';
+import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-client';
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
@@ -47,9 +49,25 @@ export interface AgencyConfig {
   clock?: string;
   /** Folder of administrator-loaded holiday arrangements (a year's 调休 as JSON). */
   calendarDir?: string;
-  /** Working days to publish a penalty decision after it is made. @default 20 */
+  /**
+   * Seconds between reads of the province's calendar from the directory, through the gateway
+   * (HUB_CALENDAR_SYNC_SECONDS): a year the provincial office loads reaches this deployment within
+   * this interval, without a restart. 0 turns it off (the built-in years and `calendarDir` only). @default 300
+   */
+  calendarSyncSeconds: number;
+  /** The provincial gateway, through which the calendar is read (HUB_GATEWAY_URL). @default http://127.0.0.1:4000/graphql */
+  gatewayUrl: string;
+  /**
+   * The deployment's service identity at the gateway, for the calendar reads (HUB_AGENCY_SERVICE_TOKEN,
+   * _TOKEN_FILE or _KEY, or HUB_JWT_SECRET); required outside development unless the sync is off.
+   */
+  serviceIdentity?: ServiceIdentity;
+  /**
+   * Working days to publish a penalty decision after it is made (HUB_PENALTY_PUBLISH_DAYS): the
+   * agency's own setting, e.g. 7 under 双公示 practice; stricter than the rules table only. @default 20
+   */
   penaltyPublishDays: number;
-  /** Working days to withdraw a penalty decision after it is revoked. @default 3 */
+  /** Working days to withdraw a penalty decision after it is revoked (HUB_PENALTY_WITHDRAW_DAYS, 1–3). @default 3 */
   penaltyWithdrawDays: number;
   /** Months a minor penalty stays shown. @default 3 */
   penaltyMinorMonths: number;
@@ -96,6 +114,17 @@ export interface AgencyConfig {
   attachmentScanTimeoutMs: number;
 }
 
+/**
+ * A period of working days the agency may shorten but not lengthen: from 1 to the rules table's
+ * `max`, which is also the default.
+ * @throws RangeError naming the variable when it is outside that range.
+ */
+function stricterDays(env: NodeJS.ProcessEnv, name: string, max: number): number {
+  const days = intFrom(env, name, max);
+  if (days < 1 || days > max) throw new RangeError(`${name} must be from 1 to ${max} working days (the rules allow stricter, never laxer), got ${days}`);
+  return days;
+}
+
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
   const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
@@ -110,6 +139,8 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
   const dataDir = dataDirFrom(env);
   const secrets = new SecretSource(env, `agency ${agencyCode}`);
   const gatewaySecret = secrets.shared('HUB_GATEWAY_SECRET', 'gatewaySecret');
+  const calendarSyncSeconds = intFrom(env, 'HUB_CALENDAR_SYNC_SECONDS', 300);
+  const serviceIdentity = calendarSyncSeconds > 0 ? serviceIdentityFrom(env, secrets, 'HUB_AGENCY_SERVICE') : undefined;
   secrets.check();
   return {
     agencyCode,
@@ -122,8 +153,11 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     distinctPublisher: env.HUB_DISTINCT_PUBLISHER === '1',
     clock: env.HUB_CLOCK || undefined,
     calendarDir: env.HUB_CALENDAR_DIR || undefined,
-    penaltyPublishDays: intFrom(env, 'HUB_PENALTY_PUBLISH_DAYS', 20),
-    penaltyWithdrawDays: intFrom(env, 'HUB_PENALTY_WITHDRAW_DAYS', 3),
+    calendarSyncSeconds,
+    gatewayUrl: env.HUB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql',
+    serviceIdentity,
+    penaltyPublishDays: stricterDays(env, 'HUB_PENALTY_PUBLISH_DAYS', PENALTY_RULES.publishWorkingDays),
+    penaltyWithdrawDays: stricterDays(env, 'HUB_PENALTY_WITHDRAW_DAYS', PENALTY_RULES.withdrawWorkingDays),
     penaltyMinorMonths: intFrom(env, 'HUB_PENALTY_MINOR_MONTHS', 3),
     penaltyOtherYears: intFrom(env, 'HUB_PENALTY_OTHER_YEARS', 3),
     supplementWorkingDays: intFrom(env, 'HUB_SUPPLEMENT_WORKING_DAYS', 15),

@@ -24,6 +24,7 @@ import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 import { PublicChangeSignal } from './services/public-feed';
 import { logNotifier, startDeadlineWatch } from './services/deadline-watch';
 import { PublicFeedResolver } from './resolvers/public-feed.resolver';
+import { calendarGatewayClient, gatewayCalendarSource, startCalendarSync } from './services/calendar-sync';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -98,7 +99,8 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
 
 /**
  * One agency deployment as its process runs it: the database opened (then `prepare`, e.g. the
- * demo's seeding), the subgraph served, the daily deadline watch started; `stop` undoes all three.
+ * demo's seeding), the subgraph served, the daily deadline watch and the calendar sync started;
+ * `stop` undoes them all.
  */
 export async function serveAgency(config: AgencyConfig, prepare?: (runtime: AgencyRuntime) => Promise<void>): Promise<{ stop(): Promise<void> }> {
   const runtime = await createAgencyRuntime(config);
@@ -106,9 +108,13 @@ export async function serveAgency(config: AgencyConfig, prepare?: (runtime: Agen
   const agency = await startAgencySubgraph(config, runtime);
   console.log(`agency ${config.agencyCode} ready at ${agency.url} (database ${config.databaseUrl})`);
   const stopWatch = startDeadlineWatch(runtime, logNotifier(runtime.auditSink, () => runtime.clock.now()), config.deadlineWatchHours);
+  const stopSync = config.calendarSyncSeconds > 0
+    ? startCalendarSync(runtime, gatewayCalendarSource(calendarGatewayClient(runtime)), config.calendarSyncSeconds)
+    : async () => undefined;
   return {
     async stop() {
       stopWatch();
+      await stopSync();
       await agency.stop();
     },
   };

@@ -67,7 +67,8 @@ export function loadCatalogueConfig(env: NodeJS.ProcessEnv = process.env): Catal
 /** The catalogue serves the agency contract's public reads: an agency runtime over the catalogue's database, for no agency of its own. */
 export function replicaAgencyConfig(config: CatalogueConfig): AgencyConfig {
   return {
-    ...loadAgencyConfig({ HUB_GATEWAY_SECRET: config.gatewaySecret }),
+    // A replica counts no deadline, so it reads no calendar from the directory.
+    ...loadAgencyConfig({ HUB_GATEWAY_SECRET: config.gatewaySecret, HUB_CALENDAR_SYNC_SECONDS: '0' }),
     agencyCode: CATALOGUE_CODE, indexPrefix: 'CATALOGUE', databaseUrl: config.databaseUrl, host: config.host, port: config.port,
     gatewaySecret: config.gatewaySecret, clock: config.clock, deadlineWatchHours: 0,
   };

@@ -39,7 +39,7 @@ const LOADERS = {
 /** What each service names when it has nothing. */
 const REQUIRED: Record<keyof typeof LOADERS, string[]> = {
   gateway: ['HUB_JWT_SECRET or HUB_JWT_PUBLIC_KEY', 'HUB_GATEWAY_SECRET'],
-  agency: ['HUB_GATEWAY_SECRET'],
+  agency: ['HUB_GATEWAY_SECRET', 'HUB_AGENCY_SERVICE_TOKEN, HUB_AGENCY_SERVICE_TOKEN_FILE, HUB_AGENCY_SERVICE_KEY or HUB_JWT_SECRET'],
   directory: ['HUB_GATEWAY_SECRET'],
   coordination: ['HUB_GATEWAY_SECRET', 'HUB_COORDINATION_SERVICE_TOKEN, HUB_COORDINATION_SERVICE_TOKEN_FILE, HUB_COORDINATION_SERVICE_KEY or HUB_JWT_SECRET'],
 };
@@ -142,7 +142,8 @@ describe('issue 9 finding 1: development secrets are random per data folder', ()
   it('an explicit variable wins in development, and no file is written for it', () => {
     const dataDir = freshFolder();
     const secret = randomSecret();
-    expect(loadAgencyConfig({ HUB_DATA_DIR: dataDir, HUB_GATEWAY_SECRET: secret }).gatewaySecret).toBe(secret);
+    // The agency's two secrets: the gateway's, and HUB_JWT_SECRET for its calendar reads' service identity.
+    expect(loadAgencyConfig({ HUB_DATA_DIR: dataDir, HUB_GATEWAY_SECRET: secret, HUB_JWT_SECRET: randomSecret() }).gatewaySecret).toBe(secret);
     expect(existsSync(join(dataDir, DEV_SECRETS_FILE))).toBe(false);
   });
 

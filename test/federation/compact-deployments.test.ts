@@ -24,7 +24,7 @@ describe('compact mode: two agency deployments in one real process', () => {
     await processes.launch('subgraphs/agency/compact-main.ts', {
       NODE_OPTIONS: `--require ${resolve(__dirname, '../../tools/swc-register.js')}`,
       HUB_AGENCY_DEPLOYMENTS: file, HUB_DATA_DIR: dir, HUB_CLOCK: '2026-11-27T10:00:00+08:00',
-      HUB_GATEWAY_SECRET: TEST_SECRETS.HUB_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', APOLLO_TELEMETRY_DISABLED: '1',
+      HUB_GATEWAY_SECRET: TEST_SECRETS.HUB_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', HUB_CALENDAR_SYNC_SECONDS: '0', APOLLO_TELEMETRY_DISABLED: '1',
     }, /compact host of 2 agency deployments ready/);
   }, 60_000);
   afterAll(async () => {

@@ -28,7 +28,7 @@ describe('issue 9 finding 4: a retried mutation with the same Idempotency-Key ha
     launchDeployment = () => processes.launch('subgraphs/agency/main.ts', {
       NODE_OPTIONS: `--require ${resolve(__dirname, '../../tools/swc-register.js')}`,
       HUB_AGENCY_CODE: 'fjdrc', HUB_AGENCY_INDEX_PREFIX: 'FJ00201', HUB_DATABASE_URL: join(dir, 'fjdrc.sqlite'), PORT: String(port),
-      HUB_CLOCK: CLOCK, HUB_GATEWAY_SECRET: TEST_SECRETS.HUB_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', APOLLO_TELEMETRY_DISABLED: '1',
+      HUB_CLOCK: CLOCK, HUB_GATEWAY_SECRET: TEST_SECRETS.HUB_GATEWAY_SECRET, HUB_DEADLINE_WATCH_HOURS: '0', HUB_CALENDAR_SYNC_SECONDS: '0', APOLLO_TELEMETRY_DISABLED: '1',
     });
     hub = await startHub({
       agencies: ['fjfin'], clock: CLOCK,

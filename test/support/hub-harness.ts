@@ -23,6 +23,7 @@ import { emptyCatalogue } from '../../subgraphs/catalogue/services/rebuild';
 import { catalogueGatewayClient, createCatalogueRuntime, startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
 import { gatewayFeedReader } from '../../subgraphs/catalogue/services/gateway-feed';
 import { PublicChangeEntity } from '../../subgraphs/agency/entities/public-change.entity';
+import { calendarGatewayClient, gatewayCalendarSource, startCalendarSync } from '../../subgraphs/agency/services/calendar-sync';
 
 export interface HubOptions {
   /** Agency codes to deploy, each on its own port with its own database. */
@@ -58,6 +59,11 @@ export interface HubOptions {
    * then answers public reads from it. `staleAfterMs` is its freshness bound.
    */
   withCatalogue?: { staleAfterMs?: number; databaseUrl?: string };
+  /**
+   * Run each deployment's calendar sync (as `serveAgency` does) through the gateway, every
+   * HUB_CALENDAR_SYNC_SECONDS of `env` (default 300).
+   */
+  withCalendarSync?: boolean;
 }
 
 /** A gateway response as tests read it. */
@@ -111,10 +117,23 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const launchAgency = (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
     ...serviceEnv, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
   }));
+  // Each deployment's calendar sync, started once the gateway listens (it reads through it).
+  const calendarSyncs = new Map<string, () => Promise<void>>();
+  let gatewayUrl: string | undefined;
+  const syncCalendarOf = (agency: RunningAgency) => {
+    if (!options.withCalendarSync || !gatewayUrl) return;
+    const { runtime } = agency;
+    calendarSyncs.set(runtime.config.agencyCode, startCalendarSync(runtime, gatewayCalendarSource(calendarGatewayClient(runtime, gatewayUrl)), runtime.config.calendarSyncSeconds, () => undefined));
+  };
+  const stopCalendarSync = async (code: string) => {
+    await calendarSyncs.get(code)?.();
+    calendarSyncs.delete(code);
+  };
   const start = async (code: string) => {
     const agency = await launchAgency(code);
     await options.seed?.(agency);
     agencies.set(code, agency);
+    syncCalendarOf(agency);
     return agency;
   };
   for (const code of options.agencies) await start(code);
@@ -153,6 +172,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     ...options.gateway,
   };
   const gateway = await startGateway(gatewayConfig, { registry, apiKeys: new ApiKeyStore() });
+  gatewayUrl = gateway.url;
+  for (const agency of agencies.values()) syncCalendarOf(agency);
   // The gateway's port is only known now; coordination reaches the agencies through it.
   const gatewayClient = new GatewayClient({ url: gateway.url, identity: coordinationConfig.serviceIdentity });
   if (coordination) coordination.runtime.gateway = gatewayClient;
@@ -213,12 +234,15 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return agency;
     },
     async stopAgency(code) {
+      await stopCalendarSync(code);
       await agencies.get(code)?.stop();
     },
     async restartAgency(code) {
       if (!options.databaseDir) throw new Error('restartAgency needs databaseDir: an in-memory database does not survive a restart');
+      await stopCalendarSync(code);
       const agency = await launchAgency(code, portOf(agencies.get(code)!.url));
       agencies.set(code, agency);
+      syncCalendarOf(agency);
       return agency;
     },
     async restartCoordination() {
@@ -230,6 +254,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return coordination;
     },
     async stop() {
+      await Promise.all([...calendarSyncs.keys()].map(stopCalendarSync));
       await hub.catalogue?.stop();
       await gateway.stop();
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));

@@ -199,7 +199,8 @@ async function main(): Promise<void> {
 
   // Quotas are raised: the load comes from one address and would otherwise be rate-limited.
   const jwtSecret = randomSecret();
-  const env = { HUB_GATEWAY_SECRET: secret, HUB_JWT_SECRET: jwtSecret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK, HUB_ANONYMOUS_PER_MINUTE: '100000000', HUB_STAFF_PER_MINUTE: '100000000' };
+  // HUB_CALENDAR_SYNC_SECONDS=0: the measured load is the readers', not each deployment's calendar reads.
+  const env = { HUB_CALENDAR_SYNC_SECONDS: '0', HUB_GATEWAY_SECRET: secret, HUB_JWT_SECRET: jwtSecret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK, HUB_ANONYMOUS_PER_MINUTE: '100000000', HUB_STAFF_PER_MINUTE: '100000000' };
   const bearer = async (claims: TokenClaims) => ({ authorization: `Bearer ${await issueToken({ secret: jwtSecret }, claims)}` });
   const supervisor = await bearer({ sub: 'bench-supervisor', roles: ['supervisor'] });
   const editor = await bearer({ sub: `bench-editor@${agencies[0].code}`, roles: ['editor'], agency: agencies[0].code });

@@ -110,7 +110,7 @@ async function measure(total: number): Promise<{ total: number; results: Measure
     const file = join(work, `${code}.sqlite`);
     await fill(work, file, code, Math.floor(total / SHARDS), catalogueEm, seq);
     const port = BASE_PORT + 1 + s;
-    agencies.push(await processes.launch('subgraphs/agency/main.js', { HUB_DATA_DIR: work, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) }));
+    agencies.push(await processes.launch('subgraphs/agency/main.js', { HUB_CALENDAR_SYNC_SECONDS: '0', HUB_DATA_DIR: work, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: file, PORT: String(port) }));
     shards.push({ code, url: `http://127.0.0.1:${port}/graphql` });
   }
   await catalogueEm.execute('update serial_counter set "last" = ? where "key" = ?', [seq.next - 1, CATALOGUE_CHANGE_SERIAL]);

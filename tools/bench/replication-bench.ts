@@ -197,7 +197,8 @@ async function main(): Promise<void> {
     await directoryRuntime.orm.close();
 
     // Production quotas and limits: nothing is raised, the catalogue meets what it would meet.
-    const env = { HUB_JWT_SECRET: jwtSecret, HUB_GATEWAY_SECRET: gatewaySecret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK };
+    // HUB_CALENDAR_SYNC_SECONDS=0: only the catalogue's polls are measured, not each deployment's calendar reads.
+    const env = { HUB_CALENDAR_SYNC_SECONDS: '0', HUB_JWT_SECRET: jwtSecret, HUB_GATEWAY_SECRET: gatewaySecret, HUB_DATA_DIR: work, HUB_CLOCK: CLOCK };
     const ports = await freePorts(DEPLOYMENTS + 3);
     const [directoryPort, gatewayPort, cataloguePort] = ports.splice(0, 3);
     const directoryUrl = `http://127.0.0.1:${directoryPort}/graphql`;

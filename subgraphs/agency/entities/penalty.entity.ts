@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { PartyKind, PenaltyStatus } from './enums';
+import { PartyKind, PenaltyCategory, PenaltyStatus } from './enums';
 
 /**
  * 行政处罚决定 — an administrative penalty decision, published under its own periods
@@ -9,7 +9,7 @@ import { PartyKind, PenaltyStatus } from './enums';
 @Entity({ tableName: 'penalty_decision' })
 @Index({ properties: ['listedAt', 'id'] })
 export class PenaltyDecisionEntity {
-  [OptionalProps]?: 'publishDueProvisional' | 'status';
+  [OptionalProps]?: 'publishDueProvisional' | 'status' | 'category';
 
   @PrimaryKey({ type: 'string', length: 64 })
   id!: string;
@@ -44,8 +44,13 @@ export class PenaltyDecisionEntity {
   @Property({ type: 'string', length: 10 })
   decidedOn!: string;
 
+  /** The short publicity class (category CRITICISM_OR_SMALL_FINE), kept for the `minor` field. */
   @Property({ type: 'boolean' })
   minor!: boolean;
+
+  /** The SAMR publicity class: whether the decision is published and for how long. */
+  @Enum({ items: () => PenaltyCategory, type: 'string' })
+  category: PenaltyCategory = PenaltyCategory.STANDARD;
 
   @Property({ type: 'string', length: 10 })
   publishDueOn!: string;

@@ -215,6 +215,29 @@ export class AnnualReportTextEntity {
   @Property({ type: 'string', length: 64, nullable: true })
   documentId?: string | null;
 
+  /** Table 2: 行政许可 decisions this year, as the agency entered them (no permit records here). */
+  @Property({ type: 'integer', nullable: true })
+  permitDecisions?: number | null;
+
+  /** Table 2: 行政强制 decisions this year, as entered. */
+  @Property({ type: 'integer', nullable: true })
+  compulsoryMeasureDecisions?: number | null;
+
+  /** Table 2: 行政事业性收费 this year in yuan, as entered (the report shows 万元). */
+  @Property({ type: 'integer', nullable: true })
+  feeAmountYuan?: number | null;
+
+  /** Where the entered figures come from (the permit system's export, the finance office's ledger…). */
+  @Property({ type: 'text', nullable: true })
+  figuresSource?: string | null;
+
+  /**
+   * Tables 2–4 as published (JSON), frozen: the report of that year reads them from here, so a
+   * later change to the year's records shows as a correction in the next year's report instead.
+   */
+  @Property({ type: 'text', nullable: true })
+  frozenTables?: string | null;
+
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

@@ -24,6 +24,10 @@ import { SqliteAttachmentFiles20261222 } from './sqlite-20261222-attachment-file
 import { PostgresqlAttachmentFiles20261222 } from './postgresql-20261222-attachment-files';
 import { SqliteRequestRules20261223 } from './sqlite-20261223-request-rules';
 import { PostgresqlRequestRules20261223 } from './postgresql-20261223-request-rules';
+import { SqlitePenaltyCategory20261230 } from './sqlite-20261230-penalty-category';
+import { PostgresqlPenaltyCategory20261230 } from './postgresql-20261230-penalty-category';
+import { SqliteReportFigures20261231 } from './sqlite-20261231-report-figures';
+import { PostgresqlReportFigures20261231 } from './postgresql-20261231-report-figures';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -45,6 +49,8 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261222-delivery-method', class: SqliteDeliveryMethod20261222 },
     { name: 'sqlite-20261222-attachment-files', class: SqliteAttachmentFiles20261222 },
     { name: 'sqlite-20261223-request-rules', class: SqliteRequestRules20261223 },
+    { name: 'sqlite-20261230-penalty-category', class: SqlitePenaltyCategory20261230 },
+    { name: 'sqlite-20261231-report-figures', class: SqliteReportFigures20261231 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -60,5 +66,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261222-delivery-method', class: PostgresqlDeliveryMethod20261222 },
     { name: 'postgresql-20261222-attachment-files', class: PostgresqlAttachmentFiles20261222 },
     { name: 'postgresql-20261223-request-rules', class: PostgresqlRequestRules20261223 },
+    { name: 'postgresql-20261230-penalty-category', class: PostgresqlPenaltyCategory20261230 },
+    { name: 'postgresql-20261231-report-figures', class: PostgresqlReportFigures20261231 },
   ],
 };

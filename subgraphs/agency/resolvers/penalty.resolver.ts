@@ -82,6 +82,14 @@ export class PenaltyResolver {
   overdue(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): boolean | null {
     if (!seesInternals(ctx)) return null;
     if (p.publishedAt) return chinaDate(p.publishedAt) > p.publishDueOn;
-    return p.status === PenaltyStatus.PENDING && ctx.runtime.clock.today() > p.publishDueOn;
+    // A decision SAMR's rules do not publish never falls due.
+    return p.status === PenaltyStatus.PENDING && penalties.isPublishedCategory(p.category) && ctx.runtime.clock.today() > p.publishDueOn;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  withdrawnLate(@Root() p: PenaltyDecisionEntity, @Ctx() ctx: AgencyContext): boolean | null {
+    if (!seesInternals(ctx) || !p.withdrawnAt || !p.withdrawDueOn) return null;
+    // Only a decision the public saw can come down late.
+    return !!p.publishedAt && chinaDate(p.withdrawnAt) > p.withdrawDueOn;
   }
 }

@@ -50,10 +50,20 @@ export class AnnualReportResolver {
     return id ? findVisibleDocument(ctx, id) : null;
   }
 
+  // Strings cannot be summed across shards: the province's CSVs are built by the gateway from the merged tables.
   @FieldResolver(() => String, { nullable: true })
   requestsTableCsv(@Root() report: reports.AnnualReportData): string | null {
-    // Strings cannot be summed across shards: the province CSV is built from the merged rows.
     return report.agency ? reports.requestsTableCsv(report.requestsTable) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  proactiveTableCsv(@Root() report: reports.AnnualReportData): string | null {
+    return report.agency ? reports.proactiveTableCsv(report.proactiveTable) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  appealsTableCsv(@Root() report: reports.AnnualReportData): string | null {
+    return report.agency ? reports.appealsTableCsv(report.appealsTable) : null;
   }
 }
 

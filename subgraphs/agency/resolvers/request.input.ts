@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int, Float } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import { AppealKind, AppealResult, DeliveryMethod, RequestChannel, RequestStatus, RequesterKind } from '../entities/request-enums';
 
@@ -70,4 +70,12 @@ export class AnnualReportTextInput {
   problems?: string | null;
   @Field(() => String, { nullable: true, description: '六、其他需要报告的事项 / VI. Other matters' })
   otherMatters?: string | null;
+  @Field(() => Int, { nullable: true, description: '表二：行政许可本年处理决定数量（机关填报）/ Table 2: permit decisions this year, as entered' })
+  permitDecisions?: number | null;
+  @Field(() => Int, { nullable: true, description: '表二：行政强制本年处理决定数量（机关填报）/ Table 2: compulsory measure decisions this year, as entered' })
+  compulsoryMeasureDecisions?: number | null;
+  @Field(() => Float, { nullable: true, description: '表二：行政事业性收费本年收费金额（万元，机关填报，不含本系统记录的政府信息公开信息处理费，报告自动加上）/ Table 2: fees charged this year in 10,000 yuan, as entered, leaving out the information-processing fees recorded here, which the report adds' })
+  feeAmountTenThousandYuan?: number | null;
+  @Field(() => String, { nullable: true, description: '以上填报数据的来源，填报时必填 / Where the entered figures come from; required with them' })
+  figuresSource?: string | null;
 }

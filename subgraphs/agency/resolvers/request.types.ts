@@ -10,7 +10,7 @@ import { Agency, Document, PageInfo } from './document.types';
 export class SubmittedRequest {
   @Field({ description: '查询码（不含个人信息，请妥善保存）/ Tracking code; carries no personal data, keep it' }) trackingCode!: string;
   @Field(() => Agency, { description: '受理机关 / Agency asked' }) agency!: Agency;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条）/ Receipt date (Art. 31)' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
   @Field(() => DeliveryMethod, { nullable: true, description: '申请的获取信息方式 / How the information was asked to be delivered' }) deliveryMethod?: DeliveryMethod | null;
 }
@@ -24,7 +24,7 @@ export class RequestEvent {
 @ObjectType({ description: '申请办理进度（凭查询码，无需登录）/ Progress of a request, by tracking code, without login' })
 export class RequestProgress {
   @Field({ description: '办理状态 / Status' }) status!: string;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日 / Receipt date' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限；等待补正时为空 / Reply due date; null while awaiting a supplement' }) replyDueOn?: string | null;
   @Field({ description: '答复期限是否暂定（跨入未公布放假安排的年份）/ Whether the due date is provisional' }) provisional!: boolean;
   @Field(() => [RequestEvent], { description: '办理环节 / What happened, when' }) events!: RequestEvent[];
@@ -69,7 +69,7 @@ export class DisclosureRequest {
   @Field(() => RequestChannel, { description: '申请渠道 / Channel' }) channel!: RequestChannel;
   @Field(() => DeliveryMethod, { nullable: true, description: '获取信息的方式；为空时由机关确定（第四十条）/ How the information is to be delivered; null: the agency decides (Art. 40)' }) deliveryMethod?: DeliveryMethod | null;
   @Field(() => DateScalar, { description: '提交日期 / Day submitted' }) submittedOn!: string;
-  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条）/ Receipt date (Art. 31)' }) receivedOn?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => RequestStatus, { description: '状态 / Status' }) status!: RequestStatus;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
   @Field({ description: '答复期限是否暂定 / Whether the due date is provisional' }) replyDueProvisional!: boolean;
@@ -132,7 +132,7 @@ export class ReportRow {
 export class DocumentCounts {
   @Field(() => Int, { description: '本年制发件数 / Issued this year' }) issued!: number;
   @Field(() => Int, { description: '本年废止件数 / Repealed this year' }) repealed!: number;
-  @Field(() => Int, { description: '现行有效件数 / Currently effective' }) effective!: number;
+  @Field(() => Int, { description: '现行有效件数（截至当年 12 月 31 日）/ In force on 31 December of the year' }) effective!: number;
 }
 
 @ObjectType({ description: '表二：主动公开政府信息情况 / Table 2: proactive disclosure' })
@@ -143,6 +143,7 @@ export class ProactiveTable {
   @Field(() => Int, { description: '行政处罚本年处理决定数量 / Administrative penalty decisions this year' }) penaltyDecisions!: number;
   @Field(() => Int, { description: '行政强制本年处理决定数量 / Compulsory measure decisions this year' }) compulsoryMeasureDecisions!: number;
   @Field(() => Float, { description: '行政事业性收费金额（万元）/ Administrative fees, 10,000 yuan' }) feeAmountTenThousandYuan!: number;
+  @Field(() => String, { nullable: true, description: '行政许可、行政强制、行政事业性收费的数据来源（机关填报；全省汇总为空）/ Where the entered permit, compulsory measure and fee figures come from; null until entered and province-wide' }) figuresSource?: string | null;
   @Field(() => [String], { description: '口径说明 / How the figures are counted' }) notes!: string[];
 }
 
@@ -172,5 +173,9 @@ export class AnnualReport {
   @Field(() => String, { nullable: true, description: '五、存在的主要问题及改进情况 / V. Main problems and improvements' }) problems?: string | null;
   @Field(() => String, { nullable: true, description: '六、其他需要报告的事项 / VI. Other matters' }) otherMatters?: string | null;
   @Field(() => Document, { nullable: true, description: '发布的报告文件 / The report as a published document' }) publishedDocument?: Document | null;
-  @Field(() => String, { nullable: true, description: '表三 CSV（单个机关；全省汇总请由 requestsTable 生成）/ Table 3 as CSV for one agency; province-wide, build it from requestsTable' }) requestsTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表三 CSV（单个机关；全省汇总见 GET /export/annual-report）/ Table 3 as CSV for one agency; province-wide, GET /export/annual-report' }) requestsTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表二 CSV（单个机关）/ Table 2 as CSV with the national labels, for one agency' }) proactiveTableCsv?: string | null;
+  @Field(() => String, { nullable: true, description: '表四 CSV（单个机关）/ Table 4 as CSV with the national labels, for one agency' }) appealsTableCsv?: string | null;
+  @Field({ description: '各表是否为发布时冻结的数据 / Whether the tables are the ones frozen when the report was published' }) frozen!: boolean;
+  @Field(() => [String], { description: '对上一年度已发布报告数据的更正（单个机关）/ Corrections to the previous year\'s published figures, from a recount of its records; one agency\'s report only' }) corrections!: string[];
 }

@@ -9,6 +9,9 @@ import type { AnnualReportTextInput } from '../resolvers/request.input';
 import { DocumentEntity } from '../entities/document.entity';
 import * as documents from './document.service';
 import { processingFeesPaidYuan } from './processing-fee';
+import { REQUESTER_COLUMN_LABELS, requestsTableCsv as renderRequestsCsv } from '../../../schema/contracts/annual-report-csv';
+
+export { csvCell, proactiveTableCsv, appealsTableCsv } from '../../../schema/contracts/annual-report-csv';
 
 /**
  * 政府信息公开工作年度报告 in the national format (国办公开办函〔2021〕30号). Every figure is a SQL
@@ -18,12 +21,12 @@ import { processingFeesPaidYuan } from './processing-fee';
 
 /** The columns of table 3, in order: natural person, five kinds of organisation, total. */
 export const REQUESTER_COLUMNS = [
-  ['naturalPerson', RequesterKind.NATURAL_PERSON, '自然人'],
-  ['commercialEnterprise', RequesterKind.COMMERCIAL_ENTERPRISE, '商业企业'],
-  ['researchInstitution', RequesterKind.RESEARCH_INSTITUTION, '科研机构'],
-  ['publicInterestOrganisation', RequesterKind.PUBLIC_INTEREST_ORGANISATION, '社会公益组织'],
-  ['legalServiceOrganisation', RequesterKind.LEGAL_SERVICE_ORGANISATION, '法律服务机构'],
-  ['otherOrganisation', RequesterKind.OTHER_ORGANISATION, '其他'],
+  ['naturalPerson', RequesterKind.NATURAL_PERSON, REQUESTER_COLUMN_LABELS.naturalPerson],
+  ['commercialEnterprise', RequesterKind.COMMERCIAL_ENTERPRISE, REQUESTER_COLUMN_LABELS.commercialEnterprise],
+  ['researchInstitution', RequesterKind.RESEARCH_INSTITUTION, REQUESTER_COLUMN_LABELS.researchInstitution],
+  ['publicInterestOrganisation', RequesterKind.PUBLIC_INTEREST_ORGANISATION, REQUESTER_COLUMN_LABELS.publicInterestOrganisation],
+  ['legalServiceOrganisation', RequesterKind.LEGAL_SERVICE_ORGANISATION, REQUESTER_COLUMN_LABELS.legalServiceOrganisation],
+  ['otherOrganisation', RequesterKind.OTHER_ORGANISATION, REQUESTER_COLUMN_LABELS.otherOrganisation],
 ] as const;
 
 type Column = (typeof REQUESTER_COLUMNS)[number][0];
@@ -71,7 +74,16 @@ export interface ProactiveTableData {
   penaltyDecisions: number;
   compulsoryMeasureDecisions: number;
   feeAmountTenThousandYuan: number;
+  /** Where the entered figures (permits, compulsory measures, fees) come from; null when not entered, and province-wide. */
+  figuresSource: string | null;
   notes: string[];
+}
+
+/** The tables as published: what a published year's report shows from then on. */
+interface FrozenTables {
+  requestsTable: ReportRowData[];
+  proactiveTable: ProactiveTableData;
+  appealsTable: AppealsTableData;
 }
 
 /** Table 4 counts for one kind of case. */
@@ -88,6 +100,13 @@ export interface AnnualReportData {
   text: AnnualReportTextEntity | null;
   /** Whether the report's document is public: only then does the public read the section texts. */
   published: boolean;
+  /** True when the tables are the ones frozen at publication rather than counted now. */
+  frozen: boolean;
+  /**
+   * Changes to the previous year's records since its report was published, as the national
+   * format reports them in the next year's report: one line per figure, published and recounted.
+   */
+  corrections: string[];
 }
 
 /**
@@ -101,7 +120,8 @@ export const NORMATIVE_GENRES = ['规定', '办法', '意见'];
 
 const NOTES = [
   '规章指体裁为"规定""办法"且以"令"发布的文件；行政规范性文件指其余有文号的"规定""办法""意见"。/ Rules: 规定 or 办法 issued as an order (令); normative documents: other numbered 规定, 办法 and 意见.',
-  '行政许可、行政强制尚未接入本系统，填 0；行政事业性收费只含本年缴纳的政府信息公开信息处理费。/ Permits and compulsory measures are not yet recorded here and show 0; administrative fees are only the information-processing fees paid this year.',
+  '行政许可、行政强制、行政事业性收费由机关填报并注明来源（figuresSource），未填报时为 0 且不能发布年度报告；行政事业性收费另加本系统记录的本年缴纳的政府信息公开信息处理费（填报数不含此项）。/ Permits, compulsory measures and fees are entered by the agency with their source (figuresSource); until entered they show 0 and the report cannot be published. Administrative fees also include the information-processing fees paid this year as recorded here (the entered figure leaves them out).',
+  '现行有效件数为当年 12 月 31 日的状态；报告发布后各表冻结，此后对该年度记录的改动作为更正列入下一年度报告。/ Currently effective means as of 31 December of the year; once published the tables freeze, and a later change to that year\'s records is reported as a correction in the next year\'s report.',
 ];
 
 function checkYear(ctx: AgencyContext, year: number): void {
@@ -160,7 +180,7 @@ export async function requestsTable(em: EntityManager, year: number, agency: str
   return rows;
 }
 
-async function proactiveTable(em: EntityManager, year: number, agency: string | null): Promise<ProactiveTableData> {
+async function proactiveTable(em: EntityManager, year: number, agency: string | null, text: AnnualReportTextEntity | null): Promise<ProactiveTableData> {
   const knex = em.getKnex();
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
@@ -173,11 +193,22 @@ async function proactiveTable(em: EntityManager, year: number, agency: string | 
     .where('e.kind', DocumentEventKind.VALIDITY_CHANGED)
     .where('e.at', '>=', from).where('e.at', '<', to)
     .where((w) => w.where('e.note', 'like', `%→ ${Validity.REPEALED}%`).orWhere('e.note', 'like', `%→ ${Validity.EXPIRED}%`));
+  // 现行有效 as of 31 December: published by then, not withdrawn by then, and still in force then
+  // (no change of validity away from EFFECTIVE before the new year; a document no longer EFFECTIVE
+  // today was so at year end only if its validity changed after it).
+  const eventBefore = (kind: DocumentEventKind) => knex('document_event as e').select(knex.raw('1'))
+    .whereRaw('e.document_id = d.id').where('e.kind', kind).where('e.at', '<', to);
+  const validityLostBefore = knex('document_event as e').select(knex.raw('1'))
+    .whereRaw('e.document_id = d.id').where('e.kind', DocumentEventKind.VALIDITY_CHANGED).where('e.at', '<', to)
+    .where((w) => w.where('e.note', 'like', `%→ ${Validity.REPEALED}%`).orWhere('e.note', 'like', `%→ ${Validity.EXPIRED}%`).orWhere('e.note', 'like', `%→ ${Validity.AMENDED}%`));
+  const validityChangedAfter = knex('document_event as e').select(knex.raw('1'))
+    .whereRaw('e.document_id = d.id').where('e.kind', DocumentEventKind.VALIDITY_CHANGED).where('e.at', '>=', to);
   const docs = knex('document as d')
     .select(knex.raw(`case when d.genre in (?, ?) and d.doc_number_norm like ? then 'RULE' else 'NORMATIVE' end as category`, [...RULE_GENRES, '%令%']))
     .select(knex.raw('sum(case when d.formed_on >= ? and d.formed_on <= ? then 1 else 0 end) as issued', [start, end]))
     .select(knex.raw('sum(case when exists ? then 1 else 0 end) as repealed', [repealedThisYear]))
-    .select(knex.raw('sum(case when d.formed_on <= ? and d.validity = ? and d.status = ? then 1 else 0 end) as effective', [end, Validity.EFFECTIVE, DocumentStatus.PUBLISHED]))
+    .select(knex.raw('sum(case when d.formed_on <= ? and exists ? and not exists ? and not exists ? and (d.validity = ? or exists ?) then 1 else 0 end) as effective',
+      [end, eventBefore(DocumentEventKind.PUBLISHED), eventBefore(DocumentEventKind.WITHDRAWN), validityLostBefore, Validity.EFFECTIVE, validityChangedAfter]))
     .where('d.disclosure', DisclosureAttribute.PROACTIVE)
     .whereIn('d.status', [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])
     .whereIn('d.genre', NORMATIVE_GENRES)
@@ -193,7 +224,11 @@ async function proactiveTable(em: EntityManager, year: number, agency: string | 
   };
   return {
     rules: counts('RULE'), normativeDocuments: counts('NORMATIVE'),
-    permitDecisions: 0, penaltyDecisions: Number(penaltyRow.n), compulsoryMeasureDecisions: 0, feeAmountTenThousandYuan: feesYuan / 10_000,
+    permitDecisions: text?.permitDecisions ?? 0, penaltyDecisions: Number(penaltyRow.n), compulsoryMeasureDecisions: text?.compulsoryMeasureDecisions ?? 0,
+    // The entered figure leaves out the information-processing fees, which the hub records itself.
+    feeAmountTenThousandYuan: ((text?.feeAmountYuan ?? 0) + feesYuan) / 10_000,
+    // Province-wide the sources of many agencies cannot be one string: each agency's report names its own.
+    figuresSource: agency ? text?.figuresSource ?? null : null,
     notes: NOTES,
   };
 }
@@ -225,17 +260,61 @@ async function appealsTable(em: EntityManager, year: number): Promise<AppealsTab
   return table;
 }
 
-/** The annual report of this agency (`agency` given) or of everything this deployment holds (province part). */
+/** Tables 2–4 of `year` counted from the records now. */
+async function countTables(em: EntityManager, year: number, agency: string | null, text: AnnualReportTextEntity | null): Promise<FrozenTables> {
+  const [requests, proactive, appeals] = await Promise.all([requestsTable(em, year, agency), proactiveTable(em, year, agency, text), appealsTable(em, year)]);
+  return { requestsTable: requests, proactiveTable: proactive, appealsTable: appeals };
+}
+
+/** Every figure of the tables by a readable name, for the comparison of a frozen report with a recount. */
+function figures(tables: FrozenTables): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of tables.requestsTable) out.set(`表三 ${row.code} ${row.label} 总计 / table 3 row ${row.code} total`, row.total);
+  const p = tables.proactiveTable;
+  for (const [label, counts] of [['规章 / rules', p.rules], ['行政规范性文件 / normative documents', p.normativeDocuments]] as const) {
+    out.set(`表二 ${label} 本年制发 / table 2 issued`, counts.issued);
+    out.set(`表二 ${label} 本年废止 / table 2 repealed`, counts.repealed);
+    out.set(`表二 ${label} 现行有效 / table 2 effective`, counts.effective);
+  }
+  out.set('表二 行政处罚 / table 2 penalty decisions', p.penaltyDecisions);
+  for (const [label, counts] of [['行政复议 / reconsideration', tables.appealsTable.reconsideration], ['未经复议直接起诉 / direct litigation', tables.appealsTable.litigationDirect], ['复议后起诉 / litigation after reconsideration', tables.appealsTable.litigationAfterReconsideration]] as const) {
+    out.set(`表四 ${label} 总计 / table 4 total`, counts.total);
+  }
+  return out;
+}
+
+/** The figures of `year`'s published report that a recount of its records now gives otherwise. */
+async function correctionsOf(em: EntityManager, year: number, agency: string): Promise<string[]> {
+  const text = await em.findOne(AnnualReportTextEntity, { year });
+  if (!text?.frozenTables) return [];
+  const published = figures(JSON.parse(text.frozenTables) as FrozenTables);
+  const now = figures(await countTables(em, year, agency, text));
+  const lines: string[] = [];
+  for (const [name, value] of published) {
+    const recounted = now.get(name) ?? 0;
+    if (recounted !== value) lines.push(`${year}年度 ${name}：已发布 ${value}，更正为 ${recounted} / ${year}: published ${value}, corrected to ${recounted}`);
+  }
+  return lines;
+}
+
+/**
+ * The annual report of this agency (`agency` given) or of everything this deployment holds (province
+ * part). A published year's tables are the ones frozen at publication; the report of the year after
+ * lists what a recount of that year now gives otherwise (the agency's report only).
+ */
 export async function computeAnnualReport(ctx: AgencyContext, year: number, agency: string | null): Promise<AnnualReportData> {
   checkYear(ctx, year);
-  const [requests, proactive, appeals, text] = await Promise.all([
-    requestsTable(ctx.em, year, agency),
-    proactiveTable(ctx.em, year, agency),
-    appealsTable(ctx.em, year),
-    agency ? ctx.em.findOne(AnnualReportTextEntity, { year }) : Promise.resolve(null),
+  const text = await ctx.em.findOne(AnnualReportTextEntity, { year });
+  const frozen = text?.frozenTables ? (JSON.parse(text.frozenTables) as FrozenTables) : null;
+  const [tables, corrections] = await Promise.all([
+    frozen ?? countTables(ctx.em, year, agency, text),
+    agency ? correctionsOf(ctx.em, year - 1, agency) : Promise.resolve([]),
   ]);
+  if (frozen && !agency) tables.proactiveTable.figuresSource = null;
   const doc = text?.documentId ? await ctx.em.findOne(DocumentEntity, { id: text.documentId }) : null;
-  return { year, agency, requestsTable: requests, proactiveTable: proactive, appealsTable: appeals, text, published: !!doc && documents.isPublic(doc) };
+  return {
+    year, agency, ...tables, text: agency ? text : null, published: !!doc && documents.isPublic(doc), frozen: !!frozen, corrections,
+  };
 }
 
 /** Section texts: the public reads them once the report is published; staff and supervisors always. */
@@ -244,24 +323,33 @@ export function visibleText(ctx: AgencyContext, report: AnnualReportData): Annua
   return report.published || seesInternals(ctx) ? report.text : null;
 }
 
-/** One CSV cell, quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Table 3 as CSV (UTF-8, header in Chinese), as portals offer it for download. */
 export function requestsTableCsv(rows: ReportRowData[]): string {
-  const header = ['代码', '项目', ...REQUESTER_COLUMNS.map(([, , label]) => label), '总计'];
-  const lines = rows.map((r) => [r.code, r.label, ...REQUESTER_COLUMNS.map(([column]) => r[column]), r.total].map(csvCell).join(','));
-  return [header.join(','), ...lines].join('\n') + '\n';
+  return renderRequestsCsv(rows);
 }
 
 function requireAdmin(ctx: AgencyContext): void {
   if (!isStaff(ctx, [])) throw new ForbiddenError('只有本机关管理员可以编写和发布年度报告', `Only ${agencyOf(ctx)}'s admin writes and publishes the annual report`);
 }
 
-/** 编写 — sections 一, 五 and 六, until the report is published. */
+/** A count table 2 takes as entered: a whole number from 0, or null to clear it. */
+function checkCount(field: string, zh: string, value: number | null | undefined): number | null {
+  if (value == null) return null;
+  if (!Number.isInteger(value) || value < 0) throw new BadUserInputError(field, `${zh}须为不小于 0 的整数`, `${field} must be a whole number from 0`);
+  return value;
+}
+
+/** 行政事业性收费 in 万元 as entered, kept in whole yuan (the format gives 万元 to four places at most). */
+function checkFee(value: number | null | undefined): number | null {
+  if (value == null) return null;
+  const yuan = Math.round(value * 10_000);
+  if (!Number.isFinite(value) || value < 0 || Math.abs(yuan - value * 10_000) > 1e-6 || yuan > 2_000_000_000) {
+    throw new BadUserInputError('feeAmountTenThousandYuan', '行政事业性收费金额须为不小于 0 的万元数，至多 4 位小数', 'feeAmountTenThousandYuan must be an amount in 10,000 yuan from 0, with at most 4 decimals');
+  }
+  return yuan;
+}
+
+/** 编写 — sections 一, 五 and 六 and table 2's entered figures, until the report is published. */
 export async function updateReportText(ctx: AgencyContext, year: number, input: AnnualReportTextInput): Promise<AnnualReportTextEntity> {
   requireAdmin(ctx);
   checkYear(ctx, year);
@@ -272,6 +360,14 @@ export async function updateReportText(ctx: AgencyContext, year: number, input: 
     if (input.overview !== undefined) text.overview = optionalText('overview', '总体情况', input.overview, 20_000);
     if (input.problems !== undefined) text.problems = optionalText('problems', '存在的主要问题及改进情况', input.problems, 20_000);
     if (input.otherMatters !== undefined) text.otherMatters = optionalText('otherMatters', '其他需要报告的事项', input.otherMatters, 20_000);
+    if (input.permitDecisions !== undefined) text.permitDecisions = checkCount('permitDecisions', '行政许可处理决定数量', input.permitDecisions);
+    if (input.compulsoryMeasureDecisions !== undefined) text.compulsoryMeasureDecisions = checkCount('compulsoryMeasureDecisions', '行政强制处理决定数量', input.compulsoryMeasureDecisions);
+    if (input.feeAmountTenThousandYuan !== undefined) text.feeAmountYuan = checkFee(input.feeAmountTenThousandYuan);
+    if (input.figuresSource !== undefined) text.figuresSource = optionalText('figuresSource', '数据来源', input.figuresSource, 2000);
+    const entered = text.permitDecisions != null || text.compulsoryMeasureDecisions != null || text.feeAmountYuan != null;
+    if (entered && !text.figuresSource) {
+      throw new BadUserInputError('figuresSource', '填报行政许可、行政强制或行政事业性收费数据须注明来源', 'Entered permit, compulsory measure or fee figures need their source (figuresSource)');
+    }
     text.updatedAt = ctx.runtime.clock.now();
     text.updatedBy = actorOf(ctx);
     em.persist(text);
@@ -312,6 +408,10 @@ export async function publishReport(ctx: AgencyContext, year: number): Promise<A
   const report = await computeAnnualReport(ctx, year, agencyOf(ctx));
   if (report.text?.documentId) throw new WorkflowConflictError('该年度报告已发布', 'This year\'s report is already published', 'PUBLISHED');
   if (!report.text?.overview) throw new BadUserInputError('overview', '发布前须填写"总体情况"', 'Write the overview (section 一) before publishing');
+  // Without them table 2 would publish a false 0 for an agency that grants permits or charges fees.
+  for (const [field, value] of [['permitDecisions', report.text.permitDecisions], ['compulsoryMeasureDecisions', report.text.compulsoryMeasureDecisions], ['feeAmountTenThousandYuan', report.text.feeAmountYuan]] as const) {
+    if (value == null) throw new BadUserInputError(field, '发布前须填报表二的行政许可、行政强制和行政事业性收费（没有的填 0）并注明来源', 'Enter table 2\'s permits, compulsory measures and fees (0 where none) with their source before publishing');
+  }
   const doc = await documents.createDocument(ctx, {
     title: `${year}年政府信息公开工作年度报告`, body: renderReport(report), theme: '综合政务', genre: '报告',
     formedOn: ctx.runtime.clock.today(), disclosure: DisclosureAttribute.PROACTIVE,
@@ -320,6 +420,8 @@ export async function publishReport(ctx: AgencyContext, year: number): Promise<A
   await documents.submitForReview(ctx, doc.id);
   // Within the request's transaction (an idempotent mutation runs in one), else SQLite's one connection waits on itself.
   const em = ctx.em.fork({ keepTransactionContext: true });
-  await em.nativeUpdate(AnnualReportTextEntity, { year }, { documentId: doc.id, updatedAt: ctx.runtime.clock.now(), updatedBy: actorOf(ctx) });
+  // The tables freeze as published: a later change to the year's records becomes a correction in the next report.
+  const frozenTables = JSON.stringify({ requestsTable: report.requestsTable, proactiveTable: report.proactiveTable, appealsTable: report.appealsTable });
+  await em.nativeUpdate(AnnualReportTextEntity, { year }, { documentId: doc.id, frozenTables, updatedAt: ctx.runtime.clock.now(), updatedBy: actorOf(ctx) });
   return computeAnnualReport({ ...ctx, em }, year, agencyOf(ctx));
 }

@@ -8,7 +8,7 @@ import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
 import { settleUnconfirmedDueDates, withdrawLapsedSupplements } from './request.service';
-import { DUE_SOON_WORKING_DAYS } from './statutory-rules';
+import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory-rules';
 
 /** Working days within which feedback should be answered before the watch calls it late. */
 export const FEEDBACK_ANSWER_WORKING_DAYS = 10;
@@ -55,7 +55,7 @@ export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifie
       disclosure: DisclosureAttribute.PROACTIVE, publishedAt: null, status: { $ne: DocumentStatus.WITHDRAWN }, publishDueOn: { $lte: horizon },
     }, { fields: ['id', 'publishDueOn'], orderBy: { publishDueOn: 'asc', id: 'asc' } }),
     em.find(DisclosureRequestEntity, { status: { $ne: RequestStatus.CLOSED }, replyDueOn: { $lte: horizon } }, { fields: ['id', 'replyDueOn'], orderBy: { replyDueOn: 'asc', id: 'asc' } }),
-    em.find(PenaltyDecisionEntity, { status: PenaltyStatus.PENDING, publishDueOn: { $lte: horizon } }, { fields: ['id', 'publishDueOn'], orderBy: { publishDueOn: 'asc', id: 'asc' } }),
+    em.find(PenaltyDecisionEntity, { status: PenaltyStatus.PENDING, category: { $in: [...PUBLISHED_PENALTY_CATEGORIES] }, publishDueOn: { $lte: horizon } }, { fields: ['id', 'publishDueOn'], orderBy: { publishDueOn: 'asc', id: 'asc' } }),
     em.find(FeedbackEntity, { answeredAt: null, status: { $ne: FeedbackStatus.REJECTED }, createdAt: { $lte: feedbackBefore } }, { fields: ['id', 'createdAt'], orderBy: { createdAt: 'asc', id: 'asc' } }),
   ]);
   const item = (kind: DeadlineItem['kind'], id: string, dueOn: string): DeadlineItem => ({ agency, kind, id, dueOn, state: dueOn < today ? 'LATE' : 'DUE_SOON' });

@@ -276,7 +276,8 @@ function replaceKeyFacts(em: EntityManager, documentId: string, facts: KeyFactIn
   }
 }
 
-function computeDue(ctx: AgencyContext, doc: DocumentEntity, from: string): void {
+/** Sets the document's publication due date (Art. 26: 20 working days from `from`) on the current calendar. */
+export function computeDue(ctx: AgencyContext, doc: DocumentEntity, from: string): void {
   const due = ctx.runtime.calendar.addWorkingDays(from, PUBLISH_WITHIN_WORKING_DAYS);
   doc.publishDueOn = due.on;
   doc.publishDueProvisional = due.provisional;

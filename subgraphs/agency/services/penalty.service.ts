@@ -10,11 +10,13 @@ import { creditCodeProblem, residentIdProblem } from '../../shared/identifiers';
 import { containsText } from '../../shared/sql-like';
 import { isIsoDate } from '../../shared/scalars';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
-import { PartyKind, PenaltyStatus } from '../entities/enums';
+import { PartyKind, PenaltyCategory, PenaltyStatus } from '../entities/enums';
+import { PENALTY_CATEGORY_RULES } from './statutory-rules';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import type { CreatePenaltyDecisionInput } from '../resolvers/penalty.types';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { nextSerial } from './serial';
+import type { WorkingDayDue } from '../../shared/calendar';
 
 function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -24,10 +26,33 @@ function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** The last day a decision published on `publishedOn` is shown (3 months minor, 3 years otherwise by default). */
-export function displayUntil(ctx: AgencyContext, publishedOn: string, minor: boolean): string {
+/**
+ * The last day a decision of `category` published on `publishedOn` is shown: the short class 3
+ * months, the standard 3 years by default (SAMR order 45; `PENALTY_CATEGORY_RULES`).
+ */
+export function displayUntil(ctx: AgencyContext, publishedOn: string, category: PenaltyCategory): string {
   const { penaltyMinorMonths, penaltyOtherYears } = ctx.runtime.config;
-  return addMonths(publishedOn, minor ? penaltyMinorMonths : penaltyOtherYears * 12);
+  return addMonths(publishedOn, PENALTY_CATEGORY_RULES[category].publicity === 'short' ? penaltyMinorMonths : penaltyOtherYears * 12);
+}
+
+/** The publication due date of a decision made on `decidedOn`: the agency's publication period in working days. */
+export function penaltyPublishDue(ctx: AgencyContext, decidedOn: string): WorkingDayDue {
+  return ctx.runtime.calendar.addWorkingDays(decidedOn, ctx.runtime.config.penaltyPublishDays);
+}
+
+/** The category a new decision is recorded under: as given, else from `minor`; the two must agree. */
+function categoryOf(input: CreatePenaltyDecisionInput): PenaltyCategory {
+  const implied = input.minor ? PenaltyCategory.CRITICISM_OR_SMALL_FINE : PenaltyCategory.STANDARD;
+  const category = input.category ?? implied;
+  if (input.minor && category !== PenaltyCategory.CRITICISM_OR_SMALL_FINE) {
+    throw new BadUserInputError('category', 'minor 为 true 即公示 3 个月的类别（CRITICISM_OR_SMALL_FINE），与所填 category 不一致', 'minor: true is the 3-month class CRITICISM_OR_SMALL_FINE and disagrees with the category given');
+  }
+  return category;
+}
+
+/** The decision is one SAMR's rules publish, not one under the simplified procedure or a warning only. */
+export function isPublishedCategory(category: PenaltyCategory): boolean {
+  return PENALTY_CATEGORY_RULES[category].published;
 }
 
 /** Publicly shown now: published and inside its publicity period. */
@@ -46,6 +71,7 @@ export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDeci
   const partyIdNumber = requiredText('partyIdNumber', '当事人证件号码', input.partyIdNumber, 32).toUpperCase();
   const problem = input.partyKind === PartyKind.ENTERPRISE ? creditCodeProblem(partyIdNumber) : residentIdProblem(partyIdNumber, ctx.runtime.clock.today());
   if (problem) throw new BadUserInputError('partyIdNumber', problem.zh, problem.en);
+  const category = categoryOf(input);
   if (!isIsoDate(input.decidedOn) || input.decidedOn > ctx.runtime.clock.today()) {
     throw new BadUserInputError('decidedOn', '处罚决定日期须为不晚于今天的 YYYY-MM-DD 日期', 'decidedOn must be a date YYYY-MM-DD, not in the future');
   }
@@ -54,7 +80,7 @@ export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDeci
       throw new BadUserInputError('caseNumber', '该处罚决定书文号已登记', 'This case number is already recorded');
     }
     const serial = await nextSerial(em, 'penalty');
-    const due = ctx.runtime.calendar.addWorkingDays(input.decidedOn, ctx.runtime.config.penaltyPublishDays);
+    const due = penaltyPublishDue(ctx, input.decidedOn);
     const now = ctx.runtime.clock.now();
     const penalty = em.create(PenaltyDecisionEntity, {
       id: `${agencyOf(ctx)}:p${String(serial).padStart(7, '0')}`,
@@ -63,7 +89,7 @@ export async function createPenalty(ctx: AgencyContext, input: CreatePenaltyDeci
       facts: requiredText('facts', '违法事实', input.facts, 20_000),
       legalBasis: requiredText('legalBasis', '处罚依据', input.legalBasis, 5_000),
       penalty: requiredText('penalty', '处罚内容', input.penalty, 5_000),
-      decidedOn: input.decidedOn, minor: input.minor,
+      decidedOn: input.decidedOn, minor: category === PenaltyCategory.CRITICISM_OR_SMALL_FINE, category,
       publishDueOn: due.on, publishDueProvisional: due.provisional,
       listedAt: now, createdAt: now, createdBy: actorOf(ctx),
     });
@@ -83,11 +109,14 @@ export async function publishPenalty(ctx: AgencyContext, id: string): Promise<Pe
   return ctx.em.transactional(async (em) => {
     const penalty = await loadForWrite(ctx, em, id);
     if (penalty.status !== PenaltyStatus.PENDING) throw new WorkflowConflictError('该处罚决定已公示或已撤下', 'The decision is already published or withdrawn', penalty.status);
+    if (!isPublishedCategory(penalty.category)) {
+      throw new WorkflowConflictError('适用简易程序作出的或仅给予警告的行政处罚决定不予公示', 'A decision under the simplified procedure or a warning only is not published', penalty.status);
+    }
     const now = ctx.runtime.clock.now();
     penalty.status = PenaltyStatus.PUBLISHED;
     penalty.publishedAt = now;
     penalty.listedAt = now;
-    penalty.displayUntil = displayUntil(ctx, chinaDate(now), penalty.minor);
+    penalty.displayUntil = displayUntil(ctx, chinaDate(now), penalty.category);
     await appendPublicChange(em, PublicChangeSubject.PENALTY, penalty.id, 'PENALTY_PUBLISHED', now);
     await em.flush();
     return penalty;

@@ -8,7 +8,7 @@ import { FeedbackStatus } from '../entities/feedback.entity';
 import { RequestOutcome, RequestStatus } from '../entities/request-enums';
 import { csvCell } from './annual-report.service';
 import { messages } from './statutory-messages';
-import { DUE_SOON_WORKING_DAYS } from './statutory-rules';
+import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory-rules';
 
 /**
  * 电子监察 — supervision figures of one agency, or of everything a deployment holds (its part of
@@ -156,7 +156,9 @@ async function query(ctx: AgencyContext, agency: string | null, from: string, to
   const penalties = scoped(knex('penalty_decision')
     .select(knex.raw('sum(case when publish_due_on < ? then 1 else 0 end) as overdue', [today]))
     .select(knex.raw('sum(case when publish_due_on >= ? and publish_due_on <= ? then 1 else 0 end) as due_soon', [today, horizon]))
-    .where('status', PenaltyStatus.PENDING));
+    .where('status', PenaltyStatus.PENDING)
+    // Decisions SAMR's rules do not publish never fall due.
+    .whereIn('category', [...PUBLISHED_PENALTY_CATEGORIES]));
   const [[d], p, [r], rep, f, [pen]] = await Promise.all([docs, published, requests, replies, feedback, penalties].map((q) => em.execute(q))) as [
     [Raw['docs']], Raw['published'], [Raw['requests']], Raw['replies'], Raw['feedback'], [Raw['penalties']],
   ];

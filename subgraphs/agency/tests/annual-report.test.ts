@@ -42,7 +42,7 @@ describe.each(testEngines())('the annual report on %s', (kind) => {
   it('gives table 2 from documents and penalties, and table 4 from appeals, each adding up', async () => {
     const { proactiveTable, appealsTable } = await report(2025);
     expect(proactiveTable.penaltyDecisions).toBeGreaterThanOrEqual(0);
-    expect(proactiveTable.notes).toHaveLength(2);
+    expect(proactiveTable.notes).toHaveLength(3);
     for (const counts of Object.values(appealsTable) as Record<string, number>[]) {
       expect(counts.total).toBe(counts.upheld + counts.corrected + counts.other + counts.pending);
     }
@@ -62,8 +62,8 @@ describe.each(testEngines())('the annual report on %s', (kind) => {
       status: i % 2 ? RequestStatus.CLOSED : RequestStatus.PROCESSING, outcome: i % 2 ? template.outcome ?? 'DISCLOSED' : null,
     })) as never);
     expect(await cost()).toBe(before);
-    // Table 3, table 2 documents, penalties and information-processing fees paid, and table 4: one statement each.
-    expect(before).toBe(5);
+    // The report's row (table 2's entered figures, a frozen report), table 3, table 2 documents, penalties, information-processing fees paid and table 4: one statement each.
+    expect(before).toBe(6);
     expectConsistentTable((await agency.exec(PROVINCE_REPORT, { year: 2025 })).provinceAnnualReport.requestsTable);
   });
 
@@ -77,7 +77,10 @@ describe.each(testEngines())('the annual report on %s', (kind) => {
 
   it('lets the admin write sections 一, 五, 六 and publish the report as a document, after which it is frozen', async () => {
     const write = `mutation($year: Int!, $input: AnnualReportTextInput!) { updateAnnualReportText(year: $year, input: $input) { year overview } }`;
-    await agency.exec(write, { year: 2025, input: { overview: '2025年，本机关认真贯彻政府信息公开条例。', problems: '主动公开时效有待提高。', otherMatters: '本年度未收取信息处理费。' } }, ADMIN);
+    await agency.exec(write, { year: 2025, input: {
+      overview: '2025年，本机关认真贯彻政府信息公开条例。', problems: '主动公开时效有待提高。', otherMatters: '本年度未收取信息处理费。',
+      permitDecisions: 0, compulsoryMeasureDecisions: 0, feeAmountTenThousandYuan: 0, figuresSource: '本机关无行政许可、行政强制和收费事项',
+    } }, ADMIN);
     // Not public before publication.
     expect((await report(2025)).overview).toBeNull();
     expect((await report(2025, ADMIN)).overview).toContain('认真贯彻');

@@ -7,7 +7,7 @@ const SECRET = 'test-secret-of-the-gateway';
 describe('an agency deployment only answers the gateway', () => {
   let agency: RunningAgency;
   beforeAll(async () => {
-    agency = await startAgencySubgraph(loadAgencyConfig({ HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: ':memory:', PORT: '0', HUB_GATEWAY_SECRET: SECRET }));
+    agency = await startAgencySubgraph(loadAgencyConfig({ HUB_AGENCY_CODE: 'fjdrc', HUB_DATABASE_URL: ':memory:', PORT: '0', HUB_GATEWAY_SECRET: SECRET, HUB_CALENDAR_SYNC_SECONDS: '0' }));
   });
   afterAll(() => agency.stop());
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 
 /** The end of a time limit, as the shared calendar's addWorkingDays gives it. */
@@ -13,4 +13,13 @@ export class DueDate {
 export class TaxonomyTheme {
   @Field({ description: '代码，索引号的一部分 / Stable code, part of every index number' }) code!: string;
   @Field({ description: '名称 / Name, e.g. 综合政务' }) name!: string;
+}
+
+/** A year's holiday arrangement loaded into the province's calendar (from a file or at run time). */
+@ObjectType({ description: '已导入的某年放假安排 / A year\'s holiday arrangement loaded into the province\'s calendar' })
+export class HolidayArrangementRecord {
+  @Field(() => Int, { description: '年份 / Year' }) year!: number;
+  @Field(() => [DateScalar], { description: '放假日（含其中的周末）/ Rest days of the holidays' }) holidays!: string[];
+  @Field(() => [DateScalar], { description: '调休上班日 / Make-up workdays: Saturdays or Sundays that are worked' }) workdays!: string[];
+  @Field({ description: '所据通知，如国办发明电〔2026〕x号 / The notice the dates come from' }) source!: string;
 }

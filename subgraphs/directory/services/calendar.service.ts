@@ -74,7 +74,9 @@ function parseArrangement(json: string): HolidayArrangement {
 /**
  * Loads a year's arrangement (`{ year, holidays, workdays, source }` as JSON) for the whole
  * province, without a release: stored first, so the running calendar only changes once it is
- * also safe for the next start. Returns the published years afterwards.
+ * also safe for the next start. The directory is the province's source: every agency deployment
+ * reads `holidayArrangements` through the gateway and follows within its sync interval
+ * (`subgraphs/agency/services/calendar-sync.ts`). Returns the published years afterwards.
  */
 export async function loadHolidayArrangement(ctx: DirectoryContext, json: string): Promise<number[]> {
   const { claims } = ctx;

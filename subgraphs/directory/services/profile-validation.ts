@@ -1,7 +1,7 @@
 import { isAgencyCode } from '../../../schema/contracts/shard-registry';
 import { optionalText, requiredText } from '../../shared/text-input';
 import { BadUserInputError } from '../../../schema/contracts/errors';
-import { isEmailAddress, isValidCreditCode } from '../../shared/identifiers';
+import { creditCodeProblem, isEmailAddress } from '../../shared/identifiers';
 import type { AgencyProfileEntity } from '../entities/agency-profile.entity';
 import type { AgencyProfileInput } from '../resolvers/agency.input';
 
@@ -26,12 +26,14 @@ export function checkRegionCode(value: string): string {
   return value;
 }
 
-/** 统一社会信用代码, upper-cased, with its GB 32100-2015 check character verified. */
+/**
+ * 统一社会信用代码, upper-cased, with the GB 11714 check character of its organisation code and
+ * its GB 32100-2015 check character verified; the error says which check failed.
+ */
 export function checkCreditCode(value: string | null | undefined): string {
   const code = requiredText('creditCode', '统一社会信用代码', value, 18).toUpperCase();
-  if (!isValidCreditCode(code)) {
-    throw new BadUserInputError('creditCode', '统一社会信用代码无效：应为 18 位且校验位正确（GB 32100-2015）', 'creditCode must be 18 characters with a correct check character (GB 32100-2015)');
-  }
+  const problem = creditCodeProblem(code);
+  if (problem) throw new BadUserInputError('creditCode', problem.zh, problem.en);
   return code;
 }
 

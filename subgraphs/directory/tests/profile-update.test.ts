@@ -3,6 +3,7 @@ import { testEngines } from '../../../test/support/databases';
 import type { Claims } from '../../../schema/contracts/claims';
 import { openTestDirectory, statementsOf, type TestDirectory } from './harness';
 import { GET_AGENCY, UPDATE_PROFILE, type AgencyView } from './operations';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../../shared/identifiers';
 
 const OWN_ADMIN = staff('fjdrc', 'admin');
 const CHANGES = {
@@ -65,6 +66,16 @@ describe.each(testEngines())('changing an agency profile on %s', (kind) => {
     expect(result.errors?.[0].message).toContain(' / ');
     expect(statementsOf(directory.sql).filter((s) => /\b(insert|update|delete)\b/i.test(s))).toEqual([]);
     expect(await profile()).toEqual(before);
+  });
+
+  it('refuses a credit code whose embedded organisation code fails GB 11714, saying so in both languages', async () => {
+    // 11 350000 + organisation code 00350001-0 (its GB 11714 check character is 9) + the right GB 32100 check character.
+    const body = '11350000003500010';
+    const code = body + creditCodeCheckChar(body);
+    expect(organisationCodeCheckChar(code.slice(8, 16))).not.toBe(code[16]);
+    const result = await directory.execRaw(UPDATE_PROFILE, { code: 'fjdrc', input: { creditCode: code } }, OWN_ADMIN);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
+    expect(result.errors?.[0].message).toMatch(/GB 11714.* \/ .*GB 11714/);
   });
 
   it("refuses a credit code already registered for another agency", async () => {

@@ -68,13 +68,16 @@ describe('unpublished years (2027)', () => {
     expect(due('2026-12-20', 20)).toEqual({ on: '2027-01-18', provisional: true });
   });
 
-  it('computes Spring Festival 2027 from the lunar calendar', () => {
-    // Lunar 1/1 of 2027 is Sat 02-06, so the eve Fri 02-05 and 初一–初三 02-06..08 are rest days.
-    // From Mon 02-01: 2 (1) 3 (2) 4 (3), 5–8 rest, 9..12 (4–7), 15 (8) 16 (9), Wed 02-17 (10).
-    expect(due('2027-02-01', 10)).toEqual({ on: '2027-02-17', provisional: true });
+  it('computes Spring Festival 2027 from the lunar calendar, with its 补假 days', () => {
+    // Lunar 1/1 of 2027 is Sat 02-06, so the eve Fri 02-05 and 初一–初三 02-06..08 are rest days;
+    // two of them fall on the weekend, so Tue 02-09 and Wed 02-10 are make-up rest days (补假).
+    // From Mon 02-01: 2 (1) 3 (2) 4 (3), 5–10 rest, 11 (4) 12 (5), 15..18 (6–9), Fri 02-19 (10).
+    expect(due('2027-02-01', 10)).toEqual({ on: '2027-02-19', provisional: true });
     expect(calendar.isWorkday('2027-02-05')).toBe(false);
     expect(calendar.isWorkday('2027-02-08')).toBe(false);
-    expect(calendar.isWorkday('2027-02-09')).toBe(true);
+    expect(calendar.isWorkday('2027-02-09')).toBe(false);
+    expect(calendar.isWorkday('2027-02-10')).toBe(false);
+    expect(calendar.isWorkday('2027-02-11')).toBe(true);
   });
 
   it('rests on 清明, 劳动节, 端午, 中秋 and 国庆 and assumes no make-up workdays', () => {
@@ -82,8 +85,23 @@ describe('unpublished years (2027)', () => {
     for (const date of ['2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01']) {
       expect(calendar.isWorkday(date)).toBe(false);
     }
-    expect(calendar.isWorkday('2027-10-04')).toBe(true);
+    expect(calendar.isWorkday('2027-10-06')).toBe(true);
     expect(calendar.isWorkday('2027-10-09')).toBe(false);
+  });
+
+  it('gives a working day of rest (补假) for each holiday that falls on a weekend (放假办法 Art. 6)', () => {
+    // 劳动节 Sat 05-01 and Sun 05-02: rest Mon 05-03 and Tue 05-04 instead.
+    expect(calendar.isWorkday('2027-05-03')).toBe(false);
+    expect(calendar.isWorkday('2027-05-04')).toBe(false);
+    expect(calendar.isWorkday('2027-05-05')).toBe(true);
+    // 国庆 Fri 10-01, Sat 10-02, Sun 10-03: rest Mon 10-04 and Tue 10-05 instead.
+    expect(calendar.isWorkday('2027-10-04')).toBe(false);
+    expect(calendar.isWorkday('2027-10-05')).toBe(false);
+    // From Thu 09-30: 10-01..05 rest, 06 (1) 07 (2) 08 (3), 11 (4), Tue 10-12 (5); without the
+    // 补假 days the count would end two working days early, on Fri 10-08.
+    expect(due('2027-09-30', 5)).toEqual({ on: '2027-10-12', provisional: true });
+    // 元旦 Fri 2027-01-01 is a weekday: no make-up day, Mon 01-04 is worked.
+    expect(calendar.isWorkday('2027-01-04')).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The working-day calendar behind every statutory time limit (期限): the State Council's yearly
  * holiday arrangements, with make-up workdays (调休), and for a year not yet published the
- * statutory holidays that the national holiday rules fix in advance.
+ * statutory holidays that the national holiday rules fix in advance, with their 补假 days.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,19 +88,44 @@ function qingmingDay(year: number): number {
   return epochDay(getSolarTermDate(year, 4, 'pure_brightness'))! + (westOfUtc ? 1 : 0);
 }
 
-/** The rest days 全国年节及纪念日放假办法 (2025 revision) fixes for `year`, before any 调休. */
-function statutoryRestDays(year: number): number[] {
+/**
+ * The holidays 全国年节及纪念日放假办法 (2025 revision) Art. 2 fixes for `year`, before any 调休,
+ * each as its run of consecutive days, in date order.
+ */
+function statutoryHolidays(year: number): number[][] {
   const on = (month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
   const springFestival = lunarDay(year, 1, 1);
-  return [
-    on(1, 1),
-    springFestival - 1, springFestival, springFestival + 1, springFestival + 2,
-    qingmingDay(year),
-    on(5, 1), on(5, 2),
-    lunarDay(year, 5, 5),
-    lunarDay(year, 8, 15),
-    on(10, 1), on(10, 2), on(10, 3),
+  const holidays = [
+    [on(1, 1)],
+    [springFestival - 1, springFestival, springFestival + 1, springFestival + 2],
+    [qingmingDay(year)],
+    [on(5, 1), on(5, 2)],
+    [lunarDay(year, 5, 5)],
+    [lunarDay(year, 8, 15)],
+    [on(10, 1), on(10, 2), on(10, 3)],
   ];
+  return holidays.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Marks in `rest` (indexed from `first`) the statutory holidays of `year` and, because 放假办法
+ * Art. 6 says a holiday of all citizens that falls on a Saturday or Sunday is made up on a working
+ * day (补假), one further rest day for each such day: the next working days after the holiday,
+ * as every State Council notice has placed them.
+ */
+function markStatutoryRest(year: number, first: number, rest: Uint8Array): void {
+  const holidays = statutoryHolidays(year);
+  // Every holiday first, so that a make-up day never lands on another holiday (中秋 beside 国庆).
+  for (const days of holidays) for (const day of days) rest[day - first] = 1;
+  for (const days of holidays) {
+    let owed = days.filter(isWeekend).length;
+    for (let i = days[days.length - 1] + 1 - first; owed > 0 && i < rest.length; i++) {
+      if (rest[i] === 0) {
+        rest[i] = 1;
+        owed--;
+      }
+    }
+  }
 }
 
 /**
@@ -142,7 +167,7 @@ export function loadArrangement(json: unknown, sourceName: string): HolidayArran
 
 /**
  * Working days as Chinese government bodies count them: the official arrangement of each year
- * where published, else weekends and the statutory holidays (the result is then provisional).
+ * where published, else weekends, the statutory holidays and their 补假 days (the result is then provisional).
  */
 export class WorkingDayCalendar {
   private readonly loaded = new Map<number, HolidayArrangement>();
@@ -187,6 +212,16 @@ export class WorkingDayCalendar {
     const checked = loadArrangement(arrangement, `arrangement for ${arrangement.year}`);
     this.loaded.set(checked.year, checked);
     this.tables.delete(checked.year);
+  }
+
+  /** The arrangements loaded from files or at run time (not chinese-days' built-in ones), oldest year first. */
+  loadedArrangements(): HolidayArrangement[] {
+    return [...this.loaded.values()].sort((a, b) => a.year - b.year);
+  }
+
+  /** The arrangement loaded for `year`, if any (undefined for a built-in or unpublished year). */
+  loadedArrangement(year: number): HolidayArrangement | undefined {
+    return this.loaded.get(year);
   }
 
   /**
@@ -286,7 +321,7 @@ export class WorkingDayCalendar {
         rest[i] = detail.work ? 0 : 1;
         if (!detail.work && !isWeekend(first + i)) published = true;
       }
-      if (!published) for (const day of statutoryRestDays(year)) rest[day - first] = 1;
+      if (!published) markStatutoryRest(year, first, rest);
     }
 
     const worked = new Uint16Array(length);
