@@ -6,7 +6,8 @@ import { DEFAULT_LIMITS, DEFAULT_QUOTAS, type Quotas, type RequestLimits } from 
 import type { ShardCallOptions } from './sharding/shard-client';
 
 /** schema/ at the repository root, from sources or from dist/. */
-const SCHEMA_DIR = join(__dirname, '..', ...(__dirname.includes('dist') ? ['..'] : []), 'schema');
+const ROOT_DIR = join(__dirname, '..', ...(__dirname.includes('dist') ? ['..'] : []));
+const SCHEMA_DIR = join(ROOT_DIR, 'schema');
 
 /** Everything the gateway reads from its environment; nothing else in gateway/ touches process.env. */
 export interface GatewayConfig {
@@ -71,6 +72,8 @@ export interface GatewayConfig {
   persistedDocumentsPath: string;
   /** Accept only persisted documents (safelist mode). @default false */
   safelistOnly: boolean;
+  /** The web app's build (Vite's output), served at `/`; absent, the gateway serves only the API. @default web/dist */
+  webDistPath: string;
   /** pino log level. @default info */
   logLevel: string;
   /** Origins allowed to call from a browser (CORS), exactly as sent in `Origin`; `*` for any, without credentials. @default [] (same origin only) */
@@ -160,6 +163,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),
     safelistOnly: env.HUB_SAFELIST_ONLY === '1',
+    webDistPath: env.HUB_WEB_DIST ?? join(ROOT_DIR, 'web', 'dist'),
     logLevel: env.HUB_LOG_LEVEL ?? 'info',
     otelExporterUrl: env.HUB_OTEL_EXPORTER_URL || undefined,
     corsOrigins: (env.HUB_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

@@ -31,6 +31,7 @@ import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createServiceHttpTransport } from './service-http-transport';
 import { useSubgraphHeaders } from './subgraph-headers';
+import { WebAssets } from './web-assets';
 
 export interface RunningGateway {
   url: string;
@@ -164,6 +165,8 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   // Body size is checked before anything reads the body; a POST must say how long it is. Node
   // enforces the header and request deadlines only at each connections check, so it runs every
   // second (or more often for shorter deadlines) to cut slow clients when documented.
+  const web = new WebAssets(config.webDistPath);
+  if (!web.built) observability.log.info(`no web app build at ${config.webDistPath} (npm run build): / serves nothing`);
   const server = createServer({
     headersTimeout: config.headersTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
@@ -178,6 +181,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
         return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${limit} 字节）/ Request body too large (max ${limit} bytes)`);
       }
     }
+    if (web.handle(req, res)) return;
     void runtime(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -1,6 +1,7 @@
 // Compiles schema/contracts/, gateway/, subgraphs/ and tools/ to dist/ with SWC, the same compiler (and decorator
-// metadata) the tests run under. Type errors are `npm run typecheck`'s job (part of `npm test`);
-// this build takes about a second, so `npm start` is ready sooner.
+// metadata) the tests run under, then the web app into web/dist (tools/build-web.js; skipped when its
+// sources did not change). Type errors are `npm run typecheck`'s job (part of `npm test`); the
+// server build takes about a second, so `npm start` is ready sooner.
 const { transformFileSync } = require('@swc/core');
 const { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
@@ -30,3 +31,7 @@ for (const top of ['schema', 'gateway', 'subgraphs', 'tools']) {
   }
 }
 console.log(`built ${count} files into dist/`);
+require('./build-web').buildWeb().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

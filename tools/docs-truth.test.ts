@@ -24,7 +24,8 @@ function sourceText(): string {
       else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path);
     }
   };
-  for (const dir of ['gateway', 'subgraphs', 'tools']) walk(join(ROOT, dir));
+  // test/ too: its support reads the test run's own settings (HUB_TEST_CHROMIUM...).
+  for (const dir of ['gateway', 'subgraphs', 'tools', 'test']) walk(join(ROOT, dir));
   sources = files.map((f) => readFileSync(f, 'utf8')).join('\n');
   return sources;
 }

@@ -4,6 +4,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import { composePublicSchema } from './compose';
 import { persistedDocuments } from './persisted-documents';
 import { schemaDir } from './subgraph-schemas';
+import { WEB_OPERATIONS_FILE, webOperationsSource } from './web-operations';
 
 describe("the portal's persisted documents", () => {
   it('schema/persisted-documents.json is compiled from portal-operations.graphql (run `npm run persisted-documents`)', () => {
@@ -13,5 +14,9 @@ describe("the portal's persisted documents", () => {
   it('every persisted document is valid against the public schema', () => {
     const schema = buildSchema(composePublicSchema());
     for (const document of Object.values(persistedDocuments())) expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
+  });
+
+  it("the web app's typed operations are generated from them (run `npm run persisted-documents`)", () => {
+    expect(readFileSync(WEB_OPERATIONS_FILE, 'utf8')).toBe(webOperationsSource());
   });
 });

@@ -35,4 +35,8 @@ if (require.main === module) {
   const file = join(schemaDir(), 'persisted-documents.json');
   writeFileSync(file, JSON.stringify(persistedDocuments(), null, 2) + '\n');
   console.log(`wrote ${file}`);
+  // Imported here: web-operations reads this module's persistedDocuments for the hashes.
+  const { webOperationsSource, WEB_OPERATIONS_FILE } = require('./web-operations') as typeof import('./web-operations');
+  writeFileSync(WEB_OPERATIONS_FILE, webOperationsSource());
+  console.log(`wrote ${WEB_OPERATIONS_FILE}`);
 }

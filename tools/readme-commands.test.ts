@@ -27,6 +27,8 @@ const NOT_RUN: Record<string, string> = {
   compose: 'rewrites schema/supergraph.graphql; tools/compose.test.ts checks it is current',
   'persisted-documents': 'rewrites schema/persisted-documents.json; tools/persisted-documents.test.ts checks it is current',
   'schema-check': 'rebuilds dist/ (and `-- --update` rewrites the baseline); tools/schema-check.test.ts runs the same check',
+  'build:web': 'rewrites web/dist, which a running hub serves; test/global-setup.ts builds it before the browser tests',
+  screenshots: 'needs a running hub (npm start) and chromium, and rewrites docs/screenshots/',
   bench: 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:gateway': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:export': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
