@@ -36,6 +36,8 @@ export interface DisclosureRequestInput {
   channel: RequestChannel;
   agency: string;
   description: string;
+  deliveryMethod?: DeliveryMethod;
+  deliveryEmail?: string;
 }
 
 /** 申请人类型 / Kind of requester (the columns of table 3) */
@@ -43,6 +45,9 @@ export type RequesterKind = 'NATURAL_PERSON' | 'COMMERCIAL_ENTERPRISE' | 'RESEAR
 
 /** 申请渠道（决定收到申请之日，条例第三十一条）/ How the request arrived; decides the receipt date (Art. 31) */
 export type RequestChannel = 'ONLINE' | 'IN_PERSON' | 'REGISTERED_POST' | 'ORDINARY_POST' | 'FAX';
+
+/** 获取信息的方式（第二十九条）/ How the requester asks to receive the information (Art. 29) */
+export type DeliveryMethod = 'PAPER_BY_POST' | 'PAPER_COLLECTED' | 'EMAIL' | 'DISC' | 'FAX' | 'INSPECTION' | 'ONLINE';
 
 /** 意见建议筛选 / Feedback filter */
 export interface FeedbackFilter {
@@ -123,6 +128,9 @@ export type PortalDocumentResult = {
     status: DocumentStatus;
     version: number;
     withdrawalReason: string | null;
+    subjectTerms: Array<string>;
+    effectiveOn: string | null;
+    repealedOn: string | null;
     agency: {
       code: string;
       name: string;
@@ -146,11 +154,70 @@ export type PortalDocumentResult = {
       version: number;
       reason: string;
       createdAt: string;
+      subjectTerms: Array<string>;
+      effectiveOn: string | null;
+      repealedOn: string | null;
     }>;
   } | null;
 };
 /** PortalDocument, sent by its persisted-document hash. */
-export const PortalDocument: PersistedOperation<PortalDocumentResult, PortalDocumentVariables> = { name: 'PortalDocument', hash: '8e466ba55c644cad99ddaca57ff5a241728201920f9e9a1b764eb826c85cddff' };
+export const PortalDocument: PersistedOperation<PortalDocumentResult, PortalDocumentVariables> = { name: 'PortalDocument', hash: '3655bc266d3ad58be86064dc71efc0292a0ef9815b01132036eae4e231ea66bf' };
+
+/** Variables of PortalDocumentByIndexNumber. */
+export interface PortalDocumentByIndexNumberVariables {
+  indexNumber: string;
+}
+/** The data of PortalDocumentByIndexNumber's answer. */
+export type PortalDocumentByIndexNumberResult = {
+  documentByIndexNumber: {
+    id: string;
+    indexNumber: string;
+    docNumber: string | null;
+    title: string;
+    summary: string | null;
+    body: string;
+    theme: string;
+    genre: string;
+    formedOn: string;
+    publishedAt: string | null;
+    validity: Validity;
+    status: DocumentStatus;
+    version: number;
+    withdrawalReason: string | null;
+    subjectTerms: Array<string>;
+    effectiveOn: string | null;
+    repealedOn: string | null;
+    agency: {
+      code: string;
+      name: string;
+    };
+    coIssuers: Array<{
+      code: string;
+      name: string;
+    }>;
+    keyFacts: Array<{
+      subject: string;
+      value: string;
+      unit: string | null;
+      asOf: string | null;
+    }>;
+    attachments: Array<{
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+    }>;
+    versions: Array<{
+      version: number;
+      reason: string;
+      createdAt: string;
+      subjectTerms: Array<string>;
+      effectiveOn: string | null;
+      repealedOn: string | null;
+    }>;
+  } | null;
+};
+/** PortalDocumentByIndexNumber, sent by its persisted-document hash. */
+export const PortalDocumentByIndexNumber: PersistedOperation<PortalDocumentByIndexNumberResult, PortalDocumentByIndexNumberVariables> = { name: 'PortalDocumentByIndexNumber', hash: '310d17df9fcaa16fc4f148da3ae3f24f6e75dfc6aebe47983a246e7b809122ef' };
 
 /** Variables of PortalSearch. */
 export interface PortalSearchVariables {
@@ -294,6 +361,7 @@ export type PortalSubmitRequestResult = {
     trackingCode: string;
     receivedOn: string | null;
     replyDueOn: string | null;
+    deliveryMethod: DeliveryMethod | null;
     agency: {
       code: string;
       name: string;
@@ -301,7 +369,7 @@ export type PortalSubmitRequestResult = {
   };
 };
 /** PortalSubmitRequest, sent by its persisted-document hash. */
-export const PortalSubmitRequest: PersistedOperation<PortalSubmitRequestResult, PortalSubmitRequestVariables> = { name: 'PortalSubmitRequest', hash: '589752402914b074deefcaf395233017631a90cb9a2fbc1587836ca754cfc7e0' };
+export const PortalSubmitRequest: PersistedOperation<PortalSubmitRequestResult, PortalSubmitRequestVariables> = { name: 'PortalSubmitRequest', hash: 'cae664dd87521e03dd5e72192b60c194826a7840fa0ee16d7503e8756434bb08' };
 
 /** Variables of PortalRequestProgress. */
 export interface PortalRequestProgressVariables {
@@ -314,6 +382,7 @@ export type PortalRequestProgressResult = {
     receivedOn: string | null;
     replyDueOn: string | null;
     provisional: boolean;
+    deliveryMethod: DeliveryMethod | null;
     events: Array<{
       kind: string;
       on: string;
@@ -321,7 +390,7 @@ export type PortalRequestProgressResult = {
   } | null;
 };
 /** PortalRequestProgress, sent by its persisted-document hash. */
-export const PortalRequestProgress: PersistedOperation<PortalRequestProgressResult, PortalRequestProgressVariables> = { name: 'PortalRequestProgress', hash: '0e9e31ee7f500999d3a68950c79995924e7930d6fcc90865ca86b7ed5006d834' };
+export const PortalRequestProgress: PersistedOperation<PortalRequestProgressResult, PortalRequestProgressVariables> = { name: 'PortalRequestProgress', hash: '3defbc2a2dfb197a8605dc695c5d928a0b6f779a88ea644a7aaff257b9b5cf36' };
 
 /** Variables of PortalFeedback. */
 export interface PortalFeedbackVariables {
