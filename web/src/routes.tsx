@@ -1,6 +1,11 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './i18n';
 import { AgenciesPage, AgencyPage } from './pages/agency';
+import { CoordinatorPage } from './pages/coordinator/dashboard';
+import { StaffDocumentsPage } from './pages/staff/documents';
+import { StaffRequestsPage } from './pages/staff/requests';
+import { StaffSignInPage } from './pages/staff/sign-in';
+import { SupervisionPage } from './pages/supervision/dashboard';
 import { AnnualReportPage } from './pages/annual-report';
 import { CataloguePage } from './pages/catalogue';
 import { DocumentPage } from './pages/document';
@@ -32,6 +37,12 @@ export const ROUTES: Route<Page>[] = [
   { pattern: '/request', page: RequestPage },
   { pattern: '/request/progress', page: RequestProgressPage },
   { pattern: '/feedback', page: FeedbackPage },
+  // Staff pages: the deployments answer them by the signed-in token's claims.
+  { pattern: '/staff', page: StaffSignInPage },
+  { pattern: '/staff/documents', page: StaffDocumentsPage },
+  { pattern: '/staff/requests', page: StaffRequestsPage },
+  { pattern: '/coordinator', page: CoordinatorPage },
+  { pattern: '/supervision', page: SupervisionPage },
 ];
 
 /** The main navigation, in order. */
@@ -47,4 +58,5 @@ export const NAVIGATION: { href: string; label: MessageKey }[] = [
   { href: '/annual-reports', label: 'navReports' },
   { href: '/request', label: 'navRequest' },
   { href: '/feedback', label: 'navFeedback' },
+  { href: '/staff', label: 'navStaff' },
 ];
