@@ -221,7 +221,7 @@ export type StaffReleasePlansResult = {
   };
 };
 /** StaffReleasePlans, sent by its persisted-document hash. */
-export const StaffReleasePlans: PersistedOperation<StaffReleasePlansResult, StaffReleasePlansVariables> = { name: 'StaffReleasePlans', hash: '27ec437870e05a8610dd3f747233906282b9f129ac099ea3cff229e0d6a8bf11' };
+export const StaffReleasePlans: PersistedOperation<StaffReleasePlansResult, StaffReleasePlansVariables> = { name: 'StaffReleasePlans', hash: '85dcfb79e8652416ff52fa12478f964e95d10429081057a309a17aaa499d1666' };
 
 /** Variables of StaffFindings. */
 export interface StaffFindingsVariables {
@@ -267,12 +267,6 @@ export type StaffFindingsResult = {
             docNumber: string | null;
             publishedAt: string | null;
             contentHash: string | null;
-            keyFacts: Array<{
-              subject: string;
-              value: string;
-              unit: string | null;
-              asOf: string | null;
-            }>;
           } | null;
         }>;
         evidence: Array<{
@@ -293,7 +287,7 @@ export type StaffFindingsResult = {
   };
 };
 /** StaffFindings, sent by its persisted-document hash. */
-export const StaffFindings: PersistedOperation<StaffFindingsResult, StaffFindingsVariables> = { name: 'StaffFindings', hash: '62d9d831dee4008238930acf8880e3ed8bc308de86958a3f20ac3b7b53cf53fd' };
+export const StaffFindings: PersistedOperation<StaffFindingsResult, StaffFindingsVariables> = { name: 'StaffFindings', hash: '590766a2421bf9a7a29c565b54edb1da5cd7e092db34f89359b5cd77a08ab66d' };
 
 /** Variables of StaffAcknowledgeFinding. */
 export interface StaffAcknowledgeFindingVariables {

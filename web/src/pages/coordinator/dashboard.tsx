@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAgencies } from '../../api/agencies';
-import { request, useQuery, type GraphQLErrorShape } from '../../api/client';
+import { request, useQuery } from '../../api/client';
 import {
   StaffAcknowledgeFinding, StaffConfirmReleasePlan, StaffCreateReleasePlan, StaffFindings, StaffReleasePlans, StaffResolveFinding, StaffRunConsistencyScan,
   type FindingStatus, type StaffFindingsResult, type StaffReleasePlansResult,
 } from '../../api/staff-operations.generated';
+import { writeFailure } from '../../api/write-failure';
 import { RequireRole } from '../../auth/require-role';
 import { QueryView } from '../../components/status';
 import { formatDate, useI18n } from '../../i18n';
@@ -28,10 +29,6 @@ function formatInstant(value: string | null | undefined, lang: string): string {
   return new Date(value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** The API's messages of a failed write, or null when it went through. */
-function failure(errors: GraphQLErrorShape[], data: unknown): string | null {
-  return data ? null : errors.map((e) => e.message).join(' ') || '—';
-}
 
 /** 新闻办: release plans on a timeline with their embargo countdowns, findings with evidence and their handling. */
 export function CoordinatorPage() {
@@ -55,13 +52,13 @@ export function CoordinatorPage() {
 
 function PlanTimeline(props: { onChange: () => void }) {
   const { t, lang, label } = useI18n();
-  const plans = useQuery(StaffReleasePlans, { first: 50 });
+  const plans = useQuery(StaffReleasePlans, { first: 20 });
   const now = useNow();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const confirm = async (plan: Plan) => {
     const answer = await request(StaffConfirmReleasePlan, { id: plan.id });
-    const error = failure(answer.errors, answer.data);
+    const error = writeFailure(answer);
     setMessage(error ? { ok: false, text: error } : { ok: true, text: t('planConfirmed') });
     if (!error) props.onChange();
   };
@@ -151,7 +148,7 @@ function CreatePlanForm(props: { onCreated: () => void }) {
         releaseAt: `${text('releaseAt')}:00+08:00`,
         agreedFacts: subject ? [{ subject, value: text('factValue'), unit: text('factUnit') || undefined }] : undefined,
       } });
-      const error = failure(answer.errors, answer.data);
+      const error = writeFailure(answer);
       setMessage(error ? { ok: false, text: error } : { ok: true, text: t('planCreated', { id: answer.data!.createReleasePlan.id }) });
       if (!error) {
         formElement.reset();
@@ -205,7 +202,7 @@ function Findings() {
   const rescan = async () => {
     const answer = await request(StaffRunConsistencyScan, {});
     const done = answer.data?.runConsistencyScan;
-    setScan(done ? t('rescanDone', { documents: done.documents, seen: done.findingsSeen, resolved: done.findingsResolved }) : failure(answer.errors, null));
+    setScan(done ? t('rescanDone', { documents: done.documents, seen: done.findingsSeen, resolved: done.findingsResolved }) : writeFailure(answer));
     setVersion((v) => v + 1);
   };
   return (
@@ -232,7 +229,7 @@ function Findings() {
 
 function FindingList(props: { status?: FindingStatus; onChange: () => void }) {
   const { t } = useI18n();
-  const findings = useQuery(StaffFindings, { first: 50, status: props.status });
+  const findings = useQuery(StaffFindings, { first: 20, status: props.status });
   return (
     <QueryView state={findings}>
       {(data) => data.consistencyFindings.edges.length === 0 ? <p>{t('noFindings')}</p> : (
@@ -252,7 +249,7 @@ function FindingCard(props: { finding: Finding; onChange: () => void }) {
   const act = async (action: 'acknowledge' | 'resolve') => {
     const note = (document.getElementById(noteId) as HTMLTextAreaElement | null)?.value.trim() || undefined;
     const answer = action === 'acknowledge' ? await request(StaffAcknowledgeFinding, { id: f.id, note }) : await request(StaffResolveFinding, { id: f.id, note });
-    const problem = failure(answer.errors, answer.data);
+    const problem = writeFailure(answer);
     setError(problem);
     if (!problem) props.onChange();
   };
@@ -285,7 +282,6 @@ function FindingCard(props: { finding: Finding; onChange: () => void }) {
               <>
                 <p>{d.state.title} {d.state.docNumber && `（${d.state.docNumber}）`}</p>
                 <p class="meta">{d.state.status ? label('docStatus', d.state.status) : ''} · {formatDate(d.state.publishedAt, lang)}{d.state.contentHash && <> · <code title={d.state.contentHash}>{d.state.contentHash.slice(0, 12)}</code></>}</p>
-                {d.state.keyFacts.length > 0 && <ul>{d.state.keyFacts.map((k, i) => <li key={i}>{k.subject}：{k.value}{k.unit ?? ''}{k.asOf && `（${k.asOf}）`}</li>)}</ul>}
               </>
             ) : <p>{t('notFoundState')}</p>)}
           </div>

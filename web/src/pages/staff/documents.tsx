@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { chinaDate } from '../../../../subgraphs/shared/clock';
-import { PortalThemes, request, useQuery, type GraphQLErrorShape } from '../../api/client';
+import { PortalThemes, request, useQuery } from '../../api/client';
 import {
   StaffCreateDocument, StaffDocument, StaffDocuments, StaffPublishDocument, StaffReviewDocument, StaffSubmitDocument, StaffUpdateDocument,
   type DisclosureAttribute, type DocumentStatus, type StaffDocumentsResult,
 } from '../../api/staff-operations.generated';
+import { writeFailure } from '../../api/write-failure';
 import { RequireRole } from '../../auth/require-role';
 import { hasRole, type StaffSession } from '../../auth/session';
 import { QueryView } from '../../components/status';
@@ -13,10 +14,6 @@ import { formatDate, useI18n, type MessageKey } from '../../i18n';
 
 type Row = StaffDocumentsResult['documents']['edges'][number]['node'];
 
-/** The API's messages of a failed write, or null when it went through. */
-function failure(errors: GraphQLErrorShape[], data: unknown): string | null {
-  return data ? null : errors.map((e) => e.message).join(' ') || '—';
-}
 
 /**
  * An editor's and a reviewer's day: the agency's drafts (new, edit, submit for review), the
@@ -54,14 +51,14 @@ function Desk(props: { session: StaffSession }) {
         <DocumentTable key={`drafts-${version}`} heading="myDrafts" agency={agency} status="DRAFT" actions={(row) => (
           <>
             <button type="button" onClick={() => setEditing(row.id)}>{t('edit')}</button>{' '}
-            <button type="button" onClick={async () => { const a = await request(StaffSubmitDocument, { id: row.id }); changed(failure(a.errors, a.data), 'submitted'); }}>{t('submitForReview')}</button>
+            <button type="button" onClick={async () => { const a = await request(StaffSubmitDocument, { id: row.id }); changed(writeFailure(a), 'submitted'); }}>{t('submitForReview')}</button>
           </>
         )} />
       )}
       <DocumentTable key={`review-${version}`} heading="reviewQueue" agency={agency} status="IN_REVIEW" actions={hasRole(session, 'reviewer') ? (row) => <ReviewActions row={row} onDone={(text) => changed(text, 'reviewed')} /> : undefined} />
       {editor && (
         <DocumentTable key={`approved-${version}`} heading="docStatus_APPROVED" agency={agency} status="APPROVED" actions={(row) => (
-          <button type="button" onClick={async () => { const a = await request(StaffPublishDocument, { id: row.id }); changed(failure(a.errors, a.data), 'published'); }}>{t('publish')}</button>
+          <button type="button" onClick={async () => { const a = await request(StaffPublishDocument, { id: row.id }); changed(writeFailure(a), 'published'); }}>{t('publish')}</button>
         )} />
       )}
     </>
@@ -104,7 +101,7 @@ function ReviewActions(props: { row: Row; onDone: (failure: string | null) => vo
   const review = async (approve: boolean) => {
     const note = (document.getElementById(noteId) as HTMLInputElement | null)?.value.trim() || undefined;
     const answer = await request(StaffReviewDocument, { id: props.row.id, approve, note });
-    props.onDone(failure(answer.errors, answer.data));
+    props.onDone(writeFailure(answer));
   };
   return (
     <>
@@ -136,7 +133,7 @@ function DraftForm(props: { id: string | null; onDone: (failure: string | null) 
     setBusy(true);
     try {
       const answer = doc ? await request(StaffUpdateDocument, { id: doc.id, input: fields }) : await request(StaffCreateDocument, { input: fields });
-      const problem = failure(answer.errors, answer.data);
+      const problem = writeFailure(answer);
       setError(problem);
       if (!problem) props.onDone(null);
     } catch {

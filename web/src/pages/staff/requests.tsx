@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { chinaDate } from '../../../../subgraphs/shared/clock';
 import { request, useQuery } from '../../api/client';
+import { writeFailure } from '../../api/write-failure';
 import { StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffRequestsResult } from '../../api/staff-operations.generated';
 import { RequireRole } from '../../auth/require-role';
 import type { StaffSession } from '../../auth/session';
@@ -84,8 +85,9 @@ function ReplyForm(props: { row: Row; today: string; onDone: () => void }) {
     setBusy(true);
     try {
       const answer = await request(StaffReplyToRequest, { id: props.row.id, on: String(form.get('on')), outcome: String(form.get('outcome')) as RequestOutcome, responseText: String(form.get('responseText') ?? '').trim() });
-      if (answer.data) props.onDone();
-      else setError(answer.errors.map((e) => e.message).join(' '));
+      const problem = writeFailure(answer);
+      setError(problem);
+      if (!problem) props.onDone();
     } catch {
       setError(t('loadFailed'));
     } finally {
