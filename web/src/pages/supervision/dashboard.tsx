@@ -144,9 +144,12 @@ function LateItems(props: { from: string; to: string }) {
   const requests = useQuery(StaffRequests, { first: 100, filter: { overdue: true } });
   // Documents published in the period, the late ones kept (`overdue` on a published document: it went out after its due date).
   const documents = useQuery(StaffDocuments, { first: 100, filter: { publishedFrom: props.from, publishedTo: props.to } });
+  // Documents not yet published (supervisors see them), the ones past their due date kept.
+  const pending = useQuery(StaffDocuments, { first: 100, filter: { status: ['DRAFT', 'IN_REVIEW', 'APPROVED'] } });
+  const lateDocuments = [...(pending.data?.documents.edges ?? []), ...(documents.data?.documents.edges ?? [])].filter(({ node }) => node.overdue);
   const items: LateItem[] = [
     ...(requests.data?.disclosureRequests.edges ?? []).map(({ node }) => ({ kind: 'kindRequest' as const, id: node.id, agency: node.agency.name, title: label('status', node.status), dueOn: node.replyDueOn, date: node.receivedOn ?? node.submittedOn })),
-    ...(documents.data?.documents.edges ?? []).filter(({ node }) => node.overdue).map(({ node }) => ({ kind: 'kindDocument' as const, id: node.id, agency: node.agency.name, title: node.title, dueOn: node.publishDueOn, date: node.publishedAt })),
+    ...lateDocuments.map(({ node }) => ({ kind: 'kindDocument' as const, id: node.id, agency: node.agency.name, title: `${node.title}（${label('docStatus', node.status)}）`, dueOn: node.publishDueOn, date: node.publishedAt })),
   ];
   const exportCsv = () => {
     const header = [t('itemKind'), t('itemId'), t('agency'), t('itemTitle'), t('dueOn'), t('received') + ' / ' + t('publishedOn')];
@@ -157,7 +160,7 @@ function LateItems(props: { from: string; to: string }) {
       <h2 id="late-heading">{t('lateItemsHeading')}</h2>
       <QueryView state={requests}>
         {() => (
-          <QueryView state={documents}>
+          <QueryView state={{ ...documents, errors: [...documents.errors, ...pending.errors], loading: documents.loading || pending.loading }}>
             {() => items.length === 0 ? <p>{t('noLateItems')}</p> : (
               <>
                 <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
