@@ -71,6 +71,11 @@ describeBrowser('staff pages (chromium)', () => {
     expect(await page.getByRole('link', { name: '电子监察' }).count()).toBe(0);
     // The token stays in this tab's sessionStorage only.
     expect(await page.evaluate(() => [sessionStorage.getItem('hub.staffToken') !== null, localStorage.getItem('hub.staffToken')])).toEqual([true, null]);
+    // English on request, claims and all.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Signed in as editor+reviewer@fjdrc' }).waitFor();
+    expect(await session.textContent()).toContain('Editor, Confidentiality reviewer');
+    await page.getByRole('button', { name: '切换到中文' }).click();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('访问令牌').waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('hub.staffToken'))).toBeNull();
@@ -220,5 +225,16 @@ describeBrowser('staff pages (chromium)', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  // Last: it stops an agency's deployment.
+  it("names an unavailable agency in a banner while the supervision page shows the others", async () => {
+    await portal.hub.stopAgency('fjczt');
+    const page = await signedIn(['supervisor']);
+    await page.goto(`${portal.origin}/supervision`);
+    await page.getByTestId('agency-banner').first().filter({ hasText: '福建省财政厅' }).waitFor();
+    const rows = page.getByTestId('supervision-table').getByRole('row');
+    await rows.filter({ hasText: '福建省发展和改革委员会' }).waitFor();
+    expect(await rows.filter({ hasText: '福建省财政厅' }).count()).toBe(0);
   });
 });
