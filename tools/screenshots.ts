@@ -5,7 +5,7 @@ import type { Role } from '../schema/contracts/claims';
 import { devToken } from './dev-token';
 
 /**
- * `npm run screenshots [origin]`: every portal page at desktop and phone width into
+ * `npm run screenshots [origin] [page…]`: every portal page (or the pages named) at desktop and phone width into
  * docs/screenshots/ (`<page>-desktop.png`, `<page>-phone.png`), from a running hub (`npm start`;
  * default http://127.0.0.1:4000) with Debian's chromium (HUB_CHROMIUM, default /usr/bin/chromium).
  * The staff pages are signed in with development tokens (run it with the hub's HUB_DATA_DIR).
@@ -50,7 +50,8 @@ async function pages(): Promise<{ name: string; path: string; ready: string; sta
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const list = await pages();
+  const only = process.argv.slice(3);
+  const list = (await pages()).filter((p) => only.length === 0 || only.includes(p.name));
   const browser = await chromium.launch({ executablePath: process.env.HUB_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   try {
     for (const [label, viewport] of Object.entries(VIEWPORTS)) {

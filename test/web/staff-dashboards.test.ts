@@ -123,6 +123,32 @@ describeBrowser('staff pages (chromium)', () => {
     expect(stored).toMatchObject({ status: 'RESOLVED', note: '已与两机关核实，以统计部门数据为准' });
   });
 
+  it('a coordinator creates a plan, links a document, confirms it, and sees its embargo countdown on the timeline', async () => {
+    const { createDocument } = await as(['editor'], 'fjdrc', 'StaffCreateDocument', { input: { title: '优化营商环境政策解读', body: '政策解读全文。', theme: '综合政务', formedOn: '2026-11-26', disclosure: 'PROACTIVE' } });
+    await as(['editor'], 'fjdrc', 'StaffSubmitDocument', { id: createDocument.id });
+    await as(['reviewer'], 'fjdrc', 'StaffReviewDocument', { id: createDocument.id, approve: true });
+    const page = await signedIn(['coordinator']);
+    await page.goto(`${portal.origin}/coordinator`);
+    await page.getByLabel('标题').fill('优化营商环境联合发布');
+    await page.getByLabel('牵头机关').selectOption('fjdrc');
+    await page.getByRole('group', { name: /参与机关/ }).getByLabel('福建省人民政府办公厅').check();
+    await page.getByLabel('发布时间').fill('2026-12-20T10:00');
+    await page.getByRole('button', { name: '新建计划' }).click();
+    await page.getByRole('status').filter({ hasText: /已新建计划/ }).waitFor();
+    const item = page.getByTestId('plan-timeline').getByRole('listitem').filter({ hasText: '优化营商环境联合发布' });
+    // The browser's clock reads the hub's: 23 days to 10:00 on 20 December.
+    expect(await item.getByTestId('countdown').textContent()).toBe('距发布还有 23 天 0 小时 0 分');
+    expect(await item.getByRole('row').filter({ hasText: '福建省人民政府办公厅' }).count()).toBe(1);
+    await item.getByLabel('关联文件').fill(createDocument.id);
+    await item.getByRole('button', { name: '关联', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '已关联文件' }).waitFor();
+    const linked = page.getByTestId('plan-timeline').getByRole('listitem').filter({ hasText: '优化营商环境联合发布' });
+    await linked.getByText(createDocument.id).waitFor({ state: 'attached' });
+    await linked.getByRole('button', { name: '确认计划' }).click();
+    await page.getByRole('status').filter({ hasText: '计划已确认' }).waitFor();
+    await page.getByTestId('plan-timeline').getByRole('listitem').filter({ hasText: '优化营商环境联合发布' }).getByText('已确认', { exact: true }).waitFor();
+  });
+
   it('a supervisor exports the late items as CSV that Excel opens (UTF-8 with BOM)', async () => {
     // A request received in September and never answered: long past its 20 working days.
     const { recordDisclosureRequest } = await as(['disclosure-officer'], 'fjczt', 'StaffRecordRequest', { input: {

@@ -354,6 +354,21 @@ export type StaffCreateReleasePlanResult = {
 /** StaffCreateReleasePlan, sent by its persisted-document hash. */
 export const StaffCreateReleasePlan: PersistedOperation<StaffCreateReleasePlanResult, StaffCreateReleasePlanVariables> = { name: 'StaffCreateReleasePlan', hash: '36d47817de35f79e32b1b28f2cdf5e50a1d003fe896c7a202f7e2bb0de9c28ab' };
 
+/** Variables of StaffLinkDocumentsToPlan. */
+export interface StaffLinkDocumentsToPlanVariables {
+  id: string;
+  documentIds: Array<string>;
+}
+/** The data of StaffLinkDocumentsToPlan's answer. */
+export type StaffLinkDocumentsToPlanResult = {
+  linkDocumentsToPlan: {
+    id: string;
+    status: ReleasePlanStatus;
+  };
+};
+/** StaffLinkDocumentsToPlan, sent by its persisted-document hash. */
+export const StaffLinkDocumentsToPlan: PersistedOperation<StaffLinkDocumentsToPlanResult, StaffLinkDocumentsToPlanVariables> = { name: 'StaffLinkDocumentsToPlan', hash: '021d56a4d38319ef85533af9b465464c8396fbd5ddbc3e316930611f554629e6' };
+
 /** Variables of StaffConfirmReleasePlan. */
 export interface StaffConfirmReleasePlanVariables {
   id: string;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useAgencies } from '../../api/agencies';
 import { request, useQuery } from '../../api/client';
 import {
-  StaffAcknowledgeFinding, StaffConfirmReleasePlan, StaffCreateReleasePlan, StaffFindings, StaffReleasePlans, StaffResolveFinding, StaffRunConsistencyScan,
+  StaffAcknowledgeFinding, StaffConfirmReleasePlan, StaffCreateReleasePlan, StaffFindings, StaffLinkDocumentsToPlan, StaffReleasePlans, StaffResolveFinding, StaffRunConsistencyScan,
   type FindingStatus, type StaffFindingsResult, type StaffReleasePlansResult,
 } from '../../api/staff-operations.generated';
 import { writeFailure } from '../../api/write-failure';
@@ -33,14 +33,16 @@ function formatInstant(value: string | null | undefined, lang: string): string {
 /** 新闻办: release plans on a timeline with their embargo countdowns, findings with evidence and their handling. */
 export function CoordinatorPage() {
   const { t } = useI18n();
+  // A change reloads the plans: the timeline is mounted again under a new key, its last message kept here.
   const [plansVersion, setPlansVersion] = useState(0);
+  const [planMessage, setPlanMessage] = useState<Message | null>(null);
   return (
     <>
       <h1>{t('coordinatorTitle')}</h1>
       <RequireRole roles={['coordinator']}>
         {() => (
           <>
-            <PlanTimeline key={plansVersion} onChange={() => setPlansVersion((v) => v + 1)} />
+            <PlanTimeline key={plansVersion} message={planMessage} onChange={(message) => { setPlanMessage(message); if (message.ok) setPlansVersion((v) => v + 1); }} />
             <CreatePlanForm onCreated={() => setPlansVersion((v) => v + 1)} />
             <Findings />
           </>
@@ -50,17 +52,28 @@ export function CoordinatorPage() {
   );
 }
 
-function PlanTimeline(props: { onChange: () => void }) {
+/** What the last action on the plans said. */
+interface Message { ok: boolean; text: string }
+
+function PlanTimeline(props: { message: Message | null; onChange: (message: Message) => void }) {
   const { t, lang, label } = useI18n();
   const plans = useQuery(StaffReleasePlans, { first: 20 });
   const now = useNow();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const message = props.message;
+
+  const link = async (event: Event, plan: Plan) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const documentIds = String(form.get('documentIds') ?? '').split(/[\s,，、]+/).filter(Boolean);
+    const answer = await request(StaffLinkDocumentsToPlan, { id: plan.id, documentIds });
+    const error = writeFailure(answer);
+    props.onChange(error ? { ok: false, text: error } : { ok: true, text: t('documentsLinked') });
+  };
 
   const confirm = async (plan: Plan) => {
     const answer = await request(StaffConfirmReleasePlan, { id: plan.id });
     const error = writeFailure(answer);
-    setMessage(error ? { ok: false, text: error } : { ok: true, text: t('planConfirmed') });
-    if (!error) props.onChange();
+    props.onChange(error ? { ok: false, text: error } : { ok: true, text: t('planConfirmed') });
   };
 
   const countdown = (releaseAt: string) => {
@@ -115,7 +128,19 @@ function PlanTimeline(props: { onChange: () => void }) {
                     </ul>
                   </details>
                 )}
-                {plan.status === 'DRAFT' && <button type="button" onClick={() => void confirm(plan)}>{t('confirmPlan')}</button>}
+                {plan.status === 'DRAFT' && (
+                  <>
+                    <form class="filters" onSubmit={(e) => void link(e, plan)}>
+                      <div class="field">
+                        <label for={`link-${plan.id}`}>{t('linkDocuments')}</label>
+                        <input id={`link-${plan.id}`} name="documentIds" required aria-describedby={`link-hint-${plan.id}`} />
+                        <p id={`link-hint-${plan.id}`} class="hint">{t('linkDocumentsHint')}</p>
+                      </div>
+                      <div class="field"><button type="submit">{t('link')}</button></div>
+                    </form>
+                    <button type="button" onClick={() => void confirm(plan)}>{t('confirmPlan')}</button>
+                  </>
+                )}
               </li>
             ))}
           </ol>
@@ -129,7 +154,7 @@ function CreatePlanForm(props: { onCreated: () => void }) {
   const { t } = useI18n();
   const agencies = useAgencies();
   const [lead, setLead] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
