@@ -64,7 +64,8 @@ async function main(): Promise<void> {
         await page.evaluate((value) => (value ? sessionStorage.setItem('hub.staffToken', value) : sessionStorage.removeItem('hub.staffToken')), token);
         await page.goto(`${origin}${path}`);
         await page.locator(ready).first().waitFor({ state: 'attached' });
-        await page.locator('main [role="status"]', { hasText: /正在加载/ }).waitFor({ state: 'detached' });
+        // Every loading line gone (a staff page loads several sections at once).
+        await page.waitForFunction(() => ![...document.querySelectorAll('main [role="status"]')].some((e) => /正在加载/.test(e.textContent ?? '')));
         const file = join(outDir, `${name}-${label}.png`);
         await page.screenshot({ path: file, fullPage: label === 'phone' ? false : true });
         console.log(`wrote ${file}`);
