@@ -462,13 +462,12 @@ export type StaffRequestsResult = {
         description: string | null;
         trackingCode: string | null;
         requesterName: string | null;
-        contact: string | null;
       };
     }>;
   };
 };
 /** StaffRequests, sent by its persisted-document hash. */
-export const StaffRequests: PersistedOperation<StaffRequestsResult, StaffRequestsVariables> = { name: 'StaffRequests', hash: 'ecfa120d4641794901fcba22175a03984a0a71c8cbe724fb5bf67609214c12fb' };
+export const StaffRequests: PersistedOperation<StaffRequestsResult, StaffRequestsVariables> = { name: 'StaffRequests', hash: 'e958aec2ba4e143f051058af4b98bd579479922bc2b725226ddb472633896604' };
 
 /** Variables of StaffDocuments. */
 export interface StaffDocumentsVariables {
