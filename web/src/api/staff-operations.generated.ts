@@ -504,7 +504,7 @@ export type StaffDocumentsResult = {
   };
 };
 /** StaffDocuments, sent by its persisted-document hash. */
-export const StaffDocuments: PersistedOperation<StaffDocumentsResult, StaffDocumentsVariables> = { name: 'StaffDocuments', hash: 'd3a6e4d99e5bd0173e9f32451437edb376aec7c4a1e77f209ff1dcbd0501d044' };
+export const StaffDocuments: PersistedOperation<StaffDocumentsResult, StaffDocumentsVariables> = { name: 'StaffDocuments', hash: '18d442b3338f98e5f86b5ae8f97077efec71114612ab3062537c7bb2d74c59c7' };
 
 /** Variables of StaffDocument. */
 export interface StaffDocumentVariables {

@@ -68,7 +68,7 @@ function Desk(props: { session: StaffSession }) {
 function DocumentTable(props: { heading: MessageKey; agency: string; status: DocumentStatus; actions?: (row: Row) => ComponentChildren }) {
   const { t, lang } = useI18n();
   const id = `table-${props.status.toLowerCase()}`;
-  const documents = useQuery(StaffDocuments, { first: 50, filter: { agencies: props.agency ? [props.agency] : undefined, status: [props.status] } });
+  const documents = useQuery(StaffDocuments, { first: 100, filter: { agencies: props.agency ? [props.agency] : undefined, status: [props.status] } });
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{t(props.heading)}</h2>
