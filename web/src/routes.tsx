@@ -1,11 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './i18n';
 import { AgenciesPage, AgencyPage } from './pages/agency';
-import { CoordinatorPage } from './pages/coordinator/dashboard';
-import { StaffDocumentsPage } from './pages/staff/documents';
-import { StaffRequestsPage } from './pages/staff/requests';
-import { StaffSignInPage } from './pages/staff/sign-in';
-import { SupervisionPage } from './pages/supervision/dashboard';
 import { AnnualReportPage } from './pages/annual-report';
 import { CataloguePage } from './pages/catalogue';
 import { DocumentPage } from './pages/document';
@@ -16,6 +11,7 @@ import { PenaltiesPage, PenaltyPage } from './pages/penalties';
 import { RequestPage, RequestProgressPage } from './pages/request';
 import { SearchPage } from './pages/search';
 import type { Route } from './router';
+import { lazyPage } from './components/lazy-page';
 
 /** A page: rendered with its route's parameters. */
 export type Page = FunctionComponent<{ params: Record<string, string> }>;
@@ -37,12 +33,12 @@ export const ROUTES: Route<Page>[] = [
   { pattern: '/request', page: RequestPage },
   { pattern: '/request/progress', page: RequestProgressPage },
   { pattern: '/feedback', page: FeedbackPage },
-  // Staff pages: the deployments answer them by the signed-in token's claims.
-  { pattern: '/staff', page: StaffSignInPage },
-  { pattern: '/staff/documents', page: StaffDocumentsPage },
-  { pattern: '/staff/requests', page: StaffRequestsPage },
-  { pattern: '/coordinator', page: CoordinatorPage },
-  { pattern: '/supervision', page: SupervisionPage },
+  // Staff pages, loaded when first shown: the deployments answer them by the signed-in token's claims.
+  { pattern: '/staff', page: lazyPage(() => import('./pages/staff/sign-in').then((m) => m.StaffSignInPage)) },
+  { pattern: '/staff/documents', page: lazyPage(() => import('./pages/staff/documents').then((m) => m.StaffDocumentsPage)) },
+  { pattern: '/staff/requests', page: lazyPage(() => import('./pages/staff/requests').then((m) => m.StaffRequestsPage)) },
+  { pattern: '/coordinator', page: lazyPage(() => import('./pages/coordinator/dashboard').then((m) => m.CoordinatorPage)) },
+  { pattern: '/supervision', page: lazyPage(() => import('./pages/supervision/dashboard').then((m) => m.SupervisionPage)) },
 ];
 
 /** The main navigation, in order. */
