@@ -109,7 +109,7 @@ function PlanTimeline(props: { message: Message | null; onChange: (message: Mess
                       {plan.participants.map((p) => (
                         <tr key={p.agency.code}>
                           <th scope="row">{p.agency.name}</th>
-                          <td>{p.vote ?? '—'}</td>
+                          <td>{p.vote ? label('vote', p.vote) : '—'}</td>
                           <td>{p.holdsSynced ? t('yes') : t('no')}</td>
                           <td>{formatInstant(p.committedAt, lang)}</td>
                           <td>{[...p.problems, ...(p.lastError ? [p.lastError] : [])].join('；') || '—'}</td>
