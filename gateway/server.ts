@@ -137,7 +137,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     maskedErrors: { errorMessage: INTERNAL_ERROR_MESSAGE },
     persistedDocuments: {
       getPersistedOperation: (key: string) => persisted.get(key) ?? null,
-      allowArbitraryDocuments: !config.safelistOnly,
+      // In safelist mode only the hub's own callers send documents of their own: the gateway's
+      // internal calls (exports) and verified service identities (the news office's scans, the
+      // catalogue's feeds), whose documents are code. Staff and the public send persisted ones.
+      allowArbitraryDocuments: config.safelistOnly ? async (request: Request) => isInternal(request) || (await isService(request)) : true,
       customErrors: { notFound: { message: '未找到该持久化查询 / Persisted document not found', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } } },
     },
     batching: false,

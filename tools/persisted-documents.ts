@@ -4,11 +4,28 @@ import { join } from 'node:path';
 import { Kind, parse, print, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import { schemaDir } from './subgraph-schemas';
 
+/** The operations files compiled into persisted documents: the public portal's and the staff pages'. */
+export const OPERATIONS_FILES = ['portal-operations.graphql', 'staff-operations.graphql'] as const;
+
+/** One of the operations files. */
+export type OperationsFile = (typeof OPERATIONS_FILES)[number];
+
+/** The text of one operations file of schema/. */
+export function operationsSource(file: OperationsFile): string {
+  return readFileSync(join(schemaDir(), file), 'utf8');
+}
+
 /**
- * The portal's persisted documents: each operation of schema/portal-operations.graphql (with the
- * fragments it uses) keyed by the SHA-256 of its text, as Apollo's persisted-query protocol sends it.
+ * The web app's persisted documents: each operation of schema/portal-operations.graphql and
+ * schema/staff-operations.graphql (with the fragments it uses) keyed by the SHA-256 of its text,
+ * as Apollo's persisted-query protocol sends it.
  */
-export function persistedDocuments(source = readFileSync(join(schemaDir(), 'portal-operations.graphql'), 'utf8')): Record<string, string> {
+export function persistedDocuments(): Record<string, string> {
+  return Object.assign({}, ...OPERATIONS_FILES.map((file) => persistedDocumentsOf(operationsSource(file))));
+}
+
+/** The persisted documents of one operations file's text. */
+export function persistedDocumentsOf(source: string): Record<string, string> {
   const document = parse(source);
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const out: Record<string, string> = {};
@@ -36,7 +53,9 @@ if (require.main === module) {
   writeFileSync(file, JSON.stringify(persistedDocuments(), null, 2) + '\n');
   console.log(`wrote ${file}`);
   // Imported here: web-operations reads this module's persistedDocuments for the hashes.
-  const { webOperationsSource, WEB_OPERATIONS_FILE } = require('./web-operations') as typeof import('./web-operations');
-  writeFileSync(WEB_OPERATIONS_FILE, webOperationsSource());
-  console.log(`wrote ${WEB_OPERATIONS_FILE}`);
+  const { webOperationsSource, WEB_OPERATIONS_FILES } = require('./web-operations') as typeof import('./web-operations');
+  for (const [operations, generated] of Object.entries(WEB_OPERATIONS_FILES)) {
+    writeFileSync(generated, webOperationsSource(undefined, operations as keyof typeof WEB_OPERATIONS_FILES));
+    console.log(`wrote ${generated}`);
+  }
 }

@@ -1,6 +1,5 @@
 import { ROLES, type Role } from '../schema/contracts/claims';
-import { loadGatewayConfig } from '../gateway/config';
-import { issueToken } from '../schema/contracts/tokens';
+import { devToken } from './dev-token';
 
 const USAGE = 'usage: npm run token -- --role <role> [--role <role>…] [--agency <code>] [--sub <name>] [--ttl 12h]';
 
@@ -26,11 +25,7 @@ async function main(argv: string[]): Promise<void> {
     else throw new Error(USAGE);
   }
   if (roles.length === 0) throw new Error(USAGE);
-  const config = loadGatewayConfig();
-  if (!config.jwtSecret) throw new Error('HUB_JWT_PUBLIC_KEY is set: tokens come from the identity provider, not from this tool');
-  const service = roles.includes('service');
-  const claims = { sub: sub ?? `${roles.join('+')}@${agency ?? 'province'}`, roles: roles.filter((r) => r !== 'service'), agency, service };
-  console.log(await issueToken({ secret: config.jwtSecret }, claims, { ttl, issuer: config.jwtIssuer }));
+  console.log(await devToken(roles, { agency, sub, ttl }));
 }
 
 main(process.argv.slice(2)).catch((error) => {

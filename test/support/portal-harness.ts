@@ -18,8 +18,8 @@ export interface TestPortal {
   /** The gateway's origin, where the portal is served: `${origin}/`. */
   origin: string;
   browser: Browser;
-  /** Runs one of the portal's persisted operations by name, as the portal sends it (the gateway runs in safelist mode). */
-  persisted(name: string, variables?: Record<string, unknown>): Promise<GatewayAnswer>;
+  /** Runs one of the web app's persisted operations by name, as the web app sends it (the gateway runs in safelist mode), as the holder of `token` when given. */
+  persisted(name: string, variables?: Record<string, unknown>, token?: string): Promise<GatewayAnswer>;
   /** A fresh browser context (empty cache and storage) and its page; `viewport` defaults to a desktop. */
   page(options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<Page>;
   stop(): Promise<void>;
@@ -57,12 +57,12 @@ export async function startPortal(options: Partial<HubOptions> & { documents?: n
     hub,
     origin: new URL(hub.gateway.url).origin,
     browser,
-    async persisted(name, variables = {}) {
+    async persisted(name, variables = {}, token) {
       const hash = hashes.get(name);
-      if (!hash) throw new Error(`no persisted operation ${name} in schema/portal-operations.graphql`);
+      if (!hash) throw new Error(`no persisted operation ${name} in schema/portal-operations.graphql or schema/staff-operations.graphql`);
       const response = await fetch(hub.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ operationName: name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
       });
       const body = (await response.json()) as { data?: unknown; errors?: unknown[] };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { STAFF_EN, STAFF_ZH } from './i18n-staff';
 
 /** The portal's languages: Chinese first, English on request. */
 export type Lang = 'zh' | 'en';
@@ -7,6 +8,7 @@ const STORAGE_KEY = 'hub.lang';
 
 /** Every text the portal shows, in Chinese; `en` must have the same keys (the compiler checks). */
 const zh = {
+  ...STAFF_ZH,
   siteTitle: '福建省政府信息公开专栏',
   siteSubtitle: '省级政府信息公开平台',
   skipToContent: '跳到主要内容',
@@ -234,6 +236,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...STAFF_EN,
   siteTitle: 'Fujian Government Information Disclosure',
   siteSubtitle: 'Provincial disclosure portal',
   skipToContent: 'Skip to main content',

@@ -1,49 +1,26 @@
 import type { FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { useI18n, type MessageKey } from './i18n';
+import type { MessageKey } from './i18n';
 import { HomePage } from './pages/home';
 import type { Route } from './router';
+import { lazyPage } from './components/lazy-page';
 
 /** A page: rendered with its route's parameters. */
 export type Page = FunctionComponent<{ params: Record<string, string> }>;
 
-/**
- * A page whose code loads when first shown (its own chunk), so the first page does not carry the
- * others'. `load` imports the module; `name` is the page's export.
- */
-function lazyPage<M>(load: () => Promise<M>, name: keyof M): Page {
-  let loaded: Page | undefined;
-  return function LazyPage(props) {
-    const { t } = useI18n();
-    const [page, setPage] = useState<Page | undefined>(() => loaded);
-    const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      if (page) return;
-      load().then((module) => {
-        loaded = module[name] as unknown as Page;
-        setPage(() => loaded);
-      }, () => setFailed(true));
-    }, []);
-    if (failed) return <p role="alert" class="error">{t('loadFailed')}</p>;
-    const Loaded = page;
-    return Loaded ? <Loaded {...props} /> : <p role="status" class="muted">{t('loading')}</p>;
-  };
-}
-
-const SearchPage = lazyPage(() => import('./pages/search'), 'SearchPage');
-const DocumentPage = lazyPage(() => import('./pages/document'), 'DocumentPage');
-const CataloguePage = lazyPage(() => import('./pages/catalogue'), 'CataloguePage');
-const AgenciesPage = lazyPage(() => import('./pages/agency'), 'AgenciesPage');
-const AgencyPage = lazyPage(() => import('./pages/agency'), 'AgencyPage');
-const GuidePage = lazyPage(() => import('./pages/guide'), 'GuidePage');
-const RulesPage = lazyPage(() => import('./pages/guide'), 'RulesPage');
-const MandatoryPage = lazyPage(() => import('./pages/guide'), 'MandatoryPage');
-const PenaltiesPage = lazyPage(() => import('./pages/penalties'), 'PenaltiesPage');
-const PenaltyPage = lazyPage(() => import('./pages/penalties'), 'PenaltyPage');
-const AnnualReportPage = lazyPage(() => import('./pages/annual-report'), 'AnnualReportPage');
-const RequestPage = lazyPage(() => import('./pages/request'), 'RequestPage');
-const RequestProgressPage = lazyPage(() => import('./pages/request'), 'RequestProgressPage');
-const FeedbackPage = lazyPage(() => import('./pages/feedback'), 'FeedbackPage');
+const SearchPage = lazyPage(() => import('./pages/search').then((m) => m.SearchPage));
+const DocumentPage = lazyPage(() => import('./pages/document').then((m) => m.DocumentPage));
+const CataloguePage = lazyPage(() => import('./pages/catalogue').then((m) => m.CataloguePage));
+const AgenciesPage = lazyPage(() => import('./pages/agency').then((m) => m.AgenciesPage));
+const AgencyPage = lazyPage(() => import('./pages/agency').then((m) => m.AgencyPage));
+const GuidePage = lazyPage(() => import('./pages/guide').then((m) => m.GuidePage));
+const RulesPage = lazyPage(() => import('./pages/guide').then((m) => m.RulesPage));
+const MandatoryPage = lazyPage(() => import('./pages/guide').then((m) => m.MandatoryPage));
+const PenaltiesPage = lazyPage(() => import('./pages/penalties').then((m) => m.PenaltiesPage));
+const PenaltyPage = lazyPage(() => import('./pages/penalties').then((m) => m.PenaltyPage));
+const AnnualReportPage = lazyPage(() => import('./pages/annual-report').then((m) => m.AnnualReportPage));
+const RequestPage = lazyPage(() => import('./pages/request').then((m) => m.RequestPage));
+const RequestProgressPage = lazyPage(() => import('./pages/request').then((m) => m.RequestProgressPage));
+const FeedbackPage = lazyPage(() => import('./pages/feedback').then((m) => m.FeedbackPage));
 
 /** The app's pages, first match wins. Add a page here (and to NAVIGATION to list it in the menu). */
 export const ROUTES: Route<Page>[] = [
@@ -62,6 +39,12 @@ export const ROUTES: Route<Page>[] = [
   { pattern: '/request', page: RequestPage },
   { pattern: '/request/progress', page: RequestProgressPage },
   { pattern: '/feedback', page: FeedbackPage },
+  // Staff pages, loaded when first shown: the deployments answer them by the signed-in token's claims.
+  { pattern: '/staff', page: lazyPage(() => import('./pages/staff/sign-in').then((m) => m.StaffSignInPage)) },
+  { pattern: '/staff/documents', page: lazyPage(() => import('./pages/staff/documents').then((m) => m.StaffDocumentsPage)) },
+  { pattern: '/staff/requests', page: lazyPage(() => import('./pages/staff/requests').then((m) => m.StaffRequestsPage)) },
+  { pattern: '/coordinator', page: lazyPage(() => import('./pages/coordinator/dashboard').then((m) => m.CoordinatorPage)) },
+  { pattern: '/supervision', page: lazyPage(() => import('./pages/supervision/dashboard').then((m) => m.SupervisionPage)) },
 ];
 
 /** The main navigation, in order. */
@@ -77,4 +60,5 @@ export const NAVIGATION: { href: string; label: MessageKey }[] = [
   { href: '/annual-reports', label: 'navReports' },
   { href: '/request', label: 'navRequest' },
   { href: '/feedback', label: 'navFeedback' },
+  { href: '/staff', label: 'navStaff' },
 ];

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { bearerToken } from '../auth/session';
 import type { PersistedOperation } from './operations.generated';
 
 export * from './operations.generated';
@@ -21,13 +22,15 @@ const ENDPOINT = '/graphql';
 
 /**
  * Sends a persisted operation by its hash only (Apollo's persisted-query protocol), so the
- * portal runs on a gateway in safelist mode. A transport failure or a non-GraphQL answer throws.
+ * portal and the staff pages run on a gateway in safelist mode. A transport failure or a non-GraphQL answer throws.
  */
 export async function request<TResult, TVariables>(operation: PersistedOperation<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<Answer<TResult>> {
+  const token = bearerToken();
   const response = await fetch(ENDPOINT, {
     method: 'POST',
     // application/json makes the request preflighted: the gateway's CSRF prevention lets it through.
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    // A signed-in staff member's token goes along: the deployments answer by its claims.
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ operationName: operation.name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: operation.hash } } }),
     signal,
   });

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { chinaDate } from '../../../../subgraphs/shared/clock';
+import { request, useQuery } from '../../api/client';
+import { writeFailure } from '../../api/write-failure';
+import { StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffRequestsResult } from '../../api/staff-operations.generated';
+import { RequireRole } from '../../auth/require-role';
+import type { StaffSession } from '../../auth/session';
+import { QueryView } from '../../components/status';
+import { formatDate, useI18n } from '../../i18n';
+
+type Row = StaffRequestsResult['disclosureRequests']['edges'][number]['node'];
+
+/** The outcomes offered in the reply form (the common ones; the API knows every row of the national table). */
+const OUTCOMES: RequestOutcome[] = ['DISCLOSED', 'PARTLY_DISCLOSED', 'CANNOT_PROVIDE_NOT_HELD', 'CANNOT_PROVIDE_STILL_UNCLEAR', 'NOT_DISCLOSED_INTERNAL_AFFAIRS', 'NOT_DISCLOSED_PROCESS_INFORMATION', 'OTHER'];
+
+/** Calendar days from `from` to `to` (both Date strings). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** A disclosure officer's day: the agency's open requests, soonest due first, each with a reply form. */
+export function StaffRequestsPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('requestsTitle')}</h1>
+      <RequireRole roles={['disclosure-officer', 'admin']}>{(session) => <Queue session={session} />}</RequireRole>
+    </>
+  );
+}
+
+function Queue(props: { session: StaffSession }) {
+  const { t } = useI18n();
+  // A reply reloads the queue: the list is mounted again under a new key.
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="due-heading">
+      <h2 id="due-heading">{t('dueSoonHeading')}</h2>
+      {message && <p class="success" role="status">{message}</p>}
+      <QueueList key={version} agency={props.session.agency} onReplied={() => { setMessage(t('replied')); setVersion((v) => v + 1); }} />
+    </section>
+  );
+}
+
+function QueueList(props: { agency: string | null; onReplied: () => void }) {
+  const { t, lang, label } = useI18n();
+  const [replying, setReplying] = useState<string | null>(null);
+  const today = chinaDate(new Date());
+  const requests = useQuery(StaffRequests, { first: 100, filter: { agencies: props.agency ? [props.agency] : undefined, status: ['AWAITING_RECEIPT', 'PROCESSING', 'AWAITING_SUPPLEMENT', 'IN_CONSULTATION'] } });
+  return (
+      <QueryView state={requests}>
+        {(data) => {
+          const rows = [...data.disclosureRequests.edges].map((e) => e.node).sort((a, b) => (a.replyDueOn ?? '9999').localeCompare(b.replyDueOn ?? '9999'));
+          return rows.length === 0 ? <p>{t('noItems')}</p> : (
+            <ul class="request-queue" data-testid="request-queue">
+              {rows.map((row) => (
+                <li key={row.id}>
+                  <h3>{row.trackingCode ?? row.id} <span class="badge">{label('status', row.status)}</span>{row.overdue && <> <span class="badge late">{t('overdueBadge')}</span></>}</h3>
+                  <p class="meta">
+                    {t('dueOn')}：{formatDate(row.replyDueOn, lang)}{row.replyDueOn && !row.overdue && <>（{t('daysLeft', { n: daysBetween(today, row.replyDueOn) })}）</>}
+                    {' '}· {t('received')}：{formatDate(row.receivedOn ?? row.submittedOn, lang)} · {t('requester')}：{row.requesterName ?? '—'}（{label('kind', row.requesterKind)}）
+                  </p>
+                  {row.description && <blockquote>{row.description}</blockquote>}
+                  {row.status === 'PROCESSING' && (replying === row.id
+                    ? <ReplyForm row={row} today={today} onDone={props.onReplied} />
+                    : <button type="button" onClick={() => setReplying(row.id)}>{t('replyHeading')}</button>)}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </QueryView>
+  );
+}
+
+function ReplyForm(props: { row: Row; today: string; onDone: () => void }) {
+  const { t, label } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `reply-${props.row.id}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    try {
+      const answer = await request(StaffReplyToRequest, { id: props.row.id, on: String(form.get('on')), outcome: String(form.get('outcome')) as RequestOutcome, responseText: String(form.get('responseText') ?? '').trim() });
+      const problem = writeFailure(answer);
+      setError(problem);
+      if (!problem) props.onDone();
+    } catch {
+      setError(t('loadFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="form" onSubmit={submit} aria-label={t('replyHeading')}>
+      <div class="field">
+        <label for={`${prefix}-outcome`}>{t('replyOutcome')}</label>
+        <select id={`${prefix}-outcome`} name="outcome">{OUTCOMES.map((o) => <option key={o} value={o}>{label('outcome', o)}</option>)}</select>
+      </div>
+      <div class="field"><label for={`${prefix}-on`}>{t('replyOn')}</label><input id={`${prefix}-on`} name="on" type="date" required defaultValue={props.today} /></div>
+      <div class="field"><label for={`${prefix}-text`}>{t('replyText')}</label><textarea id={`${prefix}-text`} name="responseText" rows={4} required /></div>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="submit" disabled={busy}>{t('sendReply')}</button>
+    </form>
+  );
+}
