@@ -10,14 +10,21 @@ import { DEMO_AGENCIES } from './demo/province';
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
  * department (each its own process and SQLite file, seeded on first start), the news office's
  * coordination subgraph, the gateway and the provincial catalogue. Ports: gateway PORT (4000),
- * catalogue 4098, coordination 4099, directory 4100, agencies 4101… Ctrl-C stops everything.
+ * catalogue 4098, coordination 4099, directory 4100, agencies 4101…; HUB_PORT_BASE (4000) moves
+ * them all together (the gateway at the base, the others at base + 98…) unless PORT is set.
+ * Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
 const dataDir = resolve(process.env.HUB_DATA_DIR ?? './data');
-const gatewayPort = Number(process.env.PORT ?? 4000);
+// A second hub on the same machine (another checkout) moves every port by one setting.
+const portBase = Number(process.env.HUB_PORT_BASE ?? 4000);
+if (!Number.isInteger(portBase) || portBase < 1 || portBase > 65_535 - 99 - DEMO_AGENCIES.length) {
+  throw new Error(`HUB_PORT_BASE must be a port number with room for the hub's ${100 + DEMO_AGENCIES.length} ports above it, got ${process.env.HUB_PORT_BASE}`);
+}
+const gatewayPort = Number(process.env.PORT ?? portBase);
 const host = '127.0.0.1';
-const CATALOGUE_PORT = 4098;
+const CATALOGUE_PORT = portBase + 98;
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -67,10 +74,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(dataDir, { recursive: true });
   const services: { name: string; url: string }[] = [];
-  const directoryPort = 4100;
+  const directoryPort = portBase + 100;
   launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
   services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
-  const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${4101 + i}/graphql` }));
+  const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${portBase + 101 + i}/graphql` }));
   // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
   // dozen processes seeding at once on a small machine spend more time switching than working.
   const pending = [...registry];
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
   const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
   // in the background once the gateway is up, so they do not delay the hub's readiness.
-  const coordinationPort = 4099;
+  const coordinationPort = portBase + 99;
   launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
   services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
   await agenciesUp;
