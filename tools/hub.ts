@@ -1,15 +1,17 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeRegistry } from '../schema/contracts/shard-registry';
+import { intFrom } from '../subgraphs/shared/env';
 import { DEMO_AGENCIES } from './demo/province';
 
 /**
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
- * department (each its own process and SQLite file, seeded on first start), the news office's
- * coordination subgraph, the gateway and the provincial catalogue. Ports: gateway PORT (4000),
+ * department (each its own SQLite file and port, seeded on first start; they share one process per
+ * core, HUB_AGENCY_HOSTS), the news office's coordination subgraph, the gateway and the provincial
+ * catalogue. Ports: gateway PORT (4000),
  * catalogue 4098, coordination 4099, directory 4100, agencies 4101…; HUB_PORT_BASE (4000) moves
  * them all together (the gateway at the base, the others at base + 98…) unless PORT is set.
  * Ctrl-C stops everything.
@@ -57,6 +59,11 @@ async function waitHealthy(name: string, url: string, timeoutMs = 120_000): Prom
   throw new Error(`${name} did not become healthy at ${url}`);
 }
 
+/** A service's GET /health, next to its /graphql. */
+function healthOf(graphqlUrl: string): string {
+  return graphqlUrl.replace(/\/graphql$/, '/health');
+}
+
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -75,44 +82,47 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const services: { name: string; url: string }[] = [];
   const directoryPort = portBase + 100;
-  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
-  services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
+  const directoryUrl = `http://${host}:${directoryPort}/graphql`;
   const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${portBase + 101 + i}/graphql` }));
-  // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
-  // dozen processes seeding at once on a small machine spend more time switching than working.
-  const pending = [...registry];
-  const startNext = async (): Promise<void> => {
-    for (let next = pending.shift(); next; next = pending.shift()) {
-      launch(`agency:${next.code}`, 'tools/demo/agency-main.js', {
-        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix,
-      });
-      await waitHealthy(`agency:${next.code}`, next.url.replace(/\/graphql$/, '/health'));
-    }
-  };
-  const agenciesUp = Promise.all(Array.from({ length: Math.max(2, availableParallelism() + 1) }, startNext));
-  for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
-  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
-  // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
-  // in the background once the gateway is up, so they do not delay the hub's readiness.
-  const coordinationPort = portBase + 99;
-  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
-  services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
-  await agenciesUp;
-  await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
   const registryPath = join(dataDir, 'registry.json');
   writeRegistry(registryPath, registry.map(({ code, url }) => ({ code, url })));
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
+  const coordinationPort = portBase + 99;
+  const coordinationUrl = `http://${host}:${coordinationPort}/graphql`;
   const catalogueUrl = `http://${host}:${CATALOGUE_PORT}/graphql`;
+  // The directory, the agencies and the gateway start at once: the first start's time is the
+  // agencies' seeding, and the others come up meanwhile. The registry lists every deployment from
+  // the start; nothing calls one through the gateway before the hub is ready.
+  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
+  services.push({ name: 'directory', url: directoryUrl });
+  // The deployments share a few processes, one per core: seeding is CPU-bound, and each process of
+  // its own would load the code, the schema and the segmenter's dictionary again. Each keeps its
+  // own database, port and registry entry; HUB_AGENCY_HOSTS = 11 gives each its own process.
+  const hosts = Math.min(registry.length, intFrom(process.env, 'HUB_AGENCY_HOSTS', Math.max(2, availableParallelism())));
+  for (let h = 0; h < hosts; h++) {
+    const deployments = registry.filter((_, i) => i % hosts === h)
+      .map(({ code, url, agency }) => ({ code, port: Number(new URL(url).port), indexPrefix: agency.indexPrefix }));
+    const file = join(dataDir, `agency-host-${h + 1}.json`);
+    writeFileSync(file, JSON.stringify(deployments, null, 2));
+    launch(`agencies-${h + 1}`, 'tools/demo/agency-main.js', { HUB_AGENCY_DEPLOYMENTS: file });
+  }
+  for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
   launch('gateway', 'gateway/main.js', {
-    PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
-    HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`, HUB_CATALOGUE_URL: catalogueUrl,
+    PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: directoryUrl,
+    HUB_COORDINATION_URL: coordinationUrl, HUB_CATALOGUE_URL: catalogueUrl,
   });
-  await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/health'));
+  await Promise.all([...services, { name: 'gateway', url: gatewayUrl }].map((s) => waitHealthy(s.name, healthOf(s.url))));
+  // The news office's demo plans write to three departments through the gateway: it starts once
+  // they answer, or its first calls would open their circuit breakers for the hub's first seconds.
+  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
+  services.push({ name: 'coordination', url: coordinationUrl });
+  await waitHealthy('coordination', healthOf(coordinationUrl));
   // The catalogue replicates every agency through the gateway. The hub is ready before its first
   // back-fill is done: until then (its /health answers 503) the gateway answers public reads with
   // the live fan-out, the same answers.
   launch('catalogue', 'subgraphs/catalogue/main.js', { PORT: String(CATALOGUE_PORT), HUB_GATEWAY_URL: gatewayUrl, HUB_REGISTRY: registryPath });
   services.push({ name: 'catalogue', url: catalogueUrl });
-  const backfilled = waitHealthy('catalogue', catalogueUrl.replace(/\/graphql$/, '/health'), 600_000);
+  const backfilled = waitHealthy('catalogue', healthOf(catalogueUrl), 600_000);
   console.log('\nThe disclosure hub is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(18)} ${s.url}`);
   console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);

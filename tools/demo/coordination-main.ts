@@ -6,8 +6,7 @@ import { seedCoordinationDemo } from './coordination-seed';
 
 /**
  * The demo news office (`npm start`): the production coordination subgraph, whose demo plans and
- * planted inconsistencies go in through the gateway in the background once it listens (the
- * gateway starts after it).
+ * planted inconsistencies go in through the gateway in the background once it answers.
  */
 runService(() => serveCoordination(loadCoordinationConfig(), (runtime) => {
   seedCoordinationDemo(runtime)
