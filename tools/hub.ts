@@ -11,10 +11,9 @@ import { DEMO_AGENCIES } from './demo/province';
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
  * department (each its own SQLite file and port, seeded on first start; they share one process per
  * core, HUB_AGENCY_HOSTS), the news office's coordination subgraph, the gateway and the provincial
- * catalogue. Ports: gateway PORT (4000),
- * catalogue 4098, coordination 4099, directory 4100, agencies 4101…; HUB_PORT_BASE (4000) moves
- * them all together (the gateway at the base, the others at base + 98…) unless PORT is set.
- * Ctrl-C stops everything.
+ * catalogue. Ports: gateway 4000, catalogue 4098, coordination 4099, directory 4100, agencies
+ * 4101…; HUB_PORT_BASE (4000) moves them all together (the gateway at the base, the others at
+ * base + 98…), PORT the gateway's alone. Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
@@ -90,9 +89,9 @@ async function main(): Promise<void> {
   const coordinationPort = portBase + 99;
   const coordinationUrl = `http://${host}:${coordinationPort}/graphql`;
   const catalogueUrl = `http://${host}:${CATALOGUE_PORT}/graphql`;
-  // The directory, the agencies and the gateway start at once: the first start's time is the
-  // agencies' seeding, and the others come up meanwhile. The registry lists every deployment from
-  // the start; nothing calls one through the gateway before the hub is ready.
+  // Every service starts at once: the first start's time is the agencies' seeding, and the others
+  // come up meanwhile. The registry lists every deployment from the start; nothing calls one
+  // through the gateway before the hub is ready.
   launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
   services.push({ name: 'directory', url: directoryUrl });
   // The deployments share a few processes, one per core: seeding is CPU-bound, and each process of
@@ -107,16 +106,15 @@ async function main(): Promise<void> {
     launch(`agencies-${h + 1}`, 'tools/demo/agency-main.js', { HUB_AGENCY_DEPLOYMENTS: file });
   }
   for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
+  // The news office's demo plans go in through the gateway once every deployment answers: its
+  // calls to a department still seeding would open that department's circuit breaker.
+  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_DEMO_REGISTRY: registryPath });
+  services.push({ name: 'coordination', url: coordinationUrl });
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: directoryUrl,
     HUB_COORDINATION_URL: coordinationUrl, HUB_CATALOGUE_URL: catalogueUrl,
   });
   await Promise.all([...services, { name: 'gateway', url: gatewayUrl }].map((s) => waitHealthy(s.name, healthOf(s.url))));
-  // The news office's demo plans write to three departments through the gateway: it starts once
-  // they answer, or its first calls would open their circuit breakers for the hub's first seconds.
-  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
-  services.push({ name: 'coordination', url: coordinationUrl });
-  await waitHealthy('coordination', healthOf(coordinationUrl));
   // The catalogue replicates every agency through the gateway. The hub is ready before its first
   // back-fill is done: until then (its /health answers 503) the gateway answers public reads with
   // the live fan-out, the same answers.
