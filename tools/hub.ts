@@ -1,23 +1,31 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeRegistry } from '../schema/contracts/shard-registry';
+import { intFrom } from '../subgraphs/shared/env';
 import { DEMO_AGENCIES } from './demo/province';
 
 /**
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
- * department (each its own process and SQLite file, seeded on first start), the news office's
- * coordination subgraph, the gateway and the provincial catalogue. Ports: gateway PORT (4000),
- * catalogue 4098, coordination 4099, directory 4100, agencies 4101… Ctrl-C stops everything.
+ * department (each its own SQLite file and port, seeded on first start; they share one process per
+ * core, HUB_AGENCY_HOSTS), the news office's coordination subgraph, the gateway and the provincial
+ * catalogue. Ports: gateway 4000, catalogue 4098, coordination 4099, directory 4100, agencies
+ * 4101…; HUB_PORT_BASE (4000) moves them all together (the gateway at the base, the others at
+ * base + 98…), PORT the gateway's alone. Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
 const dataDir = resolve(process.env.HUB_DATA_DIR ?? './data');
-const gatewayPort = Number(process.env.PORT ?? 4000);
+// A second hub on the same machine (another checkout) moves every port by one setting.
+const portBase = Number(process.env.HUB_PORT_BASE ?? 4000);
+if (!Number.isInteger(portBase) || portBase < 1 || portBase > 65_535 - 99 - DEMO_AGENCIES.length) {
+  throw new Error(`HUB_PORT_BASE must be a port number with room for the hub's ${100 + DEMO_AGENCIES.length} ports above it, got ${process.env.HUB_PORT_BASE}`);
+}
+const gatewayPort = Number(process.env.PORT ?? portBase);
 const host = '127.0.0.1';
-const CATALOGUE_PORT = 4098;
+const CATALOGUE_PORT = portBase + 98;
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -50,6 +58,11 @@ async function waitHealthy(name: string, url: string, timeoutMs = 120_000): Prom
   throw new Error(`${name} did not become healthy at ${url}`);
 }
 
+/** A service's GET /health, next to its /graphql. */
+function healthOf(graphqlUrl: string): string {
+  return graphqlUrl.replace(/\/graphql$/, '/health');
+}
+
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -67,50 +80,53 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(dataDir, { recursive: true });
   const services: { name: string; url: string }[] = [];
-  const directoryPort = 4100;
-  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
-  services.push({ name: 'directory', url: `http://${host}:${directoryPort}/graphql` });
-  const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${4101 + i}/graphql` }));
-  // Deployments start a few at a time: the first start seeds each one, which is CPU-bound, and a
-  // dozen processes seeding at once on a small machine spend more time switching than working.
-  const pending = [...registry];
-  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
-  const startNext = async (): Promise<void> => {
-    for (let next = pending.shift(); next; next = pending.shift()) {
-      launch(`agency:${next.code}`, 'tools/demo/agency-main.js', {
-        // Each deployment reads the province's calendar from the directory through the gateway.
-        PORT: new URL(next.url).port, HUB_AGENCY_CODE: next.code, HUB_AGENCY_INDEX_PREFIX: next.agency.indexPrefix, HUB_GATEWAY_URL: gatewayUrl,
-      });
-      await waitHealthy(`agency:${next.code}`, next.url.replace(/\/graphql$/, '/health'));
-    }
-  };
-  const agenciesUp = Promise.all(Array.from({ length: Math.max(2, availableParallelism() + 1) }, startNext));
-  for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
-  // The news office's subgraph reaches the agencies through the gateway; its demo plans are planted
-  // in the background once the gateway is up, so they do not delay the hub's readiness.
-  const coordinationPort = 4099;
-  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl });
-  services.push({ name: 'coordination', url: `http://${host}:${coordinationPort}/graphql` });
-  await agenciesUp;
-  await Promise.all(services.map((s) => waitHealthy(s.name, s.url.replace(/\/graphql$/, '/health'))));
+  const directoryPort = portBase + 100;
+  const directoryUrl = `http://${host}:${directoryPort}/graphql`;
+  const registry = DEMO_AGENCIES.map((agency, i) => ({ agency, code: agency.code, url: `http://${host}:${portBase + 101 + i}/graphql` }));
   const registryPath = join(dataDir, 'registry.json');
   // With each agency's index prefix, so the gateway routes a lookup by 索引号 to its owner.
   writeRegistry(registryPath, registry.map(({ code, url, agency }) => ({ code, url, indexPrefix: agency.indexPrefix })));
+  const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
+  const coordinationPort = portBase + 99;
+  const coordinationUrl = `http://${host}:${coordinationPort}/graphql`;
   const catalogueUrl = `http://${host}:${CATALOGUE_PORT}/graphql`;
+  // Every service starts at once: the first start's time is the agencies' seeding, and the others
+  // come up meanwhile. The registry lists every deployment from the start; nothing calls one
+  // through the gateway before the hub is ready.
+  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
+  services.push({ name: 'directory', url: directoryUrl });
+  // The deployments share a few processes, one per core: seeding is CPU-bound, and each process of
+  // its own would load the code, the schema and the segmenter's dictionary again. Each keeps its
+  // own database, port and registry entry; HUB_AGENCY_HOSTS = 11 gives each its own process.
+  const hosts = Math.min(registry.length, intFrom(process.env, 'HUB_AGENCY_HOSTS', Math.max(2, availableParallelism())));
+  for (let h = 0; h < hosts; h++) {
+    const deployments = registry.filter((_, i) => i % hosts === h)
+      .map(({ code, url, agency }) => ({ code, port: Number(new URL(url).port), indexPrefix: agency.indexPrefix }));
+    const file = join(dataDir, `agency-host-${h + 1}.json`);
+    writeFileSync(file, JSON.stringify(deployments, null, 2));
+    // Each deployment reads the province's calendar from the directory through the gateway.
+    launch(`agencies-${h + 1}`, 'tools/demo/agency-main.js', { HUB_AGENCY_DEPLOYMENTS: file, HUB_GATEWAY_URL: gatewayUrl });
+  }
+  for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
+  // The news office's demo plans go in through the gateway once every deployment answers: its
+  // calls to a department still seeding would open that department's circuit breaker.
+  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_DEMO_REGISTRY: registryPath });
+  services.push({ name: 'coordination', url: coordinationUrl });
   launch('gateway', 'gateway/main.js', {
-    PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: services[0].url,
-    HUB_COORDINATION_URL: `http://${host}:${coordinationPort}/graphql`, HUB_CATALOGUE_URL: catalogueUrl,
+    PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: directoryUrl,
+    HUB_COORDINATION_URL: coordinationUrl, HUB_CATALOGUE_URL: catalogueUrl,
   });
-  await waitHealthy('gateway', gatewayUrl.replace(/\/graphql$/, '/health'));
+  await Promise.all([...services, { name: 'gateway', url: gatewayUrl }].map((s) => waitHealthy(s.name, healthOf(s.url))));
   // The catalogue replicates every agency through the gateway. The hub is ready before its first
   // back-fill is done: until then (its /health answers 503) the gateway answers public reads with
   // the live fan-out, the same answers.
   launch('catalogue', 'subgraphs/catalogue/main.js', { PORT: String(CATALOGUE_PORT), HUB_GATEWAY_URL: gatewayUrl, HUB_REGISTRY: registryPath });
   services.push({ name: 'catalogue', url: catalogueUrl });
-  const backfilled = waitHealthy('catalogue', catalogueUrl.replace(/\/graphql$/, '/health'), 600_000);
+  const backfilled = waitHealthy('catalogue', healthOf(catalogueUrl), 600_000);
   console.log('\nThe disclosure hub is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(18)} ${s.url}`);
   console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);
+  console.log(`  ${'portal'.padEnd(18)} ${gatewayUrl.replace(/\/graphql$/, '/')}   ← 政府信息公开专栏 (the web app)`);
   console.log(`  shard registry     ${registryPath}`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
   backfilled.then(

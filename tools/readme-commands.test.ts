@@ -20,7 +20,7 @@ const DOCUMENTED = DOCS.flatMap((file) => [...text(file).matchAll(/npm run ([a-z
 
 /** Scripts deliberately not run here, and why. */
 const NOT_RUN: Record<string, string> = {
-  start: 'starts the whole hub (a 50 s first seed, fixed ports); test/federation/ covers the same processes on ephemeral ports',
+  start: 'starts the whole hub (a 20 s first seed on fixed ports, HUB_PORT_BASE); test/federation/ covers the same processes on ephemeral ports',
   build: 'rewrites dist/, which a running hub executes; the tests compile the sources with SWC instead',
   typecheck: 'npm test runs it before any test; a minute of a 2-core machine',
   'emit-schema': 'rewrites the committed schema/*.graphql; tools/subgraph-schemas.test.ts checks they are current',

@@ -36,8 +36,11 @@ export interface AgencyContext {
   loaders: DocumentLoaders & RequestLoaders & FeedbackLoaders;
 }
 
-export function createContext(runtime: AgencyRuntime, claims: Claims): AgencyContext {
-  const em = runtime.orm.em.fork() as EntityManager;
+/**
+ * A request's context. `em` is the request's own fork of the deployment's EntityManager unless the
+ * caller brings one (the demo seeder: one transaction for many workflow steps).
+ */
+export function createContext(runtime: AgencyRuntime, claims: Claims, em = runtime.orm.em.fork() as EntityManager): AgencyContext {
   const reader = { actor: claims.sub ?? 'anonymous', agency: runtime.config.agencyCode, sink: runtime.auditSink, now: () => runtime.clock.now() };
   return { runtime, em, claims, loaders: { ...createDocumentLoaders(em), ...createRequestLoaders(em, reader), ...createFeedbackLoaders(em) } };
 }

@@ -50,7 +50,7 @@ class DemoClient {
     return body.data;
   }
 
-  /** Waits until the gateway answers (it starts after the coordination process). */
+  /** Waits until the gateway answers (`npm start` starts it first; run alone, it may come later). */
   async ready(timeoutMs = 600_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
