@@ -67,7 +67,7 @@ describe('the web app served by the gateway', () => {
   });
 
   it("leaves the server's own paths, missing files and other methods to the gateway", async () => {
-    for (const path of ['/graphql', '/graphql/x', '/export/documents.csv', '/health', '/metrics', '/assets/gone-000.js']) {
+    for (const path of ['/graphql', '/graphql/x', '/export/documents.csv', '/attachments/fjdrc:00000001/1', '/health', '/metrics', '/assets/gone-000.js']) {
       expect([path, (await raw(path)).body.toString()]).toEqual([path, '{"api":true}']);
     }
     expect((await raw('/', { method: 'POST' })).body.toString()).toBe('{"api":true}');
