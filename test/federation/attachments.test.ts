@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Socket } from 'node:net';
+import { startHungServer } from '../../tools/bench/processes';
 import { join } from 'node:path';
 import { APPROVE, CREATE_DOCUMENT, PUBLISH } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
@@ -128,18 +128,14 @@ describe('attachment files through the gateway', () => {
   });
 
   it('answers 503 with reason timeout when the owning deployment accepts the call and never answers', async () => {
-    const sockets: Socket[] = [];
-    const hung = createServer((socket) => { sockets.push(socket); });
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const hung = await startHungServer();
     try {
-      const { port } = hung.address() as { port: number };
-      hub.gateway.registry.set([...hub.gateway.registry.all(), { code: 'fjhung', url: `http://127.0.0.1:${port}/graphql` }]);
+      hub.gateway.registry.set([...hub.gateway.registry.all(), { code: 'fjhung', url: hung.url }]);
       const response = await fetch(`${base}/attachments/fjhung:00000001/1`);
       expect(response.status).toBe(503);
       expect((await errorOf(response)).extensions).toMatchObject({ code: 'AGENCY_UNAVAILABLE', agency: 'fjhung', reason: 'timeout' });
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => hung.close(resolve));
+      await hung.close();
     }
   });
 });

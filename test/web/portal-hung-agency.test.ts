@@ -1,5 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { startHungServer, type HungServer } from '../../tools/bench/processes';
 import { describeBrowser, startPortal, type TestPortal } from '../support/portal-harness';
 
 const HUNG = 'fjczt';
@@ -7,26 +6,19 @@ const HUNG = 'fjczt';
 describeBrowser('portal with a hung agency (chromium)', () => {
   let portal: TestPortal;
   // Accepts connections and never answers: a deployment hung mid-request.
-  let blackHole: Server;
-  const sockets = new Set<Socket>();
+  let blackHole: HungServer;
   beforeAll(async () => {
     portal = await startPortal({ gateway: { shardCalls: { timeoutMs: 1500, breakerThreshold: 3, breakerCooldownMs: 10_000, probeIntervalMs: 1000 } } });
-    blackHole = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    blackHole = await startHungServer();
   }, 180_000);
   afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    if (blackHole) await new Promise<void>((resolve) => blackHole.close(() => resolve()));
+    await blackHole?.close();
     await portal?.stop();
   });
 
   it("names the hung agency in a banner while the page lists the other agencies' documents", async () => {
     const { registry } = portal.hub.gateway;
-    const hungUrl = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
-    registry.set(registry.all().map((entry) => (entry.code === HUNG ? { ...entry, url: hungUrl } : entry)));
+    registry.set(registry.all().map((entry) => (entry.code === HUNG ? { ...entry, url: blackHole.url } : entry)));
 
     const answer = await portal.persisted('PortalLatest', { first: 20 });
     expect(answer.errors.map((e: any) => [e.extensions.code, e.extensions.agency])).toContainEqual(['AGENCY_UNAVAILABLE', HUNG]);

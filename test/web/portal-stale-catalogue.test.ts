@@ -1,12 +1,11 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { startHungServer, type HungServer } from '../../tools/bench/processes';
 import { describeBrowser, startPortal, type TestPortal } from '../support/portal-harness';
 
 const BEHIND = 'fjczt';
 
 describeBrowser('portal over the provincial catalogue with one agency behind (chromium)', () => {
   let portal: TestPortal;
-  let blackHole: Server;
-  const sockets = new Set<Socket>();
+  let blackHole: HungServer;
   beforeAll(async () => {
     portal = await startPortal({
       withCatalogue: { staleAfterMs: 2000 },
@@ -15,22 +14,16 @@ describeBrowser('portal over the provincial catalogue with one agency behind (ch
       gateway: { safelistOnly: false, shardCalls: { timeoutMs: 1000, breakerThreshold: 3, breakerCooldownMs: 10_000, probeIntervalMs: 1000 } },
     });
     await portal.hub.catalogueCaughtUp();
-    blackHole = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    blackHole = await startHungServer();
   }, 180_000);
   afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    if (blackHole) await new Promise<void>((resolve) => blackHole.close(() => resolve()));
+    await blackHole?.close();
     await portal?.stop();
   });
 
   it("says the agency's information may be out of date while listing every agency's documents from the catalogue", async () => {
     const { registry } = portal.hub.gateway;
-    const hungUrl = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
-    registry.set(registry.all().map((entry) => (entry.code === BEHIND ? { ...entry, url: hungUrl } : entry)));
+    registry.set(registry.all().map((entry) => (entry.code === BEHIND ? { ...entry, url: blackHole.url } : entry)));
     // The catalogue cannot read the agency's log any more: after its freshness bound, answers say so.
     let answer: any;
     for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {

@@ -1,7 +1,6 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompactDeployment } from '../../subgraphs/agency/config';
@@ -14,7 +13,7 @@ import { writeRegistry, type ShardEntry } from '../../schema/contracts/shard-reg
 import { issueToken, type TokenClaims } from '../../schema/contracts/tokens';
 import { composeSupergraph } from '../compose';
 import { benchAgencies } from './bench-agencies';
-import { cpuSeconds, ProcessGroup, rssMiB } from './processes';
+import { cpuSeconds, ProcessGroup, rssMiB, startHungServer } from './processes';
 import { benchDatabase, seedInParallel } from './seed-deployments';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
@@ -306,8 +305,8 @@ async function main(): Promise<void> {
       // server that accepts connections and never answers. The catalogue restarts on its database
       // (it caught up with every agency before), names the hung one stale within HUNG_STALE_MS
       // and keeps serving its published documents.
-      const hung = await blackHole();
-      writeRegistry(registry, [{ code: shards[0].code, url: `http://127.0.0.1:${hung.port}/graphql` }, ...shards.slice(1, count)]);
+      const hung = await startHungServer();
+      writeRegistry(registry, [{ code: shards[0].code, url: hung.url }, ...shards.slice(1, count)]);
       const restarted = await processes.launch('subgraphs/catalogue/main.js', {
         ...env, PORT: String(PORTS.catalogue), HUB_REGISTRY: registry, HUB_GATEWAY_URL: gatewayUrl, HUB_CATALOGUE_DATABASE_URL: join(work, `catalogue-${count}.sqlite`),
         HUB_CATALOGUE_FEED_WAIT_MS: String(HUNG_FEED_WAIT_MS), HUB_CATALOGUE_STALE_MS: String(HUNG_STALE_MS),
@@ -317,7 +316,7 @@ async function main(): Promise<void> {
         record(`(e) hub gateway + catalogue, ${plural(count)}, one hung`, 'catalogue-one-hung', count, name, await load(gatewayUrl, query, vary, {}, { pid: gateway.pid, notice: { code: 'CATALOGUE_STALE', agency: shards[0].code } }));
       }
       await processes.stop(restarted);
-      hung.close();
+      await hung.close();
     }
     await processes.stop(gateway);
   }
@@ -327,22 +326,6 @@ async function main(): Promise<void> {
   await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
   writeReport(rows, paced, setup);
-}
-
-/** A server that accepts connections and never answers: a hung deployment. */
-function blackHole(): Promise<{ port: number; close: () => void }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  return new Promise((listening) => server.listen(0, '127.0.0.1', () => listening({
-    port: (server.address() as AddressInfo).port,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  })));
 }
 
 /** Waits until the catalogue's /health names `agency` stale. */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /** dist/ (benchmarks run compiled). */
@@ -50,4 +51,27 @@ export function cpuSeconds(pid: number): number {
 export function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** A server that accepts connections and never answers: a hung deployment, for benchmarks and tests. */
+export interface HungServer {
+  /** Its GraphQL address, to put in a registry entry. */
+  url: string;
+  /** Cuts every connection it holds and stops listening. */
+  close(): Promise<void>;
+}
+
+export function startHungServer(): Promise<HungServer> {
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return new Promise((listening) => server.listen(0, '127.0.0.1', () => listening({
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((closed) => server.close(() => closed()));
+    },
+  })));
 }
