@@ -106,8 +106,10 @@ export class Replicator {
         feed.knownSeq = Math.max(page.lastSeq, feed.appliedSeq);
         feed.readAt = readAt;
         feed.caughtUp = feed.appliedSeq >= page.lastSeq;
-        if (feed.caughtUp && !feed.backfilled) await this.markBackfilled(feed.agency, feed.appliedSeq, readAt);
-        feed.backfilled ||= feed.caughtUp;
+        if (feed.caughtUp && !feed.backfilled) {
+          await this.markBackfilled(feed.agency, feed.appliedSeq, readAt);
+          feed.backfilled = true;
+        }
         feed.error = undefined;
         pause = this.options.retryMs ?? 250;
         this.onApplied?.(feed.agency, released);
