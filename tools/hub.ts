@@ -1,11 +1,11 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { writeRegistry } from '../schema/contracts/shard-registry';
 import { intFrom } from '../subgraphs/shared/env';
 import { DEMO_AGENCIES } from './demo/province';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole hub on one machine — the directory, one agency deployment per demo
@@ -13,7 +13,8 @@ import { DEMO_AGENCIES } from './demo/province';
  * core, HUB_AGENCY_HOSTS), the news office's coordination subgraph, the gateway and the provincial
  * catalogue. Ports: gateway 4000, catalogue 4098, coordination 4099, directory 4100, agencies
  * 4101…; HUB_PORT_BASE (4000) moves them all together (the gateway at the base, the others at
- * base + 98…), PORT the gateway's alone. Ctrl-C stops everything.
+ * base + 98…), PORT the gateway's alone. A service that exits is restarted with back-off while the
+ * rest keep serving (tools/supervisor.ts). Ctrl-C stops everything.
  */
 
 const dist = resolve(__dirname, '..');
@@ -26,25 +27,20 @@ if (!Number.isInteger(portBase) || portBase < 1 || portBase > 65_535 - 99 - DEMO
 const gatewayPort = Number(process.env.PORT ?? portBase);
 const host = '127.0.0.1';
 const CATALOGUE_PORT = portBase + 98;
-const children: { name: string; child: ChildProcess }[] = [];
+// A child that exits is restarted with back-off while the others keep serving (tools/supervisor.ts).
+const supervisor = new Supervisor();
 let stopping = false;
 
-function launch(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(dist, script)], {
+/**
+ * Starts a service under the supervisor. Scripts are named as built (`.js`); a hub run from the
+ * sources (`node --require ./tools/swc-register.js tools/hub.ts`, as its test does) runs them from
+ * the sources too.
+ */
+function launch(name: string, script: string, env: Record<string, string>): void {
+  supervisor.start(name, {
+    script: join(dist, script.replace(/\.js$/, extname(__filename))),
     env: { ...process.env, HUB_DATA_DIR: dataDir, HOST: host, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = `[${name}] `;
-  child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
-  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
-  child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`${name} exited (${code}); stopping the hub`);
-      void stop(1);
-    }
-  });
-  children.push({ name, child });
-  return child;
 }
 
 async function waitHealthy(name: string, url: string, timeoutMs = 120_000): Promise<void> {
@@ -66,13 +62,8 @@ function healthOf(graphqlUrl: string): string {
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(children.map(({ child }) => new Promise<void>((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-    // Past the services' own drain (HUB_SHUTDOWN_GRACE_MS, 10 s), a child that still runs is killed.
-    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-  })));
+  // Past the services' own drain (HUB_SHUTDOWN_GRACE_MS, 10 s), a child that still runs is killed.
+  await supervisor.stop();
   process.exit(code);
 }
 
