@@ -28,6 +28,7 @@ const NOT_RUN: Record<string, string> = {
   'persisted-documents': 'rewrites schema/persisted-documents.json; tools/persisted-documents.test.ts checks it is current',
   'schema-check': 'rebuilds dist/ (and `-- --update` rewrites the baseline); tools/schema-check.test.ts runs the same check',
   'build:web': 'rewrites web/dist, which a running hub serves; test/global-setup.ts builds it before the browser tests',
+  backup: "reads a deployment's database and writes beside the paths given; tools/backup.test.ts backs up, verifies and restores one on both engines",
   screenshots: 'needs a running hub (npm start) and chromium, and rewrites docs/screenshots/',
   bench: 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:gateway': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
