@@ -4,6 +4,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,28 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** How long a starting gateway waits for Redis before it serves anyway. */
+const REDIS_CONNECT_WAIT_MS = 3000;
+
+/**
+ * The quotas' Redis counter, connected before the gateway listens: with no offline queue a
+ * replica started under load would otherwise allow its first requests uncounted (a rolling restart
+ * would open a quota hole each time). A Redis that does not answer in time is logged and the
+ * gateway serves anyway, counting as soon as it connects: a quota store down must not take the
+ * portal down.
+ */
+async function connectedRedisCounter(url: string, warn: (message: string) => void): Promise<RedisQuotaCounter> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  let timer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([
+    once(redis, 'ready').then(() => true),
+    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), REDIS_CONNECT_WAIT_MS); }),
+  ]);
+  clearTimeout(timer);
+  if (!connected) warn(`Redis at ${new URL(url).host} did not answer within ${REDIS_CONNECT_WAIT_MS} ms: requests are allowed uncounted until it does`);
+  return new RedisQuotaCounter(redis);
+}
+
 /** Marks the gateway's own requests (exports paging through the API); its value is random per process. */
 const INTERNAL_HEADER = 'x-hub-internal';
 
@@ -69,7 +92,7 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
   if (!options.registry) registry.watch();
   const apiKeys = options.apiKeys ?? new ApiKeyStore(config.apiKeysPath);
   if (!options.apiKeys) apiKeys.watch();
-  const counter: QuotaCounter = config.redisUrl ? new RedisQuotaCounter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })) : new MemoryQuotaCounter();
+  const counter: QuotaCounter = config.redisUrl ? await connectedRedisCounter(config.redisUrl, (message) => observability.log.warn(message)) : new MemoryQuotaCounter();
   // Shared by the transports and the operator endpoints, so /health reads the breakers.
   const agencyClients = new ShardClients(config.shardCalls, observability.observeCall);
   const serviceClients = new ShardClients(config.shardCalls, observability.observeCall);

@@ -92,6 +92,12 @@ export interface TestHub {
   token(roles: Role[], agency?: string): Promise<string>;
   /** Starts one more deployment and adds it to the registry (no gateway restart). */
   addAgency(code: string): Promise<RunningAgency>;
+  /**
+   * Starts one more gateway replica with this hub's configuration (and `overrides`, e.g. a shared
+   * Redis or its old port after a restart), its own copy of the registry and its own API key
+   * store, as a replica on another machine would have; stopped with the hub unless stopped first.
+   */
+  startGatewayReplica(overrides?: Partial<GatewayConfig>): Promise<RunningGateway>;
   /** Stops a deployment as if it crashed: the gateway then finds it unavailable. */
   stopAgency(code: string): Promise<void>;
   /** Starts a stopped deployment again on its port and database (needs `databaseDir`). */
@@ -179,6 +185,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   if (coordination) coordination.runtime.gateway = gatewayClient;
   gatewayForFeeds(catalogueGatewayClient(catalogueConfig, gateway.url));
   const portOf = (url: string) => Number(new URL(url).port);
+  const replicas: RunningGateway[] = [];
   const hub: TestHub = {
     gateway,
     directory,
@@ -233,6 +240,14 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       registry.set([...registry.all(), entryOf(agency)]);
       return agency;
     },
+    async startGatewayReplica(overrides = {}) {
+      const replica = await startGateway({ ...gatewayConfig, ...overrides }, { registry: new ShardRegistry(undefined, registry.all()), apiKeys: new ApiKeyStore() });
+      const stop = replica.stop.bind(replica);
+      let stopped: Promise<void> | undefined;
+      replica.stop = () => (stopped ??= stop());
+      replicas.push(replica);
+      return replica;
+    },
     async stopAgency(code) {
       await stopCalendarSync(code);
       await agencies.get(code)?.stop();
@@ -256,7 +271,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     async stop() {
       await Promise.all([...calendarSyncs.keys()].map(stopCalendarSync));
       await hub.catalogue?.stop();
-      await gateway.stop();
+      await Promise.all([gateway, ...replicas].map((g) => g.stop()));
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));
       rmSync(dir, { recursive: true, force: true });
     },

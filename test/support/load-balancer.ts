@@ -1,0 +1,54 @@
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+
+/** A running {@link startLoadBalancer}. */
+export interface LoadBalancer {
+  url: string;
+  /** Requests each backend answered, by its origin. */
+  answered: Map<string, number>;
+  /** Requests sent to the next backend because a connection was refused. */
+  redispatched: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A local load balancer in front of gateway replicas, behaving as nginx does by default: round
+ * robin, a new upstream connection per request (nginx's default upstream has no keep-alive), and a
+ * request whose connection was refused — so it never reached a replica — sent to the next one
+ * (`proxy_next_upstream error`). Nothing is retried once it reached a replica.
+ */
+export async function startLoadBalancer(backends: string[]): Promise<LoadBalancer> {
+  let next = 0;
+  const answered = new Map<string, number>();
+  const balancer: LoadBalancer = { url: '', answered, redispatched: 0, stop: async () => {} };
+  const server: Server = createServer(async (req, res) => {
+    const body = Buffer.concat(await req.toArray() as Buffer[]);
+    const first = next++ % backends.length;
+    for (let tried = 0; tried < backends.length; tried++) {
+      const origin = backends[(first + tried) % backends.length];
+      const upstream = await new Promise<IncomingMessage | 'refused'>((resolve, reject) => {
+        const target = new URL(req.url ?? '/', origin);
+        const call = request(target, { method: req.method, headers: { ...req.headers, host: target.host, connection: 'close' }, agent: false }, resolve);
+        call.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error)));
+        call.end(body);
+      }).catch((error: Error) => error);
+      if (upstream === 'refused') {
+        balancer.redispatched++;
+        continue;
+      }
+      if (upstream instanceof Error) {
+        res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream ${origin} failed: ${upstream.message}`);
+        return;
+      }
+      answered.set(origin, (answered.get(origin) ?? 0) + 1);
+      res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+      upstream.pipe(res);
+      return;
+    }
+    res.writeHead(503, { 'content-type': 'text/plain' }).end('no replica accepted the connection');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  balancer.url = `http://127.0.0.1:${port}`;
+  balancer.stop = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  return balancer;
+}
