@@ -98,6 +98,12 @@ export interface TestHub {
    * store, as a replica on another machine would have; stopped with the hub unless stopped first.
    */
   startGatewayReplica(overrides?: Partial<GatewayConfig>): Promise<RunningGateway>;
+  /**
+   * Moves a deployment to another address as an operator would (needs `databaseDir`): starts it
+   * again on a new port over the same database, points its registry entry there, waits a second
+   * (a production gateway picks a registry change up within one), then stops the old process with its drain. Resolves with the deployment at its new address.
+   */
+  moveAgency(code: string): Promise<RunningAgency>;
   /** Stops a deployment as if it crashed: the gateway then finds it unavailable. */
   stopAgency(code: string): Promise<void>;
   /** Starts a stopped deployment again on its port and database (needs `databaseDir`). */
@@ -247,6 +253,20 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       replica.stop = () => (stopped ??= stop());
       replicas.push(replica);
       return replica;
+    },
+    async moveAgency(code) {
+      if (!options.databaseDir) throw new Error('moveAgency needs databaseDir: the moved deployment opens the same database');
+      const old = agencies.get(code)!;
+      const moved = await launchAgency(code);
+      registry.set(registry.all().map((entry) => (entry.code === code ? { ...entry, url: moved.url } : entry)));
+      // As the operator's procedure says (README): the old process stops only after the gateway
+      // routes to the new address; calls already on their way to the old one are then answered by its drain.
+      await new Promise((r) => setTimeout(r, 1000));
+      await stopCalendarSync(code);
+      await old.stop();
+      agencies.set(code, moved);
+      syncCalendarOf(moved);
+      return moved;
     },
     async stopAgency(code) {
       await stopCalendarSync(code);
