@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { writeRegistry } from '../schema/contracts/shard-registry';
 import { intFrom } from '../subgraphs/shared/env';
+import { databaseKindOf } from '../subgraphs/shared/orm';
 import { DEMO_AGENCIES } from './demo/province';
 import { Supervisor } from './supervisor';
 
@@ -27,6 +28,27 @@ if (!Number.isInteger(portBase) || portBase < 1 || portBase > 65_535 - 99 - DEMO
 const gatewayPort = Number(process.env.PORT ?? portBase);
 const host = '127.0.0.1';
 const CATALOGUE_PORT = portBase + 98;
+/**
+ * HUB_POSTGRES_URL (`postgresql://user@host:5432/hub`) runs the whole hub on PostgreSQL: every
+ * service on a database of its own on that server, named after the URL's database as a prefix
+ * (`hub_directory`, `hub_fjdrc`…; `hub` when the URL names none), each created on first start.
+ * Unset, every service keeps its SQLite file in the data folder.
+ */
+const postgres = process.env.HUB_POSTGRES_URL?.trim() || undefined;
+if (postgres && databaseKindOf(postgres) !== 'postgresql') throw new Error(`HUB_POSTGRES_URL must be a postgresql:// URL, got ${postgres}`);
+/** The database of one service on HUB_POSTGRES_URL's server, or undefined (its SQLite default). */
+function postgresDatabaseOf(service: string): string | undefined {
+  if (!postgres) return undefined;
+  const url = new URL(postgres);
+  const prefix = decodeURIComponent(url.pathname.slice(1)) || 'hub';
+  url.pathname = `/${prefix}_${service}`;
+  return url.toString();
+}
+/** `{ NAME: url }` for a service's database variable when on PostgreSQL, else nothing (the SQLite default). */
+const databaseEnv = (name: string, service: string): Record<string, string> => {
+  const url = postgresDatabaseOf(service);
+  return url ? { [name]: url } : {};
+};
 // A child that exits is restarted with back-off while the others keep serving (tools/supervisor.ts).
 const supervisor = new Supervisor();
 let stopping = false;
@@ -84,7 +106,7 @@ async function main(): Promise<void> {
   // Every service starts at once: the first start's time is the agencies' seeding, and the others
   // come up meanwhile. The registry lists every deployment from the start; nothing calls one
   // through the gateway before the hub is ready.
-  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort) });
+  launch('directory', 'tools/demo/directory-main.js', { PORT: String(directoryPort), ...databaseEnv('HUB_DIRECTORY_DATABASE_URL', 'directory') });
   services.push({ name: 'directory', url: directoryUrl });
   // The deployments share a few processes, one per core: seeding is CPU-bound, and each process of
   // its own would load the code, the schema and the segmenter's dictionary again. Each keeps its
@@ -92,7 +114,7 @@ async function main(): Promise<void> {
   const hosts = Math.min(registry.length, intFrom(process.env, 'HUB_AGENCY_HOSTS', Math.max(2, availableParallelism())));
   for (let h = 0; h < hosts; h++) {
     const deployments = registry.filter((_, i) => i % hosts === h)
-      .map(({ code, url, agency }) => ({ code, port: Number(new URL(url).port), indexPrefix: agency.indexPrefix }));
+      .map(({ code, url, agency }) => ({ code, port: Number(new URL(url).port), indexPrefix: agency.indexPrefix, databaseUrl: postgresDatabaseOf(code) }));
     const file = join(dataDir, `agency-host-${h + 1}.json`);
     writeFileSync(file, JSON.stringify(deployments, null, 2));
     // Each deployment reads the province's calendar from the directory through the gateway.
@@ -101,7 +123,9 @@ async function main(): Promise<void> {
   for (const entry of registry) services.push({ name: `agency:${entry.code}`, url: entry.url });
   // The news office's demo plans go in through the gateway once every deployment answers: its
   // calls to a department still seeding would open that department's circuit breaker.
-  launch('coordination', 'tools/demo/coordination-main.js', { PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_DEMO_REGISTRY: registryPath });
+  launch('coordination', 'tools/demo/coordination-main.js', {
+    PORT: String(coordinationPort), HUB_GATEWAY_URL: gatewayUrl, HUB_DEMO_REGISTRY: registryPath, ...databaseEnv('HUB_COORDINATION_DATABASE_URL', 'coordination'),
+  });
   services.push({ name: 'coordination', url: coordinationUrl });
   launch('gateway', 'gateway/main.js', {
     PORT: String(gatewayPort), HUB_REGISTRY: registryPath, HUB_DIRECTORY_URL: directoryUrl,
@@ -111,7 +135,9 @@ async function main(): Promise<void> {
   // The catalogue replicates every agency through the gateway. The hub is ready before its first
   // back-fill is done: until then (its /health answers 503) the gateway answers public reads with
   // the live fan-out, the same answers.
-  launch('catalogue', 'subgraphs/catalogue/main.js', { PORT: String(CATALOGUE_PORT), HUB_GATEWAY_URL: gatewayUrl, HUB_REGISTRY: registryPath });
+  launch('catalogue', 'subgraphs/catalogue/main.js', {
+    PORT: String(CATALOGUE_PORT), HUB_GATEWAY_URL: gatewayUrl, HUB_REGISTRY: registryPath, ...databaseEnv('HUB_CATALOGUE_DATABASE_URL', 'catalogue'),
+  });
   services.push({ name: 'catalogue', url: catalogueUrl });
   const backfilled = waitHealthy('catalogue', healthOf(catalogueUrl), 600_000);
   console.log('\nThe disclosure hub is running:');
@@ -119,6 +145,7 @@ async function main(): Promise<void> {
   console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);
   console.log(`  ${'portal'.padEnd(18)} ${gatewayUrl.replace(/\/graphql$/, '/')}   ← 政府信息公开专栏 (the web app)`);
   console.log(`  shard registry     ${registryPath}`);
+  console.log(`  databases          ${postgres ? `PostgreSQL at ${new URL(postgres).host}, ${new URL(postgresDatabaseOf('directory')!).pathname.slice(1).replace(/directory$/, '')}* (one per service)` : `SQLite files in ${dataDir}`}`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
   backfilled.then(
     () => console.log(`The provincial catalogue is back-filled (${((Date.now() - started) / 1000).toFixed(1)} s after start): public reads now come from it.`),

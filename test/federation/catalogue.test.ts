@@ -12,7 +12,8 @@ import { TEST_SECRETS } from '../support/secrets';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { SeededRandom } from '../../tools/demo/random';
 import { seedAgency } from '../../tools/demo/seed-agency';
-import { startHub, type TestHub } from '../support/hub-harness';
+import { E2E_ENGINE, startHub, type TestHub } from '../support/hub-harness';
+import { freshDatabase } from '../support/databases';
 import { randomDocumentQuery } from '../support/random-filters';
 
 const CODES = ['fjdrc', 'fjczt', 'fjamr', 'fjedu'];
@@ -122,10 +123,12 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
   });
 
   it('searches one index: the answer of a single database holding every agency\'s documents', async () => {
-    const reference: AgencyRuntime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: 'reference', HUB_DATABASE_URL: ':memory:' }));
+    // On the catalogue's engine: SQLite's BM25 and PostgreSQL's ranking are not the same function.
+    const referenceDatabase = await freshDatabase(E2E_ENGINE);
+    const reference: AgencyRuntime = await createAgencyRuntime(loadAgencyConfig({ HUB_AGENCY_CODE: 'reference', HUB_DATABASE_URL: referenceDatabase.url }));
     try {
       const em = reference.orm.em.fork() as EntityManager;
-      const search = new SearchIndex(':memory:');
+      const search = new SearchIndex(referenceDatabase.url);
       for (const agency of hub.agencies.values()) {
         const rows = await agency.runtime.orm.em.fork().find(DocumentEntity, {});
         await em.insertMany(DocumentEntity, rows.map((row) => ({ ...row })));
@@ -140,6 +143,7 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
       }
     } finally {
       await reference.orm.close(true);
+      await referenceDatabase.drop();
     }
   });
 

@@ -2,6 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { PG_ADMIN_URL } from '../support/databases';
+import { E2E_ENGINE } from '../support/hub-harness';
 
 /**
  * Issue 15: `npm start` keeps the hub up when one of its processes dies. The whole hub (tools/hub.ts,
@@ -14,6 +17,8 @@ import { join, resolve } from 'node:path';
  * port-0 listener lands.
  */
 const ROOT = resolve(__dirname, '../..');
+/** In the end-to-end tier's PostgreSQL pass, the hub's one setting for it (HUB_POSTGRES_URL), on databases of this run. */
+const POSTGRES_PREFIX = `hub_supervision_${process.pid}_${Date.now()}`;
 const SUPERVISOR_QUERY = 'query { documents(first: 5, filter: { status: [DRAFT, IN_REVIEW] }) { totalCount } }';
 
 describe('issue 15: a crashed process of `npm start` is restarted while the rest keep serving', () => {
@@ -25,7 +30,8 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
 
   const env = () => {
     const own = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HUB_')));
-    return { ...own, HUB_DATA_DIR: dataDir, HUB_PORT_BASE: String(portBase), NODE_OPTIONS: '', APOLLO_TELEMETRY_DISABLED: '1' };
+    const postgres = E2E_ENGINE === 'postgresql' ? { HUB_POSTGRES_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${POSTGRES_PREFIX}`) } : {};
+    return { ...own, ...postgres, HUB_DATA_DIR: dataDir, HUB_PORT_BASE: String(portBase), NODE_OPTIONS: '', APOLLO_TELEMETRY_DISABLED: '1' };
   };
   const until = async <T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
@@ -60,6 +66,7 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
       try { process.kill(-hub.pid!, 'SIGKILL'); } catch { /* already gone */ }
     }
     rmSync(dataDir, { recursive: true, force: true });
+    if (E2E_ENGINE === 'postgresql') await dropDatabasesNamed(`${POSTGRES_PREFIX}_%`);
   }, 30_000);
 
   async function asSupervisor(): Promise<{ data?: { documents: { totalCount: number } }; errors?: { extensions?: { code?: string; agency?: string } }[] }> {
@@ -67,6 +74,10 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: SUPERVISOR_QUERY }) });
     return response.json();
   }
+
+  it('runs on the engine of this pass', () => {
+    expect(output).toContain(E2E_ENGINE === 'postgresql' ? 'databases          PostgreSQL at' : 'databases          SQLite files in');
+  });
 
   it('kills one agency host: partial answers name its agencies, then the restarted host answers in full', async () => {
     const full = await asSupervisor();
@@ -100,3 +111,14 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     expect(after.filter((c) => c.pid !== hostOf(hostFile)!.pid).map((c) => c.pid).sort()).toEqual(before.filter((c) => c.pid !== victim.pid).map((c) => c.pid).sort());
   }, 150_000);
 });
+
+async function dropDatabasesNamed(pattern: string): Promise<void> {
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [pattern]);
+    for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -18,6 +18,8 @@ import { startCoordinationSubgraph, type RunningCoordination } from '../../subgr
 import { GatewayClient } from '../../subgraphs/shared/gateway-client';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { TEST_SECRETS } from './secrets';
+import { freshDatabase } from './databases';
+import type { DatabaseKind } from '../../subgraphs/shared/orm';
 import { loadCatalogueConfig } from '../../subgraphs/catalogue/config';
 import { emptyCatalogue } from '../../subgraphs/catalogue/services/rebuild';
 import { catalogueGatewayClient, createCatalogueRuntime, startCatalogue, type RunningCatalogue } from '../../subgraphs/catalogue/server';
@@ -65,6 +67,14 @@ export interface HubOptions {
    */
   withCalendarSync?: boolean;
 }
+
+/**
+ * The engine of every database of the end-to-end tier: SQLite (memory, or files in `databaseDir`)
+ * unless HUB_TEST_E2E_ENGINE=postgresql, with which each service of each test hub — every agency
+ * deployment, the directory, coordination and the catalogue — gets a fresh PostgreSQL database of
+ * its own: the whole hub on PostgreSQL, as `.ci/run`'s second pass of test/federation runs it.
+ */
+export const E2E_ENGINE: DatabaseKind = process.env.HUB_TEST_E2E_ENGINE === 'postgresql' ? 'postgresql' : 'sqlite';
 
 /** A gateway response as tests read it. */
 export interface GatewayAnswer {
@@ -124,10 +134,19 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const agencies = new Map<string, RunningAgency>();
   // An empty HUB_CLOCK is the system clock.
   const clock = options.clock === null ? '' : options.clock ?? '2026-11-27T10:00:00+08:00';
-  const databaseOf = (name: string) => (options.databaseDir ? join(options.databaseDir, `${name}.sqlite`) : ':memory:');
+  // Each service's database, made once per hub: on PostgreSQL (E2E_ENGINE) a fresh database each,
+  // dropped by stop(); on SQLite a file in databaseDir, or memory.
+  const pgDatabases = new Map<string, Promise<{ url: string; drop: () => Promise<void> }>>();
+  const databaseOf = async (name: string, sqlite = options.databaseDir ? join(options.databaseDir, `${name}.sqlite`) : ':memory:') => {
+    if (E2E_ENGINE === 'sqlite') return sqlite;
+    if (!pgDatabases.has(name)) pgDatabases.set(name, freshDatabase('postgresql'));
+    return (await pgDatabases.get(name)!).url;
+  };
+  // Whether a stopped service finds its data again when started anew.
+  const durable = Boolean(options.databaseDir) || E2E_ENGINE === 'postgresql';
   const serviceEnv = { ...(options.developmentDataDir ? { HUB_DATA_DIR: options.developmentDataDir } : TEST_SECRETS), ...options.env };
-  const launchAgency = (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
-    ...serviceEnv, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
+  const launchAgency = async (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
+    ...serviceEnv, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: await databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
   }));
   // Each deployment's calendar sync, started once the gateway listens (it reads through it).
   const calendarSyncs = new Map<string, () => Promise<void>>();
@@ -151,7 +170,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   for (const code of options.agencies) await start(code);
   let directory: RunningDirectory | undefined;
   if (options.withDirectory) {
-    const config = loadDirectoryConfig({ ...serviceEnv, HUB_DIRECTORY_DATABASE_URL: ':memory:', PORT: '0' });
+    const config = loadDirectoryConfig({ ...serviceEnv, HUB_DIRECTORY_DATABASE_URL: await databaseOf('directory', ':memory:'), PORT: '0' });
     const runtime = await createDirectoryRuntime(config);
     await seedDirectory(runtime, DEMO_AGENCIES);
     directory = await startDirectorySubgraph(config, runtime);
@@ -160,14 +179,14 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const registry = new ShardRegistry(undefined, [...agencies.values()].map(entryOf));
   // Its client of the gateway is replaced once the gateway listens; until then a call fails rather than reach whatever listens on 4000.
   const coordinationConfig = loadCoordinationConfig({
-    ...serviceEnv, HUB_COORDINATION_DATABASE_URL: databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock, HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
+    ...serviceEnv, HUB_COORDINATION_DATABASE_URL: await databaseOf('coordination'), PORT: '0', HUB_CLOCK: clock, HUB_GATEWAY_URL: 'http://127.0.0.1:9/graphql',
   });
   const schedule = typeof options.withCoordination === 'object' && options.withCoordination.schedule;
   let coordination = options.withCoordination ? await startCoordinationSubgraph(coordinationConfig, { schedule }) : undefined;
   // The catalogue reads the agencies through the gateway, which starts after it and routes to it.
   let gatewayForFeeds!: (client: GatewayClient) => void;
   const feedClient = new Promise<GatewayClient>((resolve) => { gatewayForFeeds = resolve; });
-  const catalogueConfig = loadCatalogueConfig({ ...serviceEnv, HUB_CATALOGUE_DATABASE_URL: options.withCatalogue?.databaseUrl ?? databaseOf('catalogue'), PORT: '0', HUB_CLOCK: clock, HUB_CATALOGUE_FEED_WAIT_MS: '1000' });
+  const catalogueConfig = loadCatalogueConfig({ ...serviceEnv, HUB_CATALOGUE_DATABASE_URL: options.withCatalogue?.databaseUrl ?? await databaseOf('catalogue'), PORT: '0', HUB_CLOCK: clock, HUB_CATALOGUE_FEED_WAIT_MS: '1000' });
   const launchCatalogue = (port = 0) => startCatalogue(
     { ...catalogueConfig, port, staleAfterMs: options.withCatalogue?.staleAfterMs ?? 30_000 },
     { registry, read: async (...args) => gatewayFeedReader(await feedClient)(...args) },
@@ -199,7 +218,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     agencies,
     catalogue,
     async restartCatalogue(restart = {}) {
-      if ((!options.databaseDir && !options.withCatalogue?.databaseUrl) || !catalogue) throw new Error('restartCatalogue needs withCatalogue and a database that outlives it');
+      if ((!durable && !options.withCatalogue?.databaseUrl) || !catalogue) throw new Error('restartCatalogue needs withCatalogue and a database that outlives it');
       const port = portOf(catalogue.url);
       await catalogue.stop();
       if (restart.empty) {
@@ -255,7 +274,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return replica;
     },
     async moveAgency(code) {
-      if (!options.databaseDir) throw new Error('moveAgency needs databaseDir: the moved deployment opens the same database');
+      if (!durable) throw new Error('moveAgency needs databaseDir: the moved deployment opens the same database');
       const old = agencies.get(code)!;
       const moved = await launchAgency(code);
       registry.set(registry.all().map((entry) => (entry.code === code ? { ...entry, url: moved.url } : entry)));
@@ -273,7 +292,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       await agencies.get(code)?.stop();
     },
     async restartAgency(code) {
-      if (!options.databaseDir) throw new Error('restartAgency needs databaseDir: an in-memory database does not survive a restart');
+      if (!durable) throw new Error('restartAgency needs databaseDir: an in-memory database does not survive a restart');
       await stopCalendarSync(code);
       const agency = await launchAgency(code, portOf(agencies.get(code)!.url));
       agencies.set(code, agency);
@@ -281,7 +300,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       return agency;
     },
     async restartCoordination() {
-      if (!options.databaseDir || !coordination) throw new Error('restartCoordination needs withCoordination and databaseDir');
+      if (!durable || !coordination) throw new Error('restartCoordination needs withCoordination and databaseDir');
       await coordination.stop();
       coordination = await startCoordinationSubgraph({ ...coordinationConfig, port: portOf(coordination.url) }, { schedule });
       coordination.runtime.gateway = gatewayClient;
@@ -293,6 +312,7 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
       await hub.catalogue?.stop();
       await Promise.all([gateway, ...replicas].map((g) => g.stop()));
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));
+      for (const database of pgDatabases.values()) await (await database).drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
