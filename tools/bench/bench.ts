@@ -32,11 +32,13 @@ const MAX_DEPLOYMENTS = Number(process.env.BENCH_MAX_DEPLOYMENTS ?? 100);
 /** Of `counts`, those below the province's size, and the size itself. */
 const upTo = (counts: number[]) => [...new Set([...counts.filter((n) => n < MAX_DEPLOYMENTS), MAX_DEPLOYMENTS])];
 /** Deployment counts measured with the live fan-out. */
-const SHARD_COUNTS = upTo([1, 4, 8, 16, 100]);
+const SHARD_COUNTS = upTo([1, 4, 8, 16, 50, 100]);
 /** Deployment counts measured again with the provincial catalogue answering the public reads. */
 const CATALOGUE_COUNTS = upTo([1, 16, 100]);
 /** The deployment count at which the staff pages' fan-out cost is compared with one deployment's. */
 const STAFF_FANOUT_AT = SHARD_COUNTS.includes(16) ? 16 : MAX_DEPLOYMENTS;
+/** The counts of the scale-out table (issue 15): the staff page is measured at each. */
+const SCALE_COUNTS = upTo([1, 16, 50, 100]);
 const DOCS_PER_AGENCY = Number(process.env.BENCH_DOCS ?? 150);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 /**
@@ -276,9 +278,9 @@ async function main(): Promise<void> {
       record(label, 'live', count, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { pid: gateway.pid }));
       if (count === 1) recordPaced(label, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { rate: PACED_RATE }));
     }
-    if (count === 1 || count === STAFF_FANOUT_AT) {
+    if (SCALE_COUNTS.includes(count) || count === STAFF_FANOUT_AT) {
       record(label, 'live', count, 'supervisor', await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, STAFF_PAGE, staffVariables, supervisor, { pid: gateway.pid }));
-      if (count > 1) record(label, 'live', count, 'editor', await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, STAFF_PAGE, staffVariables, editor, { pid: gateway.pid }));
+      if (count === STAFF_FANOUT_AT && count > 1) record(label, 'live', count, 'editor', await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, STAFF_PAGE, staffVariables, editor, { pid: gateway.pid }));
     }
     await processes.stop(gateway);
   }
@@ -421,6 +423,23 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
     `- staff pages: a supervisor's page over ${STAFF_FANOUT_AT} deployments / over 1, gateway CPU per page = **${((supervisorAt(STAFF_FANOUT_AT).cpuMsPerReq ?? 0) / (supervisorAt(1).cpuMsPerReq ?? 1)).toFixed(2)}×** (target ≤ 3×)` +
     (editorAt ? `; an editor's page (one deployment of ${STAFF_FANOUT_AT}) ${editorAt.cpuMsPerReq?.toFixed(2)} ms against ${supervisorAt(1).cpuMsPerReq?.toFixed(2)} ms for a page over one deployment.` : '.'),
     `- gateway peak RSS under load over one deployment: hub ${Math.max(...rows.filter((r) => r.path === 'live' && r.deployments === 1).map((r) => r.peakRssMiB ?? 0)).toFixed(0)} MiB, Apollo Gateway ${Math.max(...rows.filter((r) => r.path === 'apollo').map((r) => r.peakRssMiB ?? 0)).toFixed(0)} MiB (target: hub ≤ Apollo).`,
+  );
+  const perDeployment = (sum('afterLoadMiB') / top).toFixed(1);
+  lines.push(
+    '',
+    `### Scale-out: 1 → ${SCALE_COUNTS.slice(1).join(' → ')} deployments (issue 15)`,
+    '',
+    `From the rows above. Memory per deployment: ${perDeployment} MiB after the load in ${HOSTS} compact hosts, ${mib(own.afterLoadMiB)} MiB as a process of its own (the memory table). ` +
+    'Gateway CPU per page and latency with the live fan-out; the portal page through the catalogue for comparison.',
+    '',
+    '| deployments | portal, live: CPU ms/page | p50 ms | p99 ms | supervisor page, live: CPU ms/page | p50 ms | p99 ms | portal via catalogue: CPU ms/page | p50 ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...SCALE_COUNTS.map((n) => {
+      const portal = find('live', n, 'portal');
+      const staff = find('live', n, 'supervisor');
+      const viaCatalogue = rows.find((r) => r.path === 'catalogue' && r.deployments === n && r.query === 'portal');
+      return `| ${n} | ${portal.cpuMsPerReq?.toFixed(2)} | ${portal.p50} | ${portal.p99} | ${staff.cpuMsPerReq?.toFixed(2)} | ${staff.p50} | ${staff.p99} | ${viaCatalogue ? `${viaCatalogue.cpuMsPerReq?.toFixed(2)} | ${viaCatalogue.p50}` : '— | —'} |`;
+    }),
   );
   for (const q of ['portal', 'search']) {
     const hung = rows.find((r) => r.path === 'catalogue-one-hung' && r.query === q);
