@@ -440,7 +440,7 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
       const viaCatalogue = rows.find((r) => r.path === 'catalogue' && r.deployments === n && r.query === 'portal');
       return `| ${n} | ${portal.cpuMsPerReq?.toFixed(2)} | ${portal.p50} | ${portal.p99} | ${staff.cpuMsPerReq?.toFixed(2)} | ${staff.p50} | ${staff.p99} | ${viaCatalogue ? `${viaCatalogue.cpuMsPerReq?.toFixed(2)} | ${viaCatalogue.p50}` : '— | —'} |`;
     }),
-  '',
+    '',
   );
   for (const q of ['portal', 'search']) {
     const hung = rows.find((r) => r.path === 'catalogue-one-hung' && r.query === q);
