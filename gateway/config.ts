@@ -66,6 +66,12 @@ export interface GatewayConfig {
    * sequence reads the catalogue either way. @default true
    */
   exportCataloguePages: boolean;
+  /**
+   * How long the gateway keeps the directory's answers about an agency (its name, code, kind…) that
+   * every document's `agency { name }` asks for (HUB_DIRECTORY_CACHE_MS; 0 keeps none): a rename
+   * shows after at most this long, and names are still given while the directory is down. @default 60000
+   */
+  directoryCacheMs: number;
   /** Redis URL for counters shared by gateway replicas; in memory when absent. */
   redisUrl?: string;
   /** Researchers' API keys (hashed), re-read on change. @default <HUB_DATA_DIR>/api-keys.json */
@@ -163,6 +169,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     exportPacing: intFrom(env, 'HUB_EXPORT_PACING', 3),
     exportCataloguePages: env.HUB_EXPORT_CATALOGUE_PAGES !== '0',
     redisUrl: env.HUB_REDIS_URL || undefined,
+    directoryCacheMs: intFrom(env, 'HUB_DIRECTORY_CACHE_MS', 60_000),
     apiKeysPath: apiKeysPathFrom(env),
     persistedDocumentsPath: env.HUB_PERSISTED_DOCUMENTS ?? join(SCHEMA_DIR, 'persisted-documents.json'),
     safelistOnly: env.HUB_SAFELIST_ONLY === '1',

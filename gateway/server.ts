@@ -32,6 +32,7 @@ import { openTelemetryPlugins } from './telemetry';
 import { ShardClients } from './sharding/shard-client';
 import { createShardedTransport } from './sharding/sharded-transport';
 import { createServiceHttpTransport } from './service-http-transport';
+import { useEntityCache } from './entity-cache';
 import { useSubgraphHeaders } from './subgraph-headers';
 import { WebAssets } from './web-assets';
 
@@ -45,6 +46,9 @@ export interface RunningGateway {
   /** Stops accepting, lets requests in flight finish (at most `shutdownGraceMs`), then closes. */
   stop(): Promise<void>;
 }
+
+/** The directory's facts of an agency that are the same for every caller and change rarely: kept by the gateway. */
+const DIRECTORY_AGENCY_FACTS: ReadonlySet<string> = new Set(['code', 'name', 'shortName', 'kind', 'regionCode', 'creditCode', 'indexPrefix', 'docPrefix']);
 
 /** How long a starting gateway waits for Redis before it serves anyway. */
 const REDIS_CONNECT_WAIT_MS = 3000;
@@ -117,7 +121,10 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     transports: {
       http: httpTransport,
       sharded: createShardedTransport({ routing: AGENCY_ROUTING, registry, clients: agencyClients, claimsOf, catalogueUrl: config.catalogueUrl }),
-      'service-http': createServiceHttpTransport(serviceClients),
+      'service-http': createServiceHttpTransport(serviceClients, {
+        // Every document's `agency { name }` is an entity fetch to the directory: its registry facts are kept.
+        directory: useEntityCache({ typeName: 'Agency', keyField: 'code', fields: DIRECTORY_AGENCY_FACTS, ttlMs: config.directoryCacheMs }),
+      }),
     },
     transportEntries: {
       [AGENCY_ROUTING.subgraph]: { kind: 'sharded' },
