@@ -43,7 +43,7 @@ export class IdempotencyKeyEntity {
   @Property({ type: 'json', nullable: true })
   outcome?: GraphQLResponseBody | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Index()
   expiresAt!: Date;
 }

@@ -95,7 +95,7 @@ export class AttachmentFileEntity {
   @Property({ type: 'integer' })
   sizeBytes!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 }
 
@@ -144,7 +144,7 @@ export class DocumentVersionEntity {
   @Property({ type: 'text' })
   reason!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 
   @Property({ type: 'string', length: 128 })
@@ -164,7 +164,7 @@ export class ConfidentialityReviewEntity {
   @Property({ type: 'string', length: 128 })
   reviewer!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   reviewedAt!: Date;
 
   @Enum({ items: () => ReviewResult, type: 'string' })
@@ -187,7 +187,7 @@ export class DocumentEventEntity {
   @Enum({ items: () => DocumentEventKind, type: 'string' })
   kind!: DocumentEventKind;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at!: Date;
 
   @Property({ type: 'string', length: 128 })
@@ -275,9 +275,9 @@ export class DocumentRevisionEntity {
   @Property({ type: 'json' })
   authors!: string[];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt!: Date;
 }

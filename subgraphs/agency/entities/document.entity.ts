@@ -80,11 +80,11 @@ export class DocumentEntity {
   @Property({ type: 'boolean' })
   publishDueProvisional: boolean = false;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   publishedAt?: Date | null;
 
   /** The list sort key: publishedAt once published, creation time before. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   listedAt!: Date;
 
   @Enum({ items: () => DisclosureAttribute, type: 'string' })
@@ -114,15 +114,15 @@ export class DocumentEntity {
   @Property({ type: 'text', nullable: true })
   withdrawalReason?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   withdrawnAt?: Date | null;
 
   @Property({ type: 'string', length: 128 })
   createdBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt!: Date;
 }

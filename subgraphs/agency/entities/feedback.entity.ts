@@ -45,7 +45,7 @@ export class FeedbackEntity {
   @Property({ type: 'text', nullable: true })
   moderationReason?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   moderatedAt?: Date | null;
 
   @Property({ type: 'string', length: 128, nullable: true })
@@ -54,7 +54,7 @@ export class FeedbackEntity {
   @Property({ type: 'text', nullable: true })
   answer?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   answeredAt?: Date | null;
 
   @Property({ type: 'string', length: 128, nullable: true })
@@ -64,6 +64,6 @@ export class FeedbackEntity {
   @Property({ type: 'integer', nullable: true })
   answerHours?: number | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 }

@@ -61,11 +61,11 @@ export class PenaltyDecisionEntity {
   @Enum({ items: () => PenaltyStatus, type: 'string' })
   status: PenaltyStatus = PenaltyStatus.PENDING;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   publishedAt?: Date | null;
 
   /** Sort key of lists: publishedAt once published, creation time before. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   listedAt!: Date;
 
   /** Last day the decision is shown to the public (publicity period). */
@@ -79,7 +79,7 @@ export class PenaltyDecisionEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   withdrawDueOn?: string | null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   withdrawnAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
@@ -88,6 +88,6 @@ export class PenaltyDecisionEntity {
   @Property({ type: 'string', length: 128 })
   createdBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 }

@@ -38,6 +38,6 @@ export class PublicChangeEntity {
   @Property({ type: 'integer', nullable: true })
   releaseSize?: number | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at!: Date;
 }

@@ -19,11 +19,11 @@ export class ReleaseHoldEntity {
   planId!: string;
 
   /** The plan's release time (embargo). */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   releaseAt!: Date;
 
   /** Set when the agency voted PREPARED for the plan: from then on the document is frozen until commit or abort. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   preparedAt?: Date | null = null;
 }
 
@@ -74,10 +74,10 @@ export class CoordinatedReleaseEntity {
   @Property({ type: 'json' })
   problems!: string[];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   votedAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   committedAt?: Date | null;
 
   /** What the commit published, answered again to a repeated commit. */

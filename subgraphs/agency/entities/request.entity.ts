@@ -105,7 +105,7 @@ export class DisclosureRequestEntity {
   responseText?: string | null;
 
   /** List sort key: when it was entered. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   listedAt!: Date;
 
   @Property({ type: 'string', length: 128 })
@@ -154,7 +154,7 @@ export class RequestEventEntity {
   @Property({ type: 'text', nullable: true })
   detail?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at!: Date;
 
   @Property({ type: 'string', length: 128 })
@@ -238,7 +238,7 @@ export class AnnualReportTextEntity {
   @Property({ type: 'text', nullable: true })
   frozenTables?: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt!: Date;
 
   @Property({ type: 'string', length: 128 })
@@ -262,7 +262,7 @@ export class PersonalDataAccessEntity {
   @Property({ type: 'string', length: 128 })
   actor!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at!: Date;
 
   /** Field names read, comma-separated in schema order ("requesterName,idNumber"). */

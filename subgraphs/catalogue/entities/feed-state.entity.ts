@@ -15,7 +15,7 @@ export class CatalogueFeedEntity {
   appliedSeq: number = 0;
 
   /** When a page with entries was last read and applied (an empty answer writes nothing; the live freshness is the replicator's, on /health). */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   readAt?: Date | null;
 
   /**
@@ -23,7 +23,7 @@ export class CatalogueFeedEntity {
    * documents, also after a restart while the agency does not answer (named stale meanwhile);
    * until then the gateway keeps the live fan-out.
    */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   backfilledAt?: Date | null;
 }
 

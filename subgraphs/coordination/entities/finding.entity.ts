@@ -56,17 +56,17 @@ export class FindingEntity {
   @Property({ type: 'string', length: 64, nullable: true })
   planId?: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   firstSeenAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   lastSeenAt!: Date;
 
   /** The scan that last saw it; a scan of its scope that did not see it resolves it. */
   @Property({ type: 'integer' })
   lastSeenScan!: number;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   resolvedAt?: Date | null = null;
 
   @Property({ type: 'string', length: 128, nullable: true })
@@ -87,10 +87,10 @@ export class ScanRunEntity {
   @Property({ type: 'string', length: 80 })
   scope!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   startedAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   finishedAt?: Date | null;
 
   @Property({ type: 'integer' })

@@ -34,7 +34,7 @@ export class ReleasePlanEntity {
   leadAgency!: string;
 
   /** The release time; linked documents are under embargo until then. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   releaseAt!: Date;
 
   @Property({ type: 'json' })
@@ -62,13 +62,13 @@ export class ReleasePlanEntity {
   @Property({ type: 'string', length: 128 })
   createdBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   releasedAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
@@ -97,7 +97,7 @@ export class PlanParticipantEntity {
   problems: string[] = [];
 
   /** When the agency acknowledged the commit (published its documents). */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   committedAt?: Date | null = null;
 
   /** Last failure to reach the agency, for the coordinator's eyes. */
@@ -128,6 +128,6 @@ export class PlanDocumentEntity {
   @Property({ type: 'json' })
   keyFacts!: AgreedFactRecord[];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   linkedAt!: Date;
 }

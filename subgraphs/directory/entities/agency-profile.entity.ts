@@ -67,6 +67,6 @@ export class AgencyProfileEntity {
   @Property({ type: 'text' })
   disclosureGuide!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt!: Date;
 }

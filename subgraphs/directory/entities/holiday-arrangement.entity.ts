@@ -12,6 +12,6 @@ export class HolidayArrangementEntity {
   @Property({ type: 'text' })
   json!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   loadedAt!: Date;
 }
