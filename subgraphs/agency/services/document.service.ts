@@ -112,6 +112,8 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
     where.listedAt = range;
   }
   if (f.docNumber) where.docNumberNorm = normalizeDocNumber(f.docNumber);
+  if (f.genre) where.genre = checkGenre(f.genre.trim(), '');
+  if (f.validity?.length) where.validity = { $in: f.validity };
   return where as FilterQuery<DocumentEntity>;
 }
 
