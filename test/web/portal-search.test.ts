@@ -6,7 +6,7 @@ const UPLOADED_NAME = '附件2：培育方案任务分工表.pdf';
 const UPLOADED = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n${'培育方案'.repeat(40)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 const WRITTEN = {
   title: '关于印发福建省数据要素市场培育行动方案的通知', body: '现将《福建省数据要素市场培育行动方案》印发给你们，请认真贯彻执行。',
-  theme: '综合政务', formedOn: '2026-11-30', disclosure: 'PROACTIVE', docNumber: '闽发改〔2026〕88号',
+  theme: '综合政务', formedOn: '2026-11-20', disclosure: 'PROACTIVE', docNumber: '闽发改〔2026〕88号',
   subjectTerms: ['数据要素', '市场培育'], effectiveOn: '2026-12-01', repealedOn: '2028-12-31',
   attachments: [{ fileName: '附件1：行动方案（纸质存档）.pdf', mediaType: 'application/pdf', sizeBytes: 20480 }],
 };
@@ -149,6 +149,7 @@ describeBrowser('portal search, document page and catalogue (chromium)', () => {
     expect(await page.getByRole('link', { name: `下载 ${UPLOADED_NAME}` }).count()).toBe(1);
 
     // Other text still searches.
+    await page.goto(`${portal.origin}/`);
     await page.getByRole('searchbox', { name: '搜索政府信息' }).fill('FJ-0200-2026');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/\/search\?q=FJ-0200-2026/);
