@@ -172,8 +172,8 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
       query Facets($text: String!, $after: String) {
         search(text: $text, first: 50, after: $after) {
           totalCount pageInfo { hasNextPage endCursor }
-          edges { node { agency { code } theme genre publishedAt } }
-          facets { agencies { value count } themes { value count } years { value count } genres { value count } }
+          edges { node { agency { code } theme genre validity publishedAt } }
+          facets { agencies { value count } themes { value count } years { value count } genres { value count } validities { value count } }
         }
       }
     `;
@@ -202,6 +202,7 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
         themes: tally(nodes.map((n) => n.theme)),
         years: tally(nodes.map((n) => new Date(Date.parse(n.publishedAt) + 8 * 3600_000).toISOString().slice(0, 4))),
         genres: tally(nodes.map((n) => n.genre)),
+        validities: tally(nodes.map((n) => n.validity)),
       });
       agenciesSeen = Math.max(agenciesSeen, facets.agencies.length);
       const fromCatalogue = await hub.query(FACETS, { text, after: null });

@@ -163,6 +163,30 @@ describeBrowser('portal search, document page and catalogue (chromium)', () => {
     expect(await alert.textContent()).toMatch(/索引号"FJ-0200-2026"格式不正确.* \/ "FJ-0200-2026" is not an index number/);
   });
 
+  it('narrows a search by its genre and validity facets', async () => {
+    const text = '通知';
+    const { search } = (await portal.persisted('PortalSearchWithFacets', { text, first: 20 })).data;
+    expect(search.facets.validities.length).toBeGreaterThan(0);
+    const page = await portal.page();
+    await page.goto(`${portal.origin}/search?q=${encodeURIComponent(text)}`);
+    const facetOf = (heading: string) => page.getByRole('complementary').locator('section').filter({ has: page.getByRole('heading', { name: heading }) });
+    await facetOf('按文种').locator('li').first().waitFor();
+    expect(await facetOf('按有效性').locator('li').count()).toBe(search.facets.validities.length);
+    const genre = search.facets.genres[0];
+    await facetOf('按文种').getByRole('link', { name: genre.value, exact: true }).click();
+    await page.waitForURL(/genre=/);
+    await page.getByRole('status').filter({ hasText: `共找到 ${genre.count} 条结果` }).waitFor();
+    const narrowed = (await portal.persisted('PortalSearchWithFacets', { text, first: 20, filter: { genre: genre.value } })).data.search;
+    expect(narrowed.totalCount).toBe(genre.count);
+    const validity = narrowed.facets.validities[0];
+    const name = { EFFECTIVE: '有效', AMENDED: '已修改', REPEALED: '已废止', EXPIRED: '已失效' }[validity.value as string]!;
+    await facetOf('按有效性').getByRole('link', { name, exact: true }).click();
+    await page.waitForURL(/validity=/);
+    await page.getByRole('status').filter({ hasText: `共找到 ${validity.count} 条结果` }).waitFor();
+    const both = (await portal.persisted('PortalSearchWithFacets', { text, first: 20, filter: { genre: genre.value, validity: [validity.value] } })).data.search;
+    expect(await page.locator('ul.documents > li a.title').allTextContents()).toEqual(both.edges.map((e: any) => e.node.title));
+  });
+
   it('browses the catalogue by genre (文种) and by validity (有效性) with counts', async () => {
     const page = await portal.page();
     const browse = async (by: string, filterOf: (label: string) => Record<string, unknown>) => {

@@ -492,6 +492,10 @@ export type PortalSearchWithFacetsResult = {
         value: string;
         count: number;
       }>;
+      validities: Array<{
+        value: string;
+        count: number;
+      }>;
     } | null;
     pageInfo: {
       hasNextPage: boolean;
@@ -515,7 +519,7 @@ export type PortalSearchWithFacetsResult = {
   };
 };
 /** PortalSearchWithFacets, sent by its persisted-document hash. */
-export const PortalSearchWithFacets: PersistedOperation<PortalSearchWithFacetsResult, PortalSearchWithFacetsVariables> = { name: 'PortalSearchWithFacets', hash: 'd36fd21dbac211ba5fa908c75ca560e8eaa7a110e144c91e426423f23883978a' };
+export const PortalSearchWithFacets: PersistedOperation<PortalSearchWithFacetsResult, PortalSearchWithFacetsVariables> = { name: 'PortalSearchWithFacets', hash: 'd1924ba241fdb6a5ded64399888ce5c89ac58f8596d55bdb556e7c0480fdaa31' };
 
 /** Variables of PortalThemes. */
 export interface PortalThemesVariables {}

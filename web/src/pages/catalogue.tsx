@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GENRES } from '../../../subgraphs/shared/taxonomy';
 import { useAgencies } from '../api/agencies';
-import { PortalLatest, PortalThemes, request, useQuery, type DocumentFilter, type GraphQLErrorShape, type Validity } from '../api/client';
+import { PortalLatest, PortalThemes, request, useQuery, type DocumentFilter, type GraphQLErrorShape } from '../api/client';
 import { AgencyBanner } from '../components/agency-banner';
 import { DocumentList } from '../components/document-list';
 import { Link } from '../components/link';
 import { QueryView } from '../components/status';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLocation } from '../router';
+import { VALIDITIES } from './search';
 
 /** The dimensions the catalogue browses by: those DocumentFilter can narrow to. */
 const DIMENSIONS = ['agency', 'theme', 'year', 'genre', 'validity'] as const;
@@ -15,9 +16,6 @@ type Dimension = (typeof DIMENSIONS)[number];
 const DIMENSION_LABELS: Record<Dimension, MessageKey> = {
   agency: 'facetAgency', theme: 'facetTheme', year: 'facetYear', genre: 'facetGenre', validity: 'facetValidity',
 };
-
-/** 有效性 in the order a reader looks for them: in force first. */
-const VALIDITIES: Validity[] = ['EFFECTIVE', 'AMENDED', 'REPEALED', 'EXPIRED'];
 
 /** How many years back the year dimension lists, from the newest document's year. */
 const YEARS_LISTED = 10;
