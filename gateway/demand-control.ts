@@ -16,7 +16,7 @@ import type { RootFieldRule, ShardRouting } from '../schema/contracts/shard-rout
  * counted on its `edges` for a connection, and the page itself costs as many again (a deployment
  * reads it even when only `totalCount` is selected, and the gateway merges it); any other list is
  * assumed `listSize` long; fragments count where they are spread; each facet group selected (a
- * field of `DocumentFacets`: `agencies`, `themes`, `years`, `genres`, every alias counted) costs
+ * field of `DocumentFacets`: `agencies`, `themes`, `years`, `genres`, `validities`, every alias counted) costs
  * {@link FACET_GROUP_COST} besides its items, since it counts every match however few the page
  * shows; and a root field the sharded transport fans out costs once per deployment it reaches
  * (those its `agenciesArgument` names, or all) — once when the provincial catalogue answers it,

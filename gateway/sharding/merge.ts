@@ -108,7 +108,7 @@ export function mergeConnections(
 type FacetAnswer = Record<string, unknown>;
 
 /**
- * Adds the shards' facet counts per value: each facet list (agencies, themes, years, genres) is
+ * Adds the shards' facet counts per value: each facet list (agencies, themes, years, genres, validities) is
  * the union of the shards' values, counts summed, sorted by count descending then value — what
  * one database holding every shard's documents would answer.
  */

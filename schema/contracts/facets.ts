@@ -1,4 +1,4 @@
-/** One value of a facet (an agency, theme, year or genre) and the number of matching items that have it. */
+/** One value of a facet (an agency, theme, year, genre or validity) and the number of matching items that have it. */
 export interface FacetCount { value: string; count: number }
 
 /**

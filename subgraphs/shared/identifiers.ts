@@ -18,6 +18,17 @@ export function isEmailAddress(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
 
+/**
+ * What is wrong with the address an e-mail delivery (获取方式 EMAIL) is sent to, or null: missing or
+ * not an address. The message never repeats the address (an error may be logged, personal data
+ * must not be). The agency refuses with it and the request form shows it live.
+ */
+export function deliveryEmailProblem(value: string): IdentifierProblem | null {
+  if (!value.trim()) return { zh: '选择以电子邮件获取信息时须填写接收邮箱', en: 'The EMAIL delivery method needs deliveryEmail, the address to send the information to' };
+  if (!isEmailAddress(value.trim())) return { zh: '接收邮箱格式不正确，应如 zhangsan@example.com', en: 'deliveryEmail is not an e-mail address, e.g. zhangsan@example.com' };
+  return null;
+}
+
 /** The GB 32100-2015 check character for the first 17 characters of a credit code. */
 export function creditCodeCheckChar(first17: string): string {
   let sum = 0;

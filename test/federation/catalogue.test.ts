@@ -117,6 +117,30 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
     }
   });
 
+  it('narrows by genre (文种) and validity (有效性), the same through the catalogue and the live fan-out', async () => {
+    const CLASSIFIED = /* GraphQL */ `
+      query Classified($filter: DocumentFilter, $first: Int, $after: String) {
+        documents(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id genre validity } } }
+      }
+    `;
+    const all = (await hub.query(CLASSIFIED, { first: 0 }, fanOut)).data.documents.totalCount;
+    for (const filter of [{ genre: '通知' }, { validity: ['REPEALED', 'EXPIRED'] }, { genre: '通知', validity: ['EFFECTIVE'], agencies: ['fjdrc', 'fjedu'] }]) {
+      const live = (await hub.query(CLASSIFIED, { filter, first: 0 }, fanOut)).data.documents.totalCount;
+      expect(live).toBeGreaterThan(0);
+      expect(live).toBeLessThan(all);
+      expect(await expectSamePages(hub, CLASSIFIED, 'documents', { filter, first: 25 }, fanOut)).toBe(live);
+      // Every document listed has the genre and validity asked for (one page read as the public, from the catalogue).
+      const page = (await hub.query(CLASSIFIED, { filter, first: 50 })).data.documents.edges.map((e: { node: { genre: string; validity: string } }) => e.node);
+      for (const node of page) {
+        if ('genre' in filter) expect(node.genre).toBe(filter.genre);
+        if ('validity' in filter) expect(filter.validity).toContain(node.validity);
+      }
+    }
+    // An unknown genre is refused as the theme is, with the genres to choose from.
+    const refused = await hub.query(CLASSIFIED, { filter: { genre: '便条' }, first: 1 });
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('体裁应为：通知'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('gives the same penalty decision pages as the live fan-out, masked the same', async () => {
     const rng = new SeededRandom(7);
     for (let round = 0; round < 4; round++) await expectSamePages(hub, PENALTIES, 'penaltyDecisions', { first: rng.int(1, 12) }, fanOut);
@@ -152,8 +176,8 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
       query Facets($text: String!, $after: String) {
         search(text: $text, first: 50, after: $after) {
           totalCount pageInfo { hasNextPage endCursor }
-          edges { node { agency { code } theme genre publishedAt } }
-          facets { agencies { value count } themes { value count } years { value count } genres { value count } }
+          edges { node { agency { code } theme genre validity publishedAt } }
+          facets { agencies { value count } themes { value count } years { value count } genres { value count } validities { value count } }
         }
       }
     `;
@@ -182,6 +206,7 @@ describe('the provincial catalogue over four agency deployments (issue 11)', () 
         themes: tally(nodes.map((n) => n.theme)),
         years: tally(nodes.map((n) => new Date(Date.parse(n.publishedAt) + 8 * 3600_000).toISOString().slice(0, 4))),
         genres: tally(nodes.map((n) => n.genre)),
+        validities: tally(nodes.map((n) => n.validity)),
       });
       agenciesSeen = Math.max(agenciesSeen, facets.agencies.length);
       const fromCatalogue = await hub.query(FACETS, { text, after: null });

@@ -66,6 +66,40 @@ describeBrowser('portal disclosure request and feedback (chromium)', () => {
     expect(await page.locator('#idNumber-error').textContent()).toMatch(/^统一社会信用代码无效（.+） \/ Invalid unified social credit code \(.+\)$/);
   });
 
+  it('asks 获取方式: e-mail delivery needs an address, checked live in both languages; the receipt and the progress page state the way chosen', async () => {
+    const page = await portal.page();
+    await page.goto(`${portal.origin}/request`);
+    await page.getByLabel('受理机关 *').selectOption('fjczt');
+    await page.getByLabel('姓名 *').fill('陈海燕');
+    await page.getByLabel('公民身份号码 *').fill(GOOD_ID);
+    await page.getByLabel('联系方式（电话、邮箱或通讯地址）*').fill('13900000000');
+    await page.getByLabel('所需信息的描述 *').fill('2026年省级部门预算公开目录');
+    expect(await page.getByLabel('接收信息的电子邮箱 *').count()).toBe(0);
+    await page.getByLabel('获取信息的方式').selectOption('EMAIL');
+    const email = page.getByLabel('接收信息的电子邮箱 *');
+    // Required then: submitting without it sends nothing and says why.
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const error = page.locator('#deliveryEmail-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('选择以电子邮件获取信息时须填写接收邮箱 / The EMAIL delivery method needs deliveryEmail, the address to send the information to');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('deliveryEmail');
+    await email.fill('chen.haiyan@example');
+    await page.getByText('接收邮箱格式不正确，应如 zhangsan@example.com / deliveryEmail is not an e-mail address, e.g. zhangsan@example.com').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await email.fill('chen.haiyan@example.com');
+    await error.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+    expect(await page.getByTestId('delivery-method').textContent()).toBe('电子邮件');
+    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    expect((await portal.persisted('PortalRequestTracking', { trackingCode: code })).data.requestProgress.deliveryMethod).toBe('EMAIL');
+    await page.getByRole('link', { name: '查询办理进度' }).click();
+    await page.getByRole('heading', { name: `查询码 ${code} 的办理进度` }).waitFor();
+    expect(await page.getByTestId('delivery-method').textContent()).toBe('电子邮件');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.getByTestId('delivery-method').textContent()).toBe('By e-mail');
+  });
+
   it('sends feedback to an agency and lists published answers', async () => {
     const page = await portal.page();
     await page.goto(`${portal.origin}/feedback`);

@@ -9,6 +9,7 @@ export type Page = FunctionComponent<{ params: Record<string, string> }>;
 
 const SearchPage = lazyPage(() => import('./pages/search').then((m) => m.SearchPage));
 const DocumentPage = lazyPage(() => import('./pages/document').then((m) => m.DocumentPage));
+const DocumentByIndexNumberPage = lazyPage(() => import('./pages/document').then((m) => m.DocumentByIndexNumberPage));
 const CataloguePage = lazyPage(() => import('./pages/catalogue').then((m) => m.CataloguePage));
 const AgenciesPage = lazyPage(() => import('./pages/agency').then((m) => m.AgenciesPage));
 const AgencyPage = lazyPage(() => import('./pages/agency').then((m) => m.AgencyPage));
@@ -26,6 +27,7 @@ const FeedbackPage = lazyPage(() => import('./pages/feedback').then((m) => m.Fee
 export const ROUTES: Route<Page>[] = [
   { pattern: '/', page: HomePage },
   { pattern: '/search', page: SearchPage },
+  { pattern: '/documents/by-index/:indexNumber', page: DocumentByIndexNumberPage },
   { pattern: '/documents/:id', page: DocumentPage },
   { pattern: '/catalogue', page: CataloguePage },
   { pattern: '/agencies', page: AgenciesPage },

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars';
 import { Channel } from '../../../schema/contracts/channel';
-import { DisclosureAttribute, DocumentStatus, ExemptionGround } from '../entities/enums';
+import { DisclosureAttribute, DocumentStatus, ExemptionGround, Validity } from '../entities/enums';
 
 @InputType({ description: '关键数据 / A key fact: subject, value, unit, as-of date' })
 export class KeyFactInput {
@@ -93,6 +93,10 @@ export class DocumentFilter {
   publishedTo?: string | null;
   @Field(() => String, { nullable: true, description: '文号，括号写法不限 / Document number; any bracket style matches' })
   docNumber?: string | null;
+  @Field(() => String, { nullable: true, description: '文种，如"通知""办法" / Genre, e.g. 通知 or 办法' })
+  genre?: string | null;
+  @Field(() => [Validity], { nullable: true, description: '有效性（任一）/ Validity, any of these' })
+  validity?: Validity[] | null;
   @Field(() => Date, { nullable: true, description: '此时间之后有变化（发布、修改、撤回）的文件，含已撤回的 / Documents changed (published, revised, withdrawn) after this instant, withdrawn ones included' })
   updatedSince?: Date | null;
   @Field(() => [DocumentStatus], { nullable: true, description: '状态（本机关工作人员）/ Statuses; other than PUBLISHED only for the agency\'s own staff' })

@@ -137,7 +137,7 @@ export class PageInfo {
 
 @ObjectType({ description: '分面计数的一项 / One value of a facet and how many matching documents have it' })
 export class FacetCount {
-  @Field({ description: '取值（机关代码、主题、年份或文种）/ The value: agency code, theme, year or genre' }) value!: string;
+  @Field({ description: '取值（机关代码、主题、年份、文种或有效性）/ The value: agency code, theme, year, genre or validity' }) value!: string;
   @Field(() => Int, { description: '符合条件的文件数 / Number of matching documents with this value' }) count!: number;
 }
 
@@ -147,6 +147,7 @@ export class DocumentFacets {
   @Field(() => [FacetCount], { description: '按主题 / By theme' }) themes!: FacetCount[];
   @Field(() => [FacetCount], { description: '按发布年份（北京时间）/ By year of publication, China time' }) years!: FacetCount[];
   @Field(() => [FacetCount], { description: '按文种 / By genre' }) genres!: FacetCount[];
+  @Field(() => [FacetCount], { description: '按有效性（EFFECTIVE、AMENDED、REPEALED、EXPIRED）/ By validity, the Validity values' }) validities!: FacetCount[];
 }
 
 @ObjectType({ description: '文件列表 / A page of documents' })

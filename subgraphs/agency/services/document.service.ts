@@ -36,8 +36,8 @@ export const PUBLISH_WITHIN_WORKING_DAYS = 20;
 /** A page of documents; search edges carry a highlighted fragment, a search page its facets. */
 export type DocumentPage = Page<{ cursor: string; node: DocumentEntity; highlight?: string | null }> & { readonly facets?: Promise<DocumentFacets> | null };
 
-/** Counts of the matching documents per agency, theme, year of publication (China time) and genre. */
-export interface DocumentFacets { agencies: FacetCount[]; themes: FacetCount[]; years: FacetCount[]; genres: FacetCount[] }
+/** Counts of the matching documents per agency, theme, year of publication (China time), genre and validity. */
+export interface DocumentFacets { agencies: FacetCount[]; themes: FacetCount[]; years: FacetCount[]; genres: FacetCount[]; validities: FacetCount[] }
 
 const PUBLIC_STATUSES = [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN];
 
@@ -112,6 +112,8 @@ export function visibleWhere(ctx: AgencyContext, filter: DocumentFilter | null |
     where.listedAt = range;
   }
   if (f.docNumber) where.docNumberNorm = normalizeDocNumber(f.docNumber);
+  if (f.genre) where.genre = checkGenre(f.genre.trim(), '');
+  if (f.validity?.length) where.validity = { $in: f.validity };
   return where as FilterQuery<DocumentEntity>;
 }
 
@@ -222,13 +224,13 @@ export async function searchDocuments(
 }
 
 /**
- * The facets of every document `matches` selects, counted over their four columns (one narrow
+ * The facets of every document `matches` selects, counted over their five columns (one narrow
  * row per match). The year is taken in China time here rather than in SQL because the two
  * databases store instants differently (SQLite epoch milliseconds, PostgreSQL timestamptz).
  */
 async function searchFacets(em: EntityManager, matches: Knex.QueryBuilder): Promise<DocumentFacets> {
-  const rows = await em.execute<{ agency_code: string; theme: string; genre: string; published_at: Date | number | string }[]>(
-    matches.clearSelect().select('d.agency_code', 'd.theme', 'd.genre', 'd.published_at'),
+  const rows = await em.execute<{ agency_code: string; theme: string; genre: string; validity: string; published_at: Date | number | string }[]>(
+    matches.clearSelect().select('d.agency_code', 'd.theme', 'd.genre', 'd.validity', 'd.published_at'),
   );
   const yearOf = (at: Date | number | string) => chinaDate(at instanceof Date ? at : new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at)).slice(0, 4);
   return {
@@ -236,6 +238,7 @@ async function searchFacets(em: EntityManager, matches: Knex.QueryBuilder): Prom
     themes: facetCounts(rows.map((r) => r.theme)),
     years: facetCounts(rows.map((r) => yearOf(r.published_at))),
     genres: facetCounts(rows.map((r) => r.genre)),
+    validities: facetCounts(rows.map((r) => r.validity)),
   };
 }
 

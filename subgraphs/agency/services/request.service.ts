@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { findKeysetPage, type Page } from '../../shared/connection';
 import { checkPageSize } from '../../../schema/contracts/cursor';
 import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
-import { creditCodeProblem, isEmailAddress, residentIdProblem } from '../../shared/identifiers';
+import { creditCodeProblem, deliveryEmailProblem, residentIdProblem } from '../../shared/identifiers';
 import { isIsoDate } from '../../shared/scalars';
 import { optionalText, requiredText } from '../../shared/text-input';
 import type { AgencyConfig } from '../config';
@@ -101,13 +101,8 @@ function checkDelivery(input: DisclosureRequestInput): { deliveryMethod: Deliver
     }
     return { deliveryMethod, deliveryEmail: null };
   }
-  if (!deliveryEmail) {
-    throw new BadUserInputError('deliveryEmail', '选择以电子邮件获取信息时须填写接收邮箱', 'The EMAIL delivery method needs deliveryEmail, the address to send the information to');
-  }
-  if (!isEmailAddress(deliveryEmail)) {
-    // The message does not repeat the address: an error may be logged, personal data must not be.
-    throw new BadUserInputError('deliveryEmail', '接收邮箱格式不正确，应如 zhangsan@example.com', 'deliveryEmail is not an e-mail address, e.g. zhangsan@example.com');
-  }
+  const problem = deliveryEmailProblem(deliveryEmail ?? '');
+  if (problem) throw new BadUserInputError('deliveryEmail', problem.zh, problem.en);
   return { deliveryMethod, deliveryEmail };
 }
 

@@ -11,15 +11,17 @@ export interface DocumentFilter {
   publishedFrom?: string;
   publishedTo?: string;
   docNumber?: string;
+  genre?: string;
+  validity?: Array<Validity>;
   updatedSince?: string;
   status?: Array<DocumentStatus>;
 }
 
-/** 文件状态 / Lifecycle status */
-export type DocumentStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN';
-
 /** 有效性 / Whether the document is in force */
 export type Validity = 'EFFECTIVE' | 'AMENDED' | 'REPEALED' | 'EXPIRED';
+
+/** 文件状态 / Lifecycle status */
+export type DocumentStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN';
 
 /** 机关类别 / Kind of agency */
 export type AgencyKind = 'PROVINCIAL_GOVERNMENT' | 'PROVINCIAL_DEPARTMENT' | 'CITY_GOVERNMENT' | 'COUNTY_GOVERNMENT' | 'OTHER';
@@ -146,9 +148,11 @@ export type PortalDocumentResult = {
       asOf: string | null;
     }>;
     attachments: Array<{
+      number: number;
       fileName: string;
       mediaType: string;
       sizeBytes: number;
+      downloadPath: string | null;
     }>;
     versions: Array<{
       version: number;
@@ -161,7 +165,7 @@ export type PortalDocumentResult = {
   } | null;
 };
 /** PortalDocument, sent by its persisted-document hash. */
-export const PortalDocument: PersistedOperation<PortalDocumentResult, PortalDocumentVariables> = { name: 'PortalDocument', hash: '3655bc266d3ad58be86064dc71efc0292a0ef9815b01132036eae4e231ea66bf' };
+export const PortalDocument: PersistedOperation<PortalDocumentResult, PortalDocumentVariables> = { name: 'PortalDocument', hash: '725f5ed09e5e6c05e412ec5c550867ea2720627b472551ab47ac9be5b45bbb6b' };
 
 /** Variables of PortalDocumentByIndexNumber. */
 export interface PortalDocumentByIndexNumberVariables {
@@ -202,9 +206,11 @@ export type PortalDocumentByIndexNumberResult = {
       asOf: string | null;
     }>;
     attachments: Array<{
+      number: number;
       fileName: string;
       mediaType: string;
       sizeBytes: number;
+      downloadPath: string | null;
     }>;
     versions: Array<{
       version: number;
@@ -217,7 +223,7 @@ export type PortalDocumentByIndexNumberResult = {
   } | null;
 };
 /** PortalDocumentByIndexNumber, sent by its persisted-document hash. */
-export const PortalDocumentByIndexNumber: PersistedOperation<PortalDocumentByIndexNumberResult, PortalDocumentByIndexNumberVariables> = { name: 'PortalDocumentByIndexNumber', hash: '310d17df9fcaa16fc4f148da3ae3f24f6e75dfc6aebe47983a246e7b809122ef' };
+export const PortalDocumentByIndexNumber: PersistedOperation<PortalDocumentByIndexNumberResult, PortalDocumentByIndexNumberVariables> = { name: 'PortalDocumentByIndexNumber', hash: '643f09a81df83ac02d05b182807781b84460cbd47d8e055903cca1d862b9e410' };
 
 /** Variables of PortalSearch. */
 export interface PortalSearchVariables {
@@ -486,6 +492,10 @@ export type PortalSearchWithFacetsResult = {
         value: string;
         count: number;
       }>;
+      validities: Array<{
+        value: string;
+        count: number;
+      }>;
     } | null;
     pageInfo: {
       hasNextPage: boolean;
@@ -509,7 +519,7 @@ export type PortalSearchWithFacetsResult = {
   };
 };
 /** PortalSearchWithFacets, sent by its persisted-document hash. */
-export const PortalSearchWithFacets: PersistedOperation<PortalSearchWithFacetsResult, PortalSearchWithFacetsVariables> = { name: 'PortalSearchWithFacets', hash: 'd36fd21dbac211ba5fa908c75ca560e8eaa7a110e144c91e426423f23883978a' };
+export const PortalSearchWithFacets: PersistedOperation<PortalSearchWithFacetsResult, PortalSearchWithFacetsVariables> = { name: 'PortalSearchWithFacets', hash: 'd1924ba241fdb6a5ded64399888ce5c89ac58f8596d55bdb556e7c0480fdaa31' };
 
 /** Variables of PortalThemes. */
 export interface PortalThemesVariables {}
@@ -708,6 +718,7 @@ export type PortalRequestTrackingResult = {
     supplementDueOn: string | null;
     closedOn: string | null;
     outcome: RequestOutcome | null;
+    deliveryMethod: DeliveryMethod | null;
     events: Array<{
       kind: string;
       on: string;
@@ -715,7 +726,7 @@ export type PortalRequestTrackingResult = {
   } | null;
 };
 /** PortalRequestTracking, sent by its persisted-document hash. */
-export const PortalRequestTracking: PersistedOperation<PortalRequestTrackingResult, PortalRequestTrackingVariables> = { name: 'PortalRequestTracking', hash: 'ab75e3e12e09a5ad08b7c8c55a12465a65ef0d2cc4d613e7ca136b842fdaafcd' };
+export const PortalRequestTracking: PersistedOperation<PortalRequestTrackingResult, PortalRequestTrackingVariables> = { name: 'PortalRequestTracking', hash: '4771768253bafd523f00306df27326a890e88cdbe0af12f7bd6df08312564e31' };
 
 /** Variables of PortalPublishedFeedback. */
 export interface PortalPublishedFeedbackVariables {

@@ -72,9 +72,14 @@ export interface DocumentFilter {
   publishedFrom?: string;
   publishedTo?: string;
   docNumber?: string;
+  genre?: string;
+  validity?: Array<Validity>;
   updatedSince?: string;
   status?: Array<DocumentStatus>;
 }
+
+/** 有效性 / Whether the document is in force */
+export type Validity = 'EFFECTIVE' | 'AMENDED' | 'REPEALED' | 'EXPIRED';
 
 /** 公开属性 / Disclosure attribute */
 export type DisclosureAttribute = 'PROACTIVE' | 'ON_REQUEST' | 'NOT_DISCLOSED';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { GENRES } from '../../../subgraphs/shared/taxonomy';
 import { useAgencies } from '../api/agencies';
 import { PortalLatest, PortalThemes, request, useQuery, type DocumentFilter, type GraphQLErrorShape } from '../api/client';
 import { AgencyBanner } from '../components/agency-banner';
@@ -7,11 +8,14 @@ import { Link } from '../components/link';
 import { QueryView } from '../components/status';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLocation } from '../router';
+import { VALIDITIES } from './search';
 
 /** The dimensions the catalogue browses by: those DocumentFilter can narrow to. */
-const DIMENSIONS = ['agency', 'theme', 'year'] as const;
+const DIMENSIONS = ['agency', 'theme', 'year', 'genre', 'validity'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
-const DIMENSION_LABELS: Record<Dimension, MessageKey> = { agency: 'facetAgency', theme: 'facetTheme', year: 'facetYear' };
+const DIMENSION_LABELS: Record<Dimension, MessageKey> = {
+  agency: 'facetAgency', theme: 'facetTheme', year: 'facetYear', genre: 'facetGenre', validity: 'facetValidity',
+};
 
 /** How many years back the year dimension lists, from the newest document's year. */
 const YEARS_LISTED = 10;
@@ -50,9 +54,9 @@ function useCounts(entries: Entry[]): { counts: Map<string, number>; errors: Gra
   return state;
 }
 
-/** 公开目录: the province's published documents browsed by agency, theme or year, with counts. */
+/** 公开目录: the province's published documents browsed by agency, theme, year, genre (文种) or validity (有效性), with counts. */
 export function CataloguePage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { query } = useLocation();
   const by: Dimension = DIMENSIONS.find((d) => d === query.get('by')) ?? 'theme';
   const selected = query.get('value');
@@ -63,6 +67,8 @@ export function CataloguePage() {
 
   const entries: Entry[] = by === 'agency' ? agencies.map((a) => ({ value: a.code, label: a.name, filter: { agencies: [a.code] } }))
     : by === 'theme' ? (themes.data?.themes ?? []).map((th) => ({ value: th.name, label: th.name, filter: { theme: th.code } }))
+    : by === 'genre' ? GENRES.map((g) => ({ value: g, label: g, filter: { genre: g } }))
+    : by === 'validity' ? VALIDITIES.map((v) => ({ value: v, label: label('validity', v), filter: { validity: [v] } }))
     : newestYear ? Array.from({ length: YEARS_LISTED }, (_, i) => newestYear - i).map((y) => ({ value: String(y), label: t('yearLabel', { year: y }), filter: yearFilter(y) }))
     : [];
   const { counts, errors, done } = useCounts(entries);

@@ -1,4 +1,4 @@
-import { PortalDocument, useQuery } from '../api/client';
+import { PortalDocument, PortalDocumentByIndexNumber, useQuery, type PortalDocumentResult, type QueryState } from '../api/client';
 import { Link } from '../components/link';
 import { QueryView } from '../components/status';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
@@ -8,15 +8,43 @@ function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** 信息详情: a document with every catalogue field, its text, key facts, versions and attachments. */
+/** The document both lookups answer (by id, by 索引号): the same selection, PortalDocumentFields. */
+type ShownDocument = NonNullable<PortalDocumentResult['document']>;
+
+/** 信息详情: a document by its id. */
 export function DocumentPage(props: { params: Record<string, string> }) {
-  const { t, lang, label } = useI18n();
   const state = useQuery(PortalDocument, { id: props.params.id });
+  return <DocumentView state={state} document={(data) => data.document} />;
+}
+
+/**
+ * 信息详情 addressed by 索引号 (/documents/by-index/<索引号>), the number printed on the document; a
+ * malformed one is answered with the API's bilingual error.
+ */
+export function DocumentByIndexNumberPage(props: { params: Record<string, string> }) {
+  const state = useQuery(PortalDocumentByIndexNumber, { indexNumber: props.params.indexNumber });
+  return <DocumentView state={state} document={(data) => data.documentByIndexNumber} />;
+}
+
+/** A document lookup's answer: the document with every catalogue field, its text, key facts, versions and attachments. */
+function DocumentView<T>(props: { state: QueryState<T>; document: (data: T) => ShownDocument | null }) {
+  const { t, lang, label } = useI18n();
+  const { state } = props;
   return (
     <QueryView state={state}>
       {(data) => {
-        const d = data.document;
-        if (!d) return <><h1>{t('documentNotFound')}</h1><p><Link href="/">{t('backHome')}</Link></p></>;
+        const d = props.document(data);
+        if (!d) {
+          // A refused lookup (a malformed 索引号) answers null with its reason: the reason is what the reader needs.
+          const refused = state.errors.filter((e) => e.extensions?.code === 'BAD_USER_INPUT');
+          return (
+            <>
+              <h1>{t('documentNotFound')}</h1>
+              {refused.length > 0 && <div role="alert" class="error">{refused.map((e) => <p key={e.message}>{e.message}</p>)}</div>}
+              <p><Link href="/">{t('backHome')}</Link></p>
+            </>
+          );
+        }
         const fields: [MessageKey, string][] = [
           ['indexNumber', d.indexNumber],
           ['docNumber', d.docNumber ?? '—'],
@@ -26,6 +54,9 @@ export function DocumentPage(props: { params: Record<string, string> }) {
           ['validity', label('validity', d.validity)],
           ['theme', d.theme],
           ['genre', d.genre],
+          ['subjectTerms', d.subjectTerms.length ? d.subjectTerms.join(lang === 'zh' ? '；' : '; ') : '—'],
+          ['effectiveOn', formatDate(d.effectiveOn, lang)],
+          ['repealedOn', formatDate(d.repealedOn, lang)],
           ['version', String(d.version)],
         ];
         return (
@@ -58,7 +89,16 @@ export function DocumentPage(props: { params: Record<string, string> }) {
               <h2 id="attachments-heading">{t('attachments')}</h2>
               {d.attachments.length === 0 ? <p>{t('noAttachments')}</p> : (
                 <ul class="attachments">
-                  {d.attachments.map((a) => <li key={a.fileName}>{a.fileName} <span class="muted">（{a.mediaType}，{formatSize(a.sizeBytes)}）</span></li>)}
+                  {d.attachments.map((a) => (
+                    <li key={a.number}>
+                      {/* Same origin: `download` saves the file under its name instead of opening it. */}
+                      {a.downloadPath
+                        ? <a href={a.downloadPath} download={a.fileName} aria-label={t('attachmentDownload', { name: a.fileName })}>{a.fileName}</a>
+                        : a.fileName}
+                      {' '}<span class="muted">（{a.mediaType}，{formatSize(a.sizeBytes)}）</span>
+                      {!a.downloadPath && <span class="muted"> {t('attachmentNoFile')}</span>}
+                    </li>
+                  ))}
                 </ul>
               )}
             </section>

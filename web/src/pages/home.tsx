@@ -1,16 +1,21 @@
+import { normalizeIndexNumber, parseIndexNumber } from '../../../schema/contracts/index-number-format';
 import { PortalLatest, useQuery } from '../api/client';
 import { AgencyBanner } from '../components/agency-banner';
 import { DocumentList } from '../components/document-list';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 
-/** The search box: sends the reader to the search page with the words typed. */
+/**
+ * The search box: sends the reader to the search page with the words typed, or, for a well-formed
+ * 索引号 (read by the contract's own parser), straight to that document's page.
+ */
 export function SearchBox(props: { initial?: string }) {
   const { t } = useI18n();
   const submit = (event: Event) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '').trim();
-    if (text) navigate(`/search?q=${encodeURIComponent(text)}`);
+    if (!text) return;
+    navigate(parseIndexNumber(text) ? `/documents/by-index/${encodeURIComponent(normalizeIndexNumber(text))}` : `/search?q=${encodeURIComponent(text)}`);
   };
   return (
     <form class="search-box" role="search" onSubmit={submit}>

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
-import { creditCodeProblem, residentIdProblem } from '../../../subgraphs/shared/identifiers';
+import { creditCodeProblem, deliveryEmailProblem, residentIdProblem } from '../../../subgraphs/shared/identifiers';
 import { chinaDate } from '../../../subgraphs/shared/clock';
-import { PortalRequestTracking, PortalSubmitRequest, request, useQuery, type GraphQLErrorShape, type PortalSubmitRequestResult, type RequesterKind } from '../api/client';
+import { PortalRequestTracking, PortalSubmitRequest, request, useQuery, type DeliveryMethod, type GraphQLErrorShape, type PortalSubmitRequestResult, type RequesterKind } from '../api/client';
 import { AgencySelect } from '../components/agency-select';
 import { Link } from '../components/link';
 import { QueryView } from '../components/status';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
+
+/** 获取方式 in the order the form offers them (the API's DeliveryMethod). */
+const DELIVERY_METHODS: DeliveryMethod[] = ['ONLINE', 'EMAIL', 'PAPER_BY_POST', 'PAPER_COLLECTED', 'DISC', 'FAX', 'INSPECTION'];
 
 const KINDS: RequesterKind[] = ['NATURAL_PERSON', 'COMMERCIAL_ENTERPRISE', 'RESEARCH_INSTITUTION', 'PUBLIC_INTEREST_ORGANISATION', 'LEGAL_SERVICE_ORGANISATION', 'OTHER_ORGANISATION'];
 
@@ -25,20 +28,31 @@ export function identityProblem(kind: RequesterKind, value: string): string | nu
   return problem ? `${problem.zh} / ${problem.en}` : null;
 }
 
-type Fields = 'agency' | 'requesterName' | 'idNumber' | 'contact' | 'description';
+/** What is wrong with the e-mail delivery address, in both languages, or null: the agency's own check. */
+function emailProblem(value: string): string | null {
+  const problem = deliveryEmailProblem(value);
+  return problem ? `${problem.zh} / ${problem.en}` : null;
+}
+
+type Fields = 'agency' | 'requesterName' | 'idNumber' | 'contact' | 'description' | 'deliveryMethod' | 'deliveryEmail';
 
 /** 依申请公开: the request form with live checks, then the receipt with its tracking code. */
 export function RequestPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const [agency, setAgency] = useState('');
   const [kind, setKind] = useState<RequesterKind>('NATURAL_PERSON');
   const [idNumber, setIdNumber] = useState('');
   const [touched, setTouched] = useState(false);
+  const [delivery, setDelivery] = useState<DeliveryMethod | ''>('');
+  const [email, setEmail] = useState('');
+  const [emailTouched, setEmailTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Fields, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<PortalSubmitRequestResult['submitDisclosureRequest'] | null>(null);
   const idLive = touched || idNumber.length >= 18 ? identityProblem(kind, idNumber) : null;
+  // The address is checked once the reader has left the field (or tried to submit), then as they type.
+  const emailLive = delivery === 'EMAIL' && (emailTouched || touched) ? emailProblem(email) : null;
   const idLabel: MessageKey = kind === 'NATURAL_PERSON' ? 'idNumberPerson' : 'idNumberOrganisation';
 
   const submit = async (event: Event) => {
@@ -49,6 +63,10 @@ export function RequestPage() {
       document.getElementById('idNumber')?.focus();
       return;
     }
+    if (delivery === 'EMAIL' && emailProblem(email)) {
+      document.getElementById('deliveryEmail')?.focus();
+      return;
+    }
     setBusy(true);
     setFormError(null);
     setServerErrors({});
@@ -57,6 +75,7 @@ export function RequestPage() {
         input: {
           agency, requesterKind: kind, idNumber: idNumber.trim().toUpperCase() || undefined, channel: 'ONLINE',
           requesterName: String(form.get('requesterName') ?? ''), contact: String(form.get('contact') ?? ''), description: String(form.get('description') ?? ''),
+          deliveryMethod: delivery || undefined, deliveryEmail: delivery === 'EMAIL' ? email.trim() : undefined,
         },
       });
       if (answer.data) setReceipt(answer.data.submitDisclosureRequest);
@@ -72,7 +91,7 @@ export function RequestPage() {
     const rest: string[] = [];
     for (const e of errors) {
       const field = e.extensions?.field as Fields | undefined;
-      if (field && ['agency', 'requesterName', 'idNumber', 'contact', 'description'].includes(field)) byField[field] = e.message;
+      if (field && ['agency', 'requesterName', 'idNumber', 'contact', 'description', 'deliveryMethod', 'deliveryEmail'].includes(field)) byField[field] = e.message;
       else rest.push(e.message);
     }
     setServerErrors(byField);
@@ -88,6 +107,7 @@ export function RequestPage() {
           <div><dt>{t('handlingAgency')}</dt><dd>{receipt.agency.name}</dd></div>
           <div><dt>{t('receivedOn')}</dt><dd>{receipt.receivedOn ? formatDate(receipt.receivedOn, lang) : t('receivedPending')}</dd></div>
           <div><dt>{t('replyDueOn')}</dt><dd>{receipt.replyDueOn ? formatDate(receipt.replyDueOn, lang) : '—'}</dd></div>
+          <div><dt>{t('deliveryMethod')}</dt><dd data-testid="delivery-method">{label('delivery', receipt.deliveryMethod ?? 'UNSET')}</dd></div>
         </dl>
         <p>{t('receiptKeep')}</p>
         <p><Link href={`/request/progress?code=${encodeURIComponent(receipt.trackingCode)}`}>{t('checkProgress')}</Link></p>
@@ -140,6 +160,26 @@ export function RequestPage() {
           <p id="description-hint" class="hint">{t('descriptionHint')}</p>
           {describedError('description')}
         </div>
+        <div class="field">
+          <label for="deliveryMethod">{t('deliveryMethod')}</label>
+          <select id="deliveryMethod" value={delivery} aria-describedby="deliveryMethod-hint"
+            onChange={(e) => setDelivery((e.currentTarget as HTMLSelectElement).value as DeliveryMethod | '')}>
+            <option value="">{t('delivery_UNSET')}</option>
+            {DELIVERY_METHODS.map((m) => <option key={m} value={m}>{t(`delivery_${m}` as MessageKey)}</option>)}
+          </select>
+          <p id="deliveryMethod-hint" class="hint">{t('deliveryHint')}</p>
+          {describedError('deliveryMethod')}
+        </div>
+        {delivery === 'EMAIL' && (
+          <div class="field">
+            <label for="deliveryEmail">{t('deliveryEmail')}</label>
+            <input id="deliveryEmail" name="deliveryEmail" type="email" value={email} required autoComplete="email" spellcheck={false}
+              onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} onBlur={() => setEmailTouched(true)}
+              aria-invalid={emailLive || serverErrors.deliveryEmail ? 'true' : undefined}
+              aria-describedby={emailLive || serverErrors.deliveryEmail ? 'deliveryEmail-error' : undefined} />
+            {describedError('deliveryEmail', emailLive)}
+          </div>
+        )}
         {formError && <p class="error" role="alert">{formError}</p>}
         <button type="submit" disabled={busy}>{t('submitRequest')}</button>
       </form>
@@ -182,6 +222,7 @@ export function RequestProgressPage() {
                   <div><dt>{t('replyDueOn')}</dt><dd data-testid="reply-due">{p.replyDueOn ? formatDate(p.replyDueOn, lang) : '—'}{p.provisional ? ` ${t('provisional')}` : ''}</dd></div>
                   {p.supplementDueOn && <div><dt>{t('supplementDueOn')}</dt><dd>{formatDate(p.supplementDueOn, lang)}</dd></div>}
                   {p.closedOn && <div><dt>{t('closedOn')}</dt><dd>{formatDate(p.closedOn, lang)}</dd></div>}
+                  <div><dt>{t('deliveryMethod')}</dt><dd data-testid="delivery-method">{label('delivery', p.deliveryMethod ?? 'UNSET')}</dd></div>
                 </dl>
                 <h3>{t('dueExplained')}</h3>
                 <p>{t('dueRule')}</p>
