@@ -47,6 +47,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
  * processes as it would in a province; more hosts would add each one's ~140 MiB of code and
  * schema without adding a core.
  */
+/** How long the idle cost of the deployments is measured, in seconds. */
+const IDLE_SECONDS = 10;
 const HOSTS = Math.min(Number(process.env.BENCH_HOSTS ?? 4), MAX_DEPLOYMENTS);
 const SEED_WORKERS = Number(process.env.BENCH_SEED_WORKERS ?? cpus().length);
 const CONNECTIONS = 10;
@@ -121,6 +123,8 @@ interface Setup {
   /** Catalogue back-fill from empty, seconds, by deployment count. */
   backfillSeconds: Map<number, number>;
   memory: { process: string; deployments: number; startMiB: number; afterLoadMiB: number }[];
+  /** CPU the compact hosts use while nobody calls them, in ms per second per deployment. */
+  idleCpuMsPerDeploymentSecond?: number;
 }
 
 async function load(url: string, query: string, vary: (i: number) => Record<string, unknown>, headers: Record<string, string>, options: LoadOptions = {}): Promise<Measured> {
@@ -246,6 +250,11 @@ async function main(): Promise<void> {
     return { child, deployments: deployments.length, startMiB: rssMiB(child.pid!) };
   }));
   console.log(`${HOSTS} compact hosts of ${agencies.length} deployments ready in ${seconds(hostsStarted).toFixed(1)} s, RSS ${hosts.map((h) => h.startMiB.toFixed(0)).join(', ')} MiB; one deployment in its own process: ${ownStartMiB.toFixed(0)} MiB`);
+  // Idle cost: what the hosts spend with nobody calling them (their deadline watches and timers), per deployment.
+  const idleBefore = hosts.map((h) => cpuSeconds(h.child.pid!));
+  await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+  const idleCpu = hosts.reduce((total, h, i) => total + cpuSeconds(h.child.pid!) - idleBefore[i], 0);
+  setup.idleCpuMsPerDeploymentSecond = (idleCpu * 1000) / IDLE_SECONDS / agencies.length;
   const supergraph = composeSupergraph();
   const registryOf = (count: number) => {
     const registry = join(work, `registry-${count}.json`);
@@ -430,6 +439,7 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
     `### Scale-out: 1 → ${SCALE_COUNTS.slice(1).join(' → ')} deployments (issue 15)`,
     '',
     `From the rows above. Memory per deployment: ${perDeployment} MiB after the load in ${HOSTS} compact hosts, ${mib(own.afterLoadMiB)} MiB as a process of its own (the memory table). ` +
+    `Idle CPU per deployment (the hosts over ${IDLE_SECONDS} s with nobody calling them, before any row): ${setup.idleCpuMsPerDeploymentSecond?.toFixed(2)} ms a second, ${((setup.idleCpuMsPerDeploymentSecond ?? 0) * top / 10).toFixed(1)} % of a core for ${top}. ` +
     'Gateway CPU per page and latency with the live fan-out; the portal page through the catalogue for comparison.',
     '',
     '| deployments | portal, live: CPU ms/page | p50 ms | p99 ms | supervisor page, live: CPU ms/page | p50 ms | p99 ms | portal via catalogue: CPU ms/page | p50 ms |',
