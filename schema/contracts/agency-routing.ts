@@ -58,6 +58,8 @@ export const AGENCY_ROUTING: ShardRouting = {
     submitDocumentForReview: { route: 'byId', argument: 'id' },
     reviewDocument: { route: 'byId', argument: 'id' },
     publishDocument: { route: 'byId', argument: 'id' },
+    requestExpeditedRelease: { route: 'byId', argument: 'id' },
+    approveExpeditedRelease: { route: 'byId', argument: 'id' },
     withdrawDocument: { route: 'byId', argument: 'id' },
     changeDocumentValidity: { route: 'byId', argument: 'id' },
     removeAttachment: { route: 'byId', argument: 'id' },

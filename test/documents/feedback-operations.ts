@@ -34,7 +34,7 @@ const FIGURES = /* GraphQL */ `
   requestsOverdue requestsDueSoon requestsReplied requestsRepliedLate replyDaysHistogram { min max label count }
   requestOutcomes { outcome count }
   feedbackReceived feedbackAnswered feedbackUnanswered answerHoursHistogram { min max label count }
-  penaltiesOverdue penaltiesDueSoon
+  penaltiesOverdue penaltiesDueSoon expeditedReleases expeditedWithinHour expeditedLate
 `;
 export const AGENCY_SUPERVISION = /* GraphQL */ `
   query AgencySupervision($code: ID!, $from: Date, $to: Date) {

@@ -2,6 +2,7 @@ import { graphql } from 'graphql';
 import { createContext } from '../../subgraphs/agency/context';
 import { buildAgencySchema } from '../../subgraphs/agency/server';
 import { AGENCY_SUPERVISION, LIST_FEEDBACK, PROVINCE_SUPERVISION, SUBMIT_FEEDBACK } from '../documents/feedback-operations';
+import { APPROVE_EXPEDITED, CREATE_DOCUMENT, REQUEST_EXPEDITED } from '../documents/agency-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { SUPERVISOR } from '../support/agency-harness';
 import { seedSupervisionFixture } from '../support/supervision-fixture';
@@ -59,5 +60,23 @@ describe('supervision figures and feedback through the gateway', () => {
     // The fixture shows two items with answers and one without in each agency; pending ones stay hidden.
     expect(data.feedback.totalCount).toBe(3 * CODES.length);
     expect(new Set(data.feedback.edges.map((e: any) => e.node.agency.code))).toEqual(new Set(CODES));
+  });
+
+  it('routes an expedited release to its agency and counts it apart in the province\'s figures', async () => {
+    const supervisor = await hub.token(['supervisor']);
+    const before = (await hub.query(PROVINCE_SUPERVISION, PERIOD, supervisor)).data.provinceSupervision;
+    const editor = await hub.token(['editor'], 'fjczt');
+    const input = { title: '关于暴雨防御的紧急通知', body: '各地立即启动暴雨Ⅱ级应急响应。', theme: '综合政务', formedOn: '2026-11-27', disclosure: 'PROACTIVE' };
+    const created = await hub.query(CREATE_DOCUMENT, { input }, editor);
+    const id = created.data.createDocument.id;
+    const requested = await hub.query(REQUEST_EXPEDITED, { id, kind: 'EMERGENCY', reason: '暴雨红色预警' }, editor);
+    expect(requested.errors).toBeUndefined();
+    const approved = await hub.query(APPROVE_EXPEDITED, { id }, await hub.token(['reviewer'], 'fjczt'));
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.approveExpeditedRelease).toMatchObject({ status: 'PUBLISHED', expeditedRelease: { approvedBy: 'reviewer@fjczt', withinHour: true } });
+    const after = (await hub.query(PROVINCE_SUPERVISION, PERIOD, supervisor)).data.provinceSupervision;
+    expect([after.expeditedReleases - before.expeditedReleases, after.expeditedWithinHour - before.expeditedWithinHour, after.expeditedLate - before.expeditedLate]).toEqual([1, 1, 0]);
+    // Another agency's staff cannot approve it (its document is not theirs).
+    expect((await hub.query(APPROVE_EXPEDITED, { id }, await hub.token(['reviewer'], 'fjdrc'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -41,6 +41,9 @@ export class SupervisionFigures {
   @Field(() => [HistogramBucket], { description: '期间答复意见的用时（小时）分布；各档可相加 / Hours from submission to answer of feedback answered in the period; buckets add up' }) answerHoursHistogram!: HistogramBucket[];
   @Field(() => Int, { description: '当前逾期未公示的行政处罚决定 / Penalty decisions unpublished past their due date, now' }) penaltiesOverdue!: number;
   @Field(() => Int, { description: messages.dueSoonDescription('到期未公示的行政处罚决定', 'Penalty decisions due for publication') }) penaltiesDueSoon!: number;
+  @Field(() => Int, { description: '期间申请的快速发布（突发事件、社会热点），另行统计 / Expedited releases (emergency, hot issue) asked for in the period, counted apart' }) expeditedReleases!: number;
+  @Field(() => Int, { description: '其中一小时内发布的 / Of those, published within the hour' }) expeditedWithinHour!: number;
+  @Field(() => Int, { description: '其中超过一小时才发布或至今未发布的 / Of those, published after the hour or, past it, not yet' }) expeditedLate!: number;
 }
 
 @ObjectType({ description: '一个机关的电子监察数据：可相加的数据，另加中位数和 CSV 导出 / One agency\'s supervision figures: the summable ones plus medians and a CSV export' })

@@ -13,7 +13,7 @@ import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory
 /**
  * 电子监察 — supervision figures of one agency, or of everything a deployment holds (its part of
  * the province's sum). Every figure is a SQL aggregation run the same on SQLite and PostgreSQL:
- * six statements whatever the number of rows. Grouped rows (by duration, outcome, or formation
+ * seven statements whatever the number of rows. Grouped rows (by duration, outcome, or formation
  * and publication day) are bounded by the number of distinct values, not of items.
  *
  * Medians cannot be added across agencies, so besides each agency's median the figures carry
@@ -54,6 +54,9 @@ export interface SupervisionData {
   answerHoursHistogram: Bucket[];
   penaltiesOverdue: number;
   penaltiesDueSoon: number;
+  expeditedReleases: number;
+  expeditedWithinHour: number;
+  expeditedLate: number;
 }
 
 /** One agency's figures: the summable ones plus its medians (null when nothing was counted). */
@@ -115,6 +118,7 @@ interface Raw {
   replies: { outcome: RequestOutcome | null; days: number | null; late: unknown; n: unknown }[];
   feedback: { hours: number | null; received: unknown; answered: unknown; unanswered: unknown }[];
   penalties: { overdue: unknown; due_soon: unknown };
+  expedited: { requested: unknown; within_hour: unknown; late: unknown };
 }
 
 async function query(ctx: AgencyContext, agency: string | null, from: string, to: string, today: string, horizon: string): Promise<Raw> {
@@ -159,10 +163,18 @@ async function query(ctx: AgencyContext, agency: string | null, from: string, to
     .where('status', PenaltyStatus.PENDING)
     // Decisions SAMR's rules do not publish never fall due.
     .whereIn('category', [...PUBLISHED_PENALTY_CATEGORIES]));
-  const [[d], p, [r], rep, f, [pen]] = await Promise.all([docs, published, requests, replies, feedback, penalties].map((q) => em.execute(q))) as [
-    [Raw['docs']], Raw['published'], [Raw['requests']], Raw['replies'], Raw['feedback'], [Raw['penalties']],
+  // Expedited releases asked for in the period, measured to the document's own publication time.
+  const now = platform.processDateProperty(ctx.runtime.clock.now());
+  const expedited = knex('expedited_release as e').join('document as d', 'd.id', 'e.document_id')
+    .select(knex.raw('count(*) as requested'))
+    .select(knex.raw('sum(case when d.published_at is not null and d.published_at <= e.due_at then 1 else 0 end) as within_hour'))
+    .select(knex.raw('sum(case when d.published_at > e.due_at or (d.published_at is null and e.due_at < ?) then 1 else 0 end) as late', [now]))
+    .where('e.requested_at', '>=', start).where('e.requested_at', '<', end);
+  if (agency) expedited.where('e.agency_code', agency);
+  const [[d], p, [r], rep, f, [pen], [exp]] = await Promise.all([docs, published, requests, replies, feedback, penalties, expedited].map((q) => em.execute(q))) as [
+    [Raw['docs']], Raw['published'], [Raw['requests']], Raw['replies'], Raw['feedback'], [Raw['penalties']], [Raw['expedited']],
   ];
-  return { docs: d, published: p, requests: r, replies: rep, feedback: f, penalties: pen };
+  return { docs: d, published: p, requests: r, replies: rep, feedback: f, penalties: pen, expedited: exp };
 }
 
 /** Working days from formation to publication, per distinct (formed, published) pair. */
@@ -203,6 +215,7 @@ export async function computeSupervision(ctx: AgencyContext, agency: string | nu
     feedbackUnanswered: sum(raw.feedback, (r) => r.unanswered),
     answerHoursHistogram: histogram(answerHours, HOUR_BUCKETS, '小时'),
     penaltiesOverdue: n(raw.penalties.overdue), penaltiesDueSoon: n(raw.penalties.due_soon),
+    expeditedReleases: n(raw.expedited.requested), expeditedWithinHour: n(raw.expedited.within_hour), expeditedLate: n(raw.expedited.late),
   };
   if (agency === null) return data;
   return { ...data, agency, publishDaysMedian: medianOf(published), replyDaysMedian: medianOf(replyDays), feedbackAnswerHoursMedian: medianOf(answerHours) };
@@ -218,6 +231,7 @@ const CSV_ROWS: [keyof AgencySupervisionData, string][] = [
   ['feedbackReceived', '期间收到的意见'], ['feedbackAnswered', '期间答复的意见'], ['feedbackUnanswered', '尚未答复的意见'],
   ['feedbackAnswerHoursMedian', '意见答复用时中位数（小时）'],
   ['penaltiesOverdue', '逾期未公示的行政处罚决定'], ['penaltiesDueSoon', messages.dueSoon('到期的行政处罚决定', 'Penalty decisions due').zh],
+  ['expeditedReleases', '期间申请的快速发布'], ['expeditedWithinHour', '一小时内发布的快速发布'], ['expeditedLate', '超过一小时的快速发布'],
 ];
 
 /** One agency's figures as CSV (UTF-8, Chinese labels, the schema's field names as keys) for download. */
