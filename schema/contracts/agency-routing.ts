@@ -89,6 +89,7 @@ export const AGENCY_ROUTING: ShardRouting = {
     // Annual reports: the province's tables are the sum of the agencies'; labels and codes are kept.
     provinceAnnualReport: { route: 'fanOut', merge: 'sum', keep: ['year', 'code', 'label', 'notes'] },
     updateAnnualReportText: { route: 'byCallerAgency' },
+    recordTrainingSession: { route: 'byCallerAgency' },
     // Supervision (电子监察): counts and histogram buckets add up; bounds, dates and outcome codes are kept.
     provinceSupervision: { route: 'fanOut', merge: 'sum', keep: ['from', 'to', 'asOf', 'dueSoonWorkingDays', 'min', 'max', 'label', 'outcome'] },
     // Public feedback (意见建议): submitted to the agency named; moderated and answered where the id points.

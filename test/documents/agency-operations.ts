@@ -63,3 +63,6 @@ export const SEARCH = /* GraphQL */ `
     }
   }
 `;
+export const RECORD_TRAINING = /* GraphQL */ `
+  mutation RecordTraining($input: TrainingSessionInput!) { recordTrainingSession(input: $input) { id heldOn title kind attendees headcount recordedBy recordedAt } }
+`;

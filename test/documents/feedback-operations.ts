@@ -35,11 +35,12 @@ const FIGURES = /* GraphQL */ `
   requestOutcomes { outcome count }
   feedbackReceived feedbackAnswered feedbackUnanswered answerHoursHistogram { min max label count }
   penaltiesOverdue penaltiesDueSoon expeditedReleases expeditedWithinHour expeditedLate
+  trainingSessions trainingAllStaffAttendees trainingHeadcount disclosureStaffTrainings agenciesWithDisclosureTraining
 `;
 export const AGENCY_SUPERVISION = /* GraphQL */ `
   query AgencySupervision($code: ID!, $from: Date, $to: Date) {
     _entities(representations: [{ __typename: "Agency", code: $code }]) {
-      ... on Agency { supervision(from: $from, to: $to) { ${FIGURES} agency { code } publishDaysMedian replyDaysMedian feedbackAnswerHoursMedian csv } }
+      ... on Agency { supervision(from: $from, to: $to) { ${FIGURES} agency { code } publishDaysMedian replyDaysMedian feedbackAnswerHoursMedian trainingCoverage csv } }
     }
   }
 `;

@@ -2,7 +2,7 @@ import { graphql } from 'graphql';
 import { createContext } from '../../subgraphs/agency/context';
 import { buildAgencySchema } from '../../subgraphs/agency/server';
 import { AGENCY_SUPERVISION, LIST_FEEDBACK, PROVINCE_SUPERVISION, SUBMIT_FEEDBACK } from '../documents/feedback-operations';
-import { APPROVE_EXPEDITED, CREATE_DOCUMENT, REQUEST_EXPEDITED } from '../documents/agency-operations';
+import { APPROVE_EXPEDITED, CREATE_DOCUMENT, RECORD_TRAINING, REQUEST_EXPEDITED } from '../documents/agency-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { SUPERVISOR } from '../support/agency-harness';
 import { seedSupervisionFixture } from '../support/supervision-fixture';
@@ -20,7 +20,7 @@ describe('supervision figures and feedback through the gateway', () => {
   };
 
   beforeAll(async () => {
-    hub = await startHub({ agencies: CODES, seed: (agency) => seedSupervisionFixture(agency.runtime, CODES.indexOf(agency.runtime.config.agencyCode)) });
+    hub = await startHub({ agencies: CODES, withDirectory: true, seed: (agency) => seedSupervisionFixture(agency.runtime, CODES.indexOf(agency.runtime.config.agencyCode)) });
   }, 120_000);
   afterAll(() => hub?.stop());
 
@@ -78,5 +78,26 @@ describe('supervision figures and feedback through the gateway', () => {
     expect([after.expeditedReleases - before.expeditedReleases, after.expeditedWithinHour - before.expeditedWithinHour, after.expeditedLate - before.expeditedLate]).toEqual([1, 1, 0]);
     // Another agency's staff cannot approve it (its document is not theirs).
     expect((await hub.query(APPROVE_EXPEDITED, { id }, await hub.token(['reviewer'], 'fjdrc'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('records each agency\'s training at that agency and adds the coverage figures up for the province', async () => {
+    const supervisor = await hub.token(['supervisor']);
+    const before = (await hub.query(PROVINCE_SUPERVISION, PERIOD, supervisor)).data.provinceSupervision;
+    const session = { heldOn: '2026-11-10', title: '政务公开专题培训', kind: 'DISCLOSURE_STAFF', attendees: 8, headcount: 10 };
+    for (const code of ['fjdrc', 'fjgov']) {
+      const recorded = await hub.query(RECORD_TRAINING, { input: session }, await hub.token(['admin'], code));
+      expect(recorded.errors).toBeUndefined();
+    }
+    await hub.query(RECORD_TRAINING, { input: { ...session, kind: 'ALL_STAFF', attendees: 90, headcount: 120 } }, await hub.token(['admin'], 'fjgov'));
+    const after = (await hub.query(PROVINCE_SUPERVISION, PERIOD, supervisor)).data.provinceSupervision;
+    expect(after.trainingSessions - before.trainingSessions).toBe(3);
+    expect(after.agenciesWithDisclosureTraining - before.agenciesWithDisclosureTraining).toBe(2);
+    expect(after.trainingHeadcount - before.trainingHeadcount).toBe(120);
+    // The directory's agency, extended by its deployment's figures.
+    const fjgov = await hub.query(`query($from: Date) { agency(code: "fjgov") { supervision(from: $from) { trainingCoverage disclosureStaffTrainings } } }`, { from: PERIOD.from }, supervisor);
+    expect(fjgov.errors).toBeUndefined();
+    expect(fjgov.data.agency.supervision).toMatchObject({ trainingCoverage: 0.75, disclosureStaffTrainings: 1 });
+    // An editor records nothing, through the gateway as in-process.
+    expect((await hub.query(RECORD_TRAINING, { input: session }, await hub.token(['editor'], 'fjczt'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -11,6 +11,7 @@ import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from '../../shared/idempotency';
 import { PublicChangeEntity } from './public-change.entity';
 import { ExpeditedReleaseEntity } from './expedited-release.entity';
+import { TrainingSessionEntity } from './training-session.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -23,4 +24,5 @@ export const AGENCY_ENTITIES = [
   IdempotencyKeyEntity,
   PublicChangeEntity,
   ExpeditedReleaseEntity,
+  TrainingSessionEntity,
 ];

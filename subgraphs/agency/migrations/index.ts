@@ -30,6 +30,8 @@ import { SqliteReportFigures20261231 } from './sqlite-20261231-report-figures';
 import { PostgresqlReportFigures20261231 } from './postgresql-20261231-report-figures';
 import { PostgresqlExpeditedRelease20270101 } from './postgresql-20270101-expedited-release';
 import { SqliteExpeditedRelease20270101 } from './sqlite-20270101-expedited-release';
+import { PostgresqlTraining20270102 } from './postgresql-20270102-training';
+import { SqliteTraining20270102 } from './sqlite-20270102-training';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -54,6 +56,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261230-penalty-category', class: SqlitePenaltyCategory20261230 },
     { name: 'sqlite-20261231-report-figures', class: SqliteReportFigures20261231 },
     { name: 'sqlite-20270101-expedited-release', class: SqliteExpeditedRelease20270101 },
+    { name: 'sqlite-20270102-training', class: SqliteTraining20270102 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -72,5 +75,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261230-penalty-category', class: PostgresqlPenaltyCategory20261230 },
     { name: 'postgresql-20261231-report-figures', class: PostgresqlReportFigures20261231 },
     { name: 'postgresql-20270101-expedited-release', class: PostgresqlExpeditedRelease20270101 },
+    { name: 'postgresql-20270102-training', class: PostgresqlTraining20270102 },
   ],
 };
