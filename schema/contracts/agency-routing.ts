@@ -90,6 +90,8 @@ export const AGENCY_ROUTING: ShardRouting = {
     provinceAnnualReport: { route: 'fanOut', merge: 'sum', keep: ['year', 'code', 'label', 'notes'] },
     updateAnnualReportText: { route: 'byCallerAgency' },
     recordTrainingSession: { route: 'byCallerAgency' },
+    // 责任追究: a supervisor names the agency whose database keeps the record.
+    recordAccountability: { route: 'byAgencyArgument', argument: 'agency' },
     // Supervision (电子监察): counts and histogram buckets add up; bounds, dates and outcome codes are kept.
     provinceSupervision: { route: 'fanOut', merge: 'sum', keep: ['from', 'to', 'asOf', 'dueSoonWorkingDays', 'min', 'max', 'label', 'outcome'] },
     // Public feedback (意见建议): submitted to the agency named; moderated and answered where the id points.

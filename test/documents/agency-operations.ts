@@ -66,3 +66,13 @@ export const SEARCH = /* GraphQL */ `
 export const RECORD_TRAINING = /* GraphQL */ `
   mutation RecordTraining($input: TrainingSessionInput!) { recordTrainingSession(input: $input) { id heldOn title kind attendees headcount recordedBy recordedAt } }
 `;
+export const RECORD_ACCOUNTABILITY = /* GraphQL */ `
+  mutation RecordAccountability($agency: ID!, $input: AccountabilityRecordInput!) {
+    recordAccountability(agency: $agency, input: $input) { id subjectKind subjectId harm officialRole officialName officialTitle measure decidedOn decidedBy recordedBy recordedAt }
+  }
+`;
+export const AGENCY_ACCOUNTABILITY = /* GraphQL */ `
+  query AgencyAccountability($code: ID!) {
+    _entities(representations: [{ __typename: "Agency", code: $code }]) { ... on Agency { accountabilityRecords { id subjectKind subjectId measure officialName } } }
+  }
+`;

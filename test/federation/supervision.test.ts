@@ -2,7 +2,7 @@ import { graphql } from 'graphql';
 import { createContext } from '../../subgraphs/agency/context';
 import { buildAgencySchema } from '../../subgraphs/agency/server';
 import { AGENCY_SUPERVISION, LIST_FEEDBACK, PROVINCE_SUPERVISION, SUBMIT_FEEDBACK } from '../documents/feedback-operations';
-import { APPROVE_EXPEDITED, CREATE_DOCUMENT, RECORD_TRAINING, REQUEST_EXPEDITED } from '../documents/agency-operations';
+import { APPROVE_EXPEDITED, CREATE_DOCUMENT, RECORD_ACCOUNTABILITY, RECORD_TRAINING, REQUEST_EXPEDITED } from '../documents/agency-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { SUPERVISOR } from '../support/agency-harness';
 import { seedSupervisionFixture } from '../support/supervision-fixture';
@@ -99,5 +99,22 @@ describe('supervision figures and feedback through the gateway', () => {
     expect(fjgov.data.agency.supervision).toMatchObject({ trainingCoverage: 0.75, disclosureStaffTrainings: 1 });
     // An editor records nothing, through the gateway as in-process.
     expect((await hub.query(RECORD_TRAINING, { input: session }, await hub.token(['editor'], 'fjczt'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps an accountability record at the agency it names, readable by supervisors and its admin, not by another agency\'s', async () => {
+    const input = {
+      subjectKind: 'FINDING', subjectId: 'finding-7', harm: '两部门公布数据不一致，造成误读', officialRole: 'DESIGNATED', officialName: '黄某',
+      officialTitle: '政务公开工作人员', measure: 'ORDERED_RECTIFICATION', decidedOn: '2026-11-25', decidedBy: '福建省人民政府办公厅',
+    };
+    const recorded = await hub.query(RECORD_ACCOUNTABILITY, { agency: 'fjczt', input }, await hub.token(['supervisor']));
+    expect(recorded.errors).toBeUndefined();
+    const read = async (token?: string) =>
+      (await hub.query(`{ agency(code: "fjczt") { accountabilityRecords { subjectId measure officialName } } }`, {}, token)).data?.agency?.accountabilityRecords;
+    expect(await read(await hub.token(['supervisor']))).toEqual([{ subjectId: 'finding-7', measure: 'ORDERED_RECTIFICATION', officialName: '黄某' }]);
+    expect(await read(await hub.token(['admin'], 'fjczt'))).toHaveLength(1);
+    expect(await read(await hub.token(['admin'], 'fjdrc'))).toBeNull();
+    expect(await read()).toBeNull();
+    // The other deployments hold nothing of it.
+    expect((await hub.query(`{ agency(code: "fjdrc") { accountabilityRecords { id } } }`, {}, await hub.token(['supervisor']))).data.agency.accountabilityRecords).toEqual([]);
   });
 });

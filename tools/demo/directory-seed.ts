@@ -2,7 +2,8 @@ import type { DemoAgency } from './seed-types';
 import type { DirectoryRuntime } from '../../subgraphs/directory/context';
 import { AgencyOfficialEntity } from '../../subgraphs/directory/entities/agency-official.entity';
 import { AgencyProfileEntity } from '../../subgraphs/directory/entities/agency-profile.entity';
-import { AgencyKind, OfficialRole } from '../../subgraphs/directory/entities/enums';
+import { AgencyKind } from '../../subgraphs/directory/entities/enums';
+import { OfficialRole } from '../../schema/contracts/official-role';
 import { checkAgencyCode, checkCreditCode, checkPhone, checkRegionCode } from '../../subgraphs/directory/services/profile-validation';
 
 /**

@@ -12,6 +12,7 @@ import { IdempotencyKeyEntity } from '../../shared/idempotency';
 import { PublicChangeEntity } from './public-change.entity';
 import { ExpeditedReleaseEntity } from './expedited-release.entity';
 import { TrainingSessionEntity } from './training-session.entity';
+import { AccountabilityRecordEntity } from './accountability.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -25,4 +26,5 @@ export const AGENCY_ENTITIES = [
   PublicChangeEntity,
   ExpeditedReleaseEntity,
   TrainingSessionEntity,
+  AccountabilityRecordEntity,
 ];

@@ -32,6 +32,8 @@ import { PostgresqlExpeditedRelease20270101 } from './postgresql-20270101-expedi
 import { SqliteExpeditedRelease20270101 } from './sqlite-20270101-expedited-release';
 import { PostgresqlTraining20270102 } from './postgresql-20270102-training';
 import { SqliteTraining20270102 } from './sqlite-20270102-training';
+import { PostgresqlAccountability20270103 } from './postgresql-20270103-accountability';
+import { SqliteAccountability20270103 } from './sqlite-20270103-accountability';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -57,6 +59,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261231-report-figures', class: SqliteReportFigures20261231 },
     { name: 'sqlite-20270101-expedited-release', class: SqliteExpeditedRelease20270101 },
     { name: 'sqlite-20270102-training', class: SqliteTraining20270102 },
+    { name: 'sqlite-20270103-accountability', class: SqliteAccountability20270103 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -76,5 +79,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261231-report-figures', class: PostgresqlReportFigures20261231 },
     { name: 'postgresql-20270101-expedited-release', class: PostgresqlExpeditedRelease20270101 },
     { name: 'postgresql-20270102-training', class: PostgresqlTraining20270102 },
+    { name: 'postgresql-20270103-accountability', class: PostgresqlAccountability20270103 },
   ],
 };

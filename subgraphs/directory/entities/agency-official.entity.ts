@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { OfficialRole } from './enums';
+import { OfficialRole } from '../../../schema/contracts/official-role';
 
 /**
  * One of an agency's named disclosure officials (主要负责同志, 分管负责人, 专人), published in its

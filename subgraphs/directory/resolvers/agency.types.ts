@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { AgencyKind, OfficialRole } from '../entities/enums';
+import { AgencyKind } from '../entities/enums';
+import { OfficialRole } from '../../../schema/contracts/official-role';
 
 /**
  * The directory's public types. Resolvers return ORM entities; these classes only declare the

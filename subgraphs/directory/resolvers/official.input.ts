@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { OfficialRole } from '../entities/enums';
+import { OfficialRole } from '../../../schema/contracts/official-role';
 
 /** One named official of the list `setAgencyOfficials` replaces; the guide prints them in the order given. */
 @InputType({ description: '政务公开责任人 / One of the agency\'s named disclosure officials' })

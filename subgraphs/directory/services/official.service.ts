@@ -4,7 +4,7 @@ import { requiredText } from '../../shared/text-input';
 import type { DirectoryContext } from '../context';
 import { AgencyOfficialEntity } from '../entities/agency-official.entity';
 import { AgencyProfileEntity } from '../entities/agency-profile.entity';
-import { OfficialRole } from '../entities/enums';
+import { OfficialRole } from '../../../schema/contracts/official-role';
 import type { AgencyOfficialInput } from '../resolvers/official.input';
 import { checkPhone } from './profile-validation';
 
