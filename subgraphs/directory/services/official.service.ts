@@ -35,7 +35,7 @@ function checkOfficials(input: AgencyOfficialInput[]): Omit<AgencyOfficialEntity
 /**
  * Replaces an agency's named officials with `input`, in one transaction: only that agency's
  * admin may, as with the rest of its profile. The caller is checked before anything is read. The
- * profile's `updatedAt` moves, since the officials are part of its guide.
+ * profile's `updatedAt` moves when the list changed, since the officials are part of its guide.
  */
 export async function setAgencyOfficials(ctx: DirectoryContext, code: string, input: AgencyOfficialInput[]): Promise<AgencyProfileEntity> {
   if (!actsFor(ctx.claims, code, ['admin'])) {
@@ -45,6 +45,10 @@ export async function setAgencyOfficials(ctx: DirectoryContext, code: string, in
   return ctx.em.transactional(async (em) => {
     const profile = await em.findOne(AgencyProfileEntity, { code });
     if (!profile) throw new NotFoundError('机关', code);
+    const current = await em.find(AgencyOfficialEntity, { agencyCode: code }, { orderBy: { position: 'asc' } });
+    const shown = (list: Omit<AgencyOfficialEntity, 'id' | 'agencyCode'>[]) => JSON.stringify(list.map(({ role, name, title, officePhone }) => [role, name, title, officePhone ?? null]));
+    // The same list again changes nothing, so the guide's updatedAt only moves when it changed.
+    if (shown(current) === shown(officials)) return profile;
     await em.nativeDelete(AgencyOfficialEntity, { agencyCode: code });
     for (const official of officials) em.create(AgencyOfficialEntity, { ...official, agencyCode: code });
     profile.updatedAt = ctx.runtime.clock.now();

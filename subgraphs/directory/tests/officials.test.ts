@@ -40,6 +40,11 @@ describe.each(testEngines())('named disclosure officials on %s', (kind) => {
     expect(setAgencyOfficials.officials).toEqual(OFFICIALS);
     expect(setAgencyOfficials.updatedAt).toBe('2026-12-02T09:30:00+08:00');
     expect((await directory.exec<OfficialsResult>(GET_OFFICIALS, { code: 'fjdrc' }, PUBLIC)).agency.officials).toEqual(OFFICIALS);
+    // The same list again is no change: the officials are not rewritten, and updatedAt stays.
+    directory.sql.length = 0;
+    const again = (await directory.exec<{ setAgencyOfficials: OfficialsResult['agency'] }>(SET_OFFICIALS, { code: 'fjdrc', officials: OFFICIALS }, OWN_ADMIN)).setAgencyOfficials;
+    expect(statementsOf(directory.sql).filter((s) => /\b(insert|update|delete)\b/i.test(s) && s.includes('agency_official'))).toEqual([]);
+    expect(again.updatedAt).toBe(setAgencyOfficials.updatedAt);
     // Another agency's list is untouched.
     expect((await officials('fjczt')).officials).toHaveLength(3);
   });
