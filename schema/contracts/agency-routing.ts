@@ -58,6 +58,8 @@ export const AGENCY_ROUTING: ShardRouting = {
     submitDocumentForReview: { route: 'byId', argument: 'id' },
     reviewDocument: { route: 'byId', argument: 'id' },
     publishDocument: { route: 'byId', argument: 'id' },
+    requestExpeditedRelease: { route: 'byId', argument: 'id' },
+    approveExpeditedRelease: { route: 'byId', argument: 'id' },
     withdrawDocument: { route: 'byId', argument: 'id' },
     changeDocumentValidity: { route: 'byId', argument: 'id' },
     removeAttachment: { route: 'byId', argument: 'id' },
@@ -87,6 +89,9 @@ export const AGENCY_ROUTING: ShardRouting = {
     // Annual reports: the province's tables are the sum of the agencies'; labels and codes are kept.
     provinceAnnualReport: { route: 'fanOut', merge: 'sum', keep: ['year', 'code', 'label', 'notes'] },
     updateAnnualReportText: { route: 'byCallerAgency' },
+    recordTrainingSession: { route: 'byCallerAgency' },
+    // 责任追究: a supervisor names the agency whose database keeps the record.
+    recordAccountability: { route: 'byAgencyArgument', argument: 'agency' },
     // Supervision (电子监察): counts and histogram buckets add up; bounds, dates and outcome codes are kept.
     provinceSupervision: { route: 'fanOut', merge: 'sum', keep: ['from', 'to', 'asOf', 'dueSoonWorkingDays', 'min', 'max', 'label', 'outcome'] },
     // Public feedback (意见建议): submitted to the agency named; moderated and answered where the id points.

@@ -20,6 +20,8 @@ import { AgencyReportResolver, AnnualReportResolver } from './resolvers/report.r
 import { DisclosureRequestResolver, requestReferenceResolvers } from './resolvers/request.resolver';
 import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback.resolver';
 import { AgencySupervisionFieldResolver, AgencySupervisionResolver, ProvinceSupervisionResolver } from './resolvers/supervision.resolver';
+import { TrainingResolver } from './resolvers/training.resolver';
+import { AccountabilityResolver } from './resolvers/accountability.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 import { PublicChangeSignal } from './services/public-feed';
 import { logNotifier, startDeadlineWatch } from './services/deadline-watch';
@@ -34,7 +36,8 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
     {
       resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver, DisclosureRequestResolver, AnnualReportResolver, AgencyReportResolver,
         CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver,
-        FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver],
+        FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver,
+        TrainingResolver, AccountabilityResolver],
       validate: false,
     },
     { ...documentReferenceResolvers, ...requestReferenceResolvers, ...releaseStateReferenceResolvers },

@@ -22,6 +22,16 @@ export const PUBLISH_DOCUMENT = /* GraphQL */ `
   mutation Publish($id: ID!) { publishDocument(id: $id) { ...DocumentFields } }
   ${DOCUMENT_FIELDS}
 `;
+const EXPEDITED_FIELDS = 'id status publishedAt expeditedRelease { kind reason requestedBy requestedAt dueAt approvedBy approvedAt publishedAt withinHour }';
+export const REQUEST_EXPEDITED = /* GraphQL */ `
+  mutation RequestExpedited($id: ID!, $kind: ExpeditedReleaseKind!, $reason: String!) { requestExpeditedRelease(id: $id, kind: $kind, reason: $reason) { ${EXPEDITED_FIELDS} } }
+`;
+export const APPROVE_EXPEDITED = /* GraphQL */ `
+  mutation ApproveExpedited($id: ID!, $note: String) { approveExpeditedRelease(id: $id, note: $note) { ${EXPEDITED_FIELDS} reviews { reviewer result } } }
+`;
+export const GET_EXPEDITED = /* GraphQL */ `
+  query GetExpedited($id: ID!) { document(id: $id) { ${EXPEDITED_FIELDS} } }
+`;
 export const UPDATE_DOCUMENT = /* GraphQL */ `
   mutation Update($id: ID!, $input: UpdateDocumentInput!, $reason: String) { updateDocument(id: $id, input: $input, reason: $reason) { ...DocumentFields } }
   ${DOCUMENT_FIELDS}
@@ -51,5 +61,18 @@ export const SEARCH = /* GraphQL */ `
       totalCount pageInfo { hasNextPage endCursor }
       edges { cursor highlight node { id title docNumber } }
     }
+  }
+`;
+export const RECORD_TRAINING = /* GraphQL */ `
+  mutation RecordTraining($input: TrainingSessionInput!) { recordTrainingSession(input: $input) { id heldOn title kind attendees headcount recordedBy recordedAt } }
+`;
+export const RECORD_ACCOUNTABILITY = /* GraphQL */ `
+  mutation RecordAccountability($agency: ID!, $input: AccountabilityRecordInput!) {
+    recordAccountability(agency: $agency, input: $input) { id subjectKind subjectId harm officialRole officialName officialTitle measure decidedOn decidedBy recordedBy recordedAt }
+  }
+`;
+export const AGENCY_ACCOUNTABILITY = /* GraphQL */ `
+  query AgencyAccountability($code: ID!) {
+    _entities(representations: [{ __typename: "Agency", code: $code }]) { ... on Agency { accountabilityRecords { id subjectKind subjectId measure officialName } } }
   }
 `;

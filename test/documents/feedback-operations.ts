@@ -34,12 +34,13 @@ const FIGURES = /* GraphQL */ `
   requestsOverdue requestsDueSoon requestsReplied requestsRepliedLate replyDaysHistogram { min max label count }
   requestOutcomes { outcome count }
   feedbackReceived feedbackAnswered feedbackUnanswered answerHoursHistogram { min max label count }
-  penaltiesOverdue penaltiesDueSoon
+  penaltiesOverdue penaltiesDueSoon expeditedReleases expeditedWithinHour expeditedLate
+  trainingSessions trainingAllStaffAttendees trainingHeadcount disclosureStaffTrainings agenciesWithDisclosureTraining
 `;
 export const AGENCY_SUPERVISION = /* GraphQL */ `
   query AgencySupervision($code: ID!, $from: Date, $to: Date) {
     _entities(representations: [{ __typename: "Agency", code: $code }]) {
-      ... on Agency { supervision(from: $from, to: $to) { ${FIGURES} agency { code } publishDaysMedian replyDaysMedian feedbackAnswerHoursMedian csv } }
+      ... on Agency { supervision(from: $from, to: $to) { ${FIGURES} agency { code } publishDaysMedian replyDaysMedian feedbackAnswerHoursMedian trainingCoverage csv } }
     }
   }
 `;

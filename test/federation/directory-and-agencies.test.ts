@@ -26,6 +26,16 @@ describe('the directory and the agency deployments in one graph', () => {
     expect(data.dueDate).toEqual({ on: '2025-10-29', provisional: false });
   });
 
+  it('shows the public each document\'s agency with the officials its guide names (issue 14: 主要负责同志, 分管负责人, 专人)', async () => {
+    const { data, errors } = await hub.query(`{ documents(first: 3) { edges { node { agency { code officials { role name title officePhone } } } } } }`);
+    expect(errors).toBeUndefined();
+    for (const edge of data.documents.edges) {
+      const { officials } = edge.node.agency;
+      expect(officials.map((o: { role: string }) => o.role)).toEqual(['PRINCIPAL', 'IN_CHARGE', 'DESIGNATED']);
+      expect(officials[0].officePhone).toBe(DEMO_AGENCIES.find((a) => a.code === edge.node.agency.code)!.phone);
+    }
+  });
+
   it('still lists documents when the directory is down, saying which service failed', async () => {
     await hub.directory!.stop();
     // An agency's contact (names alone the gateway keeps and still gives: test/federation/directory-cache.test.ts).

@@ -1,7 +1,9 @@
 import type { DemoAgency } from './seed-types';
 import type { DirectoryRuntime } from '../../subgraphs/directory/context';
+import { AgencyOfficialEntity } from '../../subgraphs/directory/entities/agency-official.entity';
 import { AgencyProfileEntity } from '../../subgraphs/directory/entities/agency-profile.entity';
 import { AgencyKind } from '../../subgraphs/directory/entities/enums';
+import { OfficialRole } from '../../schema/contracts/official-role';
 import { checkAgencyCode, checkCreditCode, checkPhone, checkRegionCode } from '../../subgraphs/directory/services/profile-validation';
 
 /**
@@ -69,6 +71,22 @@ function profileOf(agency: DemoAgency, now: Date) {
   };
 }
 
+/** Made-up surnames for the demo officials (no real person is named). */
+const DEMO_SURNAMES = ['林', '陈', '黄', '郑', '吴', '王', '张', '李', '刘', '蔡', '杨', '许'];
+
+/**
+ * The demo agency's named officials (主要负责同志, 分管负责人, 专人): invented names marked as
+ * examples, the agency's switchboard as their office line, for its admin to replace.
+ */
+function officialsOf(agency: DemoAgency, index: number) {
+  const surname = (offset: number) => DEMO_SURNAMES[(index * 3 + offset) % DEMO_SURNAMES.length];
+  return [
+    { role: OfficialRole.PRINCIPAL, name: `${surname(0)}某某（示例）`, title: '主要负责同志' },
+    { role: OfficialRole.IN_CHARGE, name: `${surname(1)}某某（示例）`, title: '分管政务公开工作负责人' },
+    { role: OfficialRole.DESIGNATED, name: `${surname(2)}某（示例）`, title: '政务公开工作人员' },
+  ].map((official, position) => ({ ...official, agencyCode: agency.code, officePhone: agency.phone, position }));
+}
+
 /**
  * Fills an empty registry with `agencies`, in one transaction; a registry that already has
  * entries is left alone, so running it at every start is harmless. Returns how many it added.
@@ -77,7 +95,10 @@ export async function seedDirectory(runtime: DirectoryRuntime, agencies: DemoAge
   const now = runtime.clock.now();
   return runtime.orm.em.fork().transactional(async (em) => {
     if ((await em.count(AgencyProfileEntity, {})) > 0) return 0;
-    for (const agency of agencies) em.persist(em.create(AgencyProfileEntity, profileOf(agency, now)));
+    agencies.forEach((agency, index) => {
+      em.persist(em.create(AgencyProfileEntity, profileOf(agency, now)));
+      for (const official of officialsOf(agency, index)) em.persist(em.create(AgencyOfficialEntity, official));
+    });
     return agencies.length;
   });
 }

@@ -10,6 +10,9 @@ import {
 import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from '../../shared/idempotency';
 import { PublicChangeEntity } from './public-change.entity';
+import { ExpeditedReleaseEntity } from './expedited-release.entity';
+import { TrainingSessionEntity } from './training-session.entity';
+import { AccountabilityRecordEntity } from './accountability.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -21,4 +24,7 @@ export const AGENCY_ENTITIES = [
   FeedbackEntity,
   IdempotencyKeyEntity,
   PublicChangeEntity,
+  ExpeditedReleaseEntity,
+  TrainingSessionEntity,
+  AccountabilityRecordEntity,
 ];

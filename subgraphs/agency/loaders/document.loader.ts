@@ -5,6 +5,7 @@ import { DocumentEntity } from '../entities/document.entity';
 import {
   AttachmentEntity, ConfidentialityReviewEntity, DocumentEventEntity, DocumentRevisionEntity, DocumentVersionEntity, KeyFactEntity,
 } from '../entities/document-parts.entity';
+import { ExpeditedReleaseEntity } from '../entities/expedited-release.entity';
 
 type PartEntity = { documentId: string };
 
@@ -32,6 +33,7 @@ export function createDocumentLoaders(em: EntityManager) {
     reviews: partsLoader(em, ConfidentialityReviewEntity, { id: 'asc' }),
     events: partsLoader(em, DocumentEventEntity, { id: 'asc' }),
     revisions: partsLoader(em, DocumentRevisionEntity, { documentId: 'asc' }),
+    expeditedReleases: partsLoader(em, ExpeditedReleaseEntity, { documentId: 'asc' }),
   };
 }
 export type DocumentLoaders = ReturnType<typeof createDocumentLoaders>;

@@ -28,6 +28,12 @@ import { SqlitePenaltyCategory20261230 } from './sqlite-20261230-penalty-categor
 import { PostgresqlPenaltyCategory20261230 } from './postgresql-20261230-penalty-category';
 import { SqliteReportFigures20261231 } from './sqlite-20261231-report-figures';
 import { PostgresqlReportFigures20261231 } from './postgresql-20261231-report-figures';
+import { PostgresqlExpeditedRelease20270101 } from './postgresql-20270101-expedited-release';
+import { SqliteExpeditedRelease20270101 } from './sqlite-20270101-expedited-release';
+import { PostgresqlTraining20270102 } from './postgresql-20270102-training';
+import { SqliteTraining20270102 } from './sqlite-20270102-training';
+import { PostgresqlAccountability20270103 } from './postgresql-20270103-accountability';
+import { SqliteAccountability20270103 } from './sqlite-20270103-accountability';
 
 /**
  * Committed migrations of the agency database, per engine, oldest first. A schema change adds one
@@ -51,6 +57,9 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20261223-request-rules', class: SqliteRequestRules20261223 },
     { name: 'sqlite-20261230-penalty-category', class: SqlitePenaltyCategory20261230 },
     { name: 'sqlite-20261231-report-figures', class: SqliteReportFigures20261231 },
+    { name: 'sqlite-20270101-expedited-release', class: SqliteExpeditedRelease20270101 },
+    { name: 'sqlite-20270102-training', class: SqliteTraining20270102 },
+    { name: 'sqlite-20270103-accountability', class: SqliteAccountability20270103 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -68,5 +77,8 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20261223-request-rules', class: PostgresqlRequestRules20261223 },
     { name: 'postgresql-20261230-penalty-category', class: PostgresqlPenaltyCategory20261230 },
     { name: 'postgresql-20261231-report-figures', class: PostgresqlReportFigures20261231 },
+    { name: 'postgresql-20270101-expedited-release', class: PostgresqlExpeditedRelease20270101 },
+    { name: 'postgresql-20270102-training', class: PostgresqlTraining20270102 },
+    { name: 'postgresql-20270103-accountability', class: PostgresqlAccountability20270103 },
   ],
 };

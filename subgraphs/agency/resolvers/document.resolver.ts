@@ -6,11 +6,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import type { DocumentEntity } from '../entities/document.entity';
 import { DocumentOrder, ExemptionGround, Validity } from '../entities/enums';
+import { ExpeditedReleaseKind } from '../entities/expedited-release.entity';
 import * as attachments from '../services/attachment.service';
 import * as documents from '../services/document.service';
+import * as expedited from '../services/expedited-release.service';
 import { CreateDocumentInput, DocumentFilter, UpdateDocumentInput } from './document.input';
 import {
-  Agency, Attachment, ConfidentialityReview, Document, DocumentConnection, DocumentEvent, DocumentRevision, DocumentVersion, KeyFact,
+  Agency, Attachment, ConfidentialityReview, Document, DocumentConnection, DocumentEvent, DocumentRevision, DocumentVersion, ExpeditedRelease, KeyFact,
 } from './document.types';
 
 /** Pagination arguments shared by every document list. */
@@ -79,6 +81,25 @@ export class DocumentResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<DocumentEntity> {
     return documents.reviewDocument(ctx, id, approve, note);
+  }
+
+  @Mutation(() => Document, { description: '申请快速发布（突发事件、社会热点，须说明理由）：未发布的主动公开草稿即送审，应在一小时内发布 / Mark an unpublished proactive draft for release within the hour (emergency or hot issue, with a reason); it goes to review at once' })
+  requestExpeditedRelease(
+    @Arg('id', () => ID) id: string,
+    @Arg('kind', () => ExpeditedReleaseKind) kind: ExpeditedReleaseKind,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AgencyContext,
+  ): Promise<DocumentEntity> {
+    return expedited.requestExpeditedRelease(ctx, id, kind, reason);
+  }
+
+  @Mutation(() => Document, { description: '审批快速发布：保密审查通过并立即发布（审批人不能是起草人；要求另设发布人的机关由第三人发布）/ Approve an expedited release: the confidentiality review and publication at once (never by an author; where the agency requires a distinct publisher, a third person publishes)' })
+  approveExpeditedRelease(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AgencyContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<DocumentEntity> {
+    return expedited.approveExpeditedRelease(ctx, id, note);
   }
 
   @Mutation(() => Document, { description: '发布已通过审查的主动公开文件 / Publish an approved proactive document' })
@@ -169,6 +190,15 @@ export class DocumentResolver {
   @FieldResolver(() => [DocumentEvent], { nullable: true })
   events(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<DocumentEvent[]> | null {
     return isStaff(ctx) ? ctx.loaders.events.load(doc.id) : null;
+  }
+
+  @FieldResolver(() => ExpeditedRelease, { nullable: true })
+  async expeditedRelease(@Root() doc: DocumentEntity, @Ctx() ctx: AgencyContext): Promise<ExpeditedRelease | null> {
+    if (!isStaff(ctx)) return null;
+    const [record] = await ctx.loaders.expeditedReleases.load(doc.id);
+    if (!record) return null;
+    const publishedAt = doc.publishedAt ?? null;
+    return { ...record, publishedAt, withinHour: publishedAt !== null && publishedAt.getTime() <= record.dueAt.getTime() };
   }
 
   @FieldResolver(() => DocumentRevision, { nullable: true })

@@ -4,6 +4,7 @@ import { Channel } from '../../../schema/contracts/channel';
 import {
   DisclosureAttribute, DocumentEventKind, DocumentStatus, ExemptionGround, ReviewResult, Validity,
 } from '../entities/enums';
+import { ExpeditedReleaseKind } from '../entities/expedited-release.entity';
 
 /**
  * The agency contract's public types. Resolvers return ORM entities; these classes only declare
@@ -75,6 +76,19 @@ export class ConfidentialityReview {
   @Field(() => String, { nullable: true, description: '意见 / Note' }) note?: string | null;
 }
 
+@ObjectType({ description: '快速发布记录（突发事件、社会热点；仅工作人员）/ An expedited release (emergency or hot issue); staff only' })
+export class ExpeditedRelease {
+  @Field(() => ExpeditedReleaseKind, { description: '缘由 / Why it is expedited' }) kind!: ExpeditedReleaseKind;
+  @Field({ description: '理由 / Reason given' }) reason!: string;
+  @Field({ description: '申请人 / Who asked for it' }) requestedBy!: string;
+  @Field(() => Date, { description: '申请时间 / When it was asked for' }) requestedAt!: Date;
+  @Field(() => Date, { description: '应发布时间（申请后一小时）/ When it is due: an hour after it was asked for' }) dueAt!: Date;
+  @Field(() => String, { nullable: true, description: '审批人（保密审查人）/ The named approver (its confidentiality reviewer)' }) approvedBy?: string | null;
+  @Field(() => Date, { nullable: true, description: '审批时间 / When it was approved' }) approvedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '发布时间 / When it was published' }) publishedAt?: Date | null;
+  @Field({ description: '是否在一小时内发布 / Whether it was published within the hour' }) withinHour!: boolean;
+}
+
 @ObjectType({ description: '文件事件（仅工作人员）/ What happened to the document (staff only)' })
 export class DocumentEvent {
   @Field(() => DocumentEventKind, { description: '事件 / Kind' }) kind!: DocumentEventKind;
@@ -119,6 +133,7 @@ export class Document {
   @Field(() => ExemptionGround, { nullable: true, description: '不予公开理由（仅工作人员）/ Exemption ground; staff only' }) exemptionGround?: ExemptionGround | null;
   @Field(() => [ConfidentialityReview], { nullable: true, description: '保密审查记录（仅工作人员）/ Confidentiality reviews; staff only' }) reviews?: ConfidentialityReview[] | null;
   @Field(() => [DocumentEvent], { nullable: true, description: '事件记录（仅工作人员）/ Event history; staff only' }) events?: DocumentEvent[] | null;
+  @Field(() => ExpeditedRelease, { nullable: true, description: '快速发布记录（仅工作人员）；一般程序发布的文件为 null / Its expedited release; staff only, null for the ordinary path' }) expeditedRelease?: ExpeditedRelease | null;
   @Field(() => DocumentRevision, { nullable: true, description: '进行中的修订稿（仅工作人员；公众在其发布前看到的仍是已发布版本）/ The revision in progress; staff only — until it is published everyone else reads the published version' }) revision?: DocumentRevision | null;
 }
 

@@ -41,6 +41,14 @@ export class SupervisionFigures {
   @Field(() => [HistogramBucket], { description: '期间答复意见的用时（小时）分布；各档可相加 / Hours from submission to answer of feedback answered in the period; buckets add up' }) answerHoursHistogram!: HistogramBucket[];
   @Field(() => Int, { description: '当前逾期未公示的行政处罚决定 / Penalty decisions unpublished past their due date, now' }) penaltiesOverdue!: number;
   @Field(() => Int, { description: messages.dueSoonDescription('到期未公示的行政处罚决定', 'Penalty decisions due for publication') }) penaltiesDueSoon!: number;
+  @Field(() => Int, { description: '期间申请的快速发布（突发事件、社会热点），另行统计 / Expedited releases (emergency, hot issue) asked for in the period, counted apart' }) expeditedReleases!: number;
+  @Field(() => Int, { description: '其中一小时内发布的 / Of those, published within the hour' }) expeditedWithinHour!: number;
+  @Field(() => Int, { description: '其中超过一小时才发布或至今未发布的 / Of those, published after the hour or, past it, not yet' }) expeditedLate!: number;
+  @Field(() => Int, { description: '期间举办的政务公开培训场次 / Disclosure training sessions held in the period' }) trainingSessions!: number;
+  @Field(() => Int, { description: '全员培训参训人次 / Attendances of all-staff sessions' }) trainingAllStaffAttendees!: number;
+  @Field(() => Int, { description: '全员培训应训人数（各机关取期间最大值后相加）；覆盖率为参训人次除以应训人数 / Staff the all-staff sessions were for (each agency\'s largest in the period, added); coverage is attendances over this' }) trainingHeadcount!: number;
+  @Field(() => Int, { description: '政务公开工作人员专题培训场次 / Dedicated training sessions for the disclosure staff' }) disclosureStaffTrainings!: number;
+  @Field(() => Int, { description: '期间对政务公开工作人员开展专题培训的机关数（单个机关为 0 或 1）/ Agencies that gave their disclosure staff dedicated training in the period (0 or 1 for one agency)' }) agenciesWithDisclosureTraining!: number;
 }
 
 @ObjectType({ description: '一个机关的电子监察数据：可相加的数据，另加中位数和 CSV 导出 / One agency\'s supervision figures: the summable ones plus medians and a CSV export' })
@@ -49,5 +57,6 @@ export class AgencySupervisionFigures extends SupervisionFigures {
   @Field(() => Float, { nullable: true, description: '发布用时中位数（工作日）；中位数不能跨机关相加，全省请读 publishDaysHistogram / Median working days to publish; medians do not add up, read the province\'s from publishDaysHistogram' }) publishDaysMedian?: number | null;
   @Field(() => Float, { nullable: true, description: '答复用时中位数（工作日）；全省请读 replyDaysHistogram / Median working days to reply; for the province read replyDaysHistogram' }) replyDaysMedian?: number | null;
   @Field(() => Float, { nullable: true, description: '意见答复用时中位数（小时）；全省请读 answerHoursHistogram / Median hours to answer feedback; for the province read answerHoursHistogram' }) feedbackAnswerHoursMedian?: number | null;
+  @Field(() => Float, { nullable: true, description: '全员培训覆盖率（0–1，参训人次除以应训人数，至多为 1）；未记录全员培训时为空 / All-staff training coverage, 0–1 (attendances over headcount, at most 1); null when no all-staff session was recorded' }) trainingCoverage?: number | null;
   @Field({ description: '以上数据的 CSV（UTF-8，中文标签）/ These figures as CSV, UTF-8 with Chinese labels' }) csv!: string;
 }

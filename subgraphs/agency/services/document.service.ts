@@ -505,17 +505,22 @@ export async function submitForReview(ctx: AgencyContext, id: string): Promise<D
     const doc = await loadForWrite(ctx, em, id, ['editor']);
     const { revision, status } = await versionUnderWork(em, doc);
     if (status !== DocumentStatus.DRAFT) throw new WorkflowConflictError('只有草稿可以送审', 'Only a draft can be submitted for review', status);
-    const now = ctx.runtime.clock.now();
-    if (revision) {
-      revision.status = DocumentStatus.IN_REVIEW;
-      revision.updatedAt = now;
-    } else {
-      doc.status = DocumentStatus.IN_REVIEW;
-      doc.updatedAt = now;
-    }
-    recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
+    markSubmitted(ctx, em, doc, revision);
     return doc;
   });
+}
+
+/** The version under work goes to review, inside the caller's transaction. */
+export function markSubmitted(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity | null): void {
+  const now = ctx.runtime.clock.now();
+  if (revision) {
+    revision.status = DocumentStatus.IN_REVIEW;
+    revision.updatedAt = now;
+  } else {
+    doc.status = DocumentStatus.IN_REVIEW;
+    doc.updatedAt = now;
+  }
+  recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
 }
 
 /**
@@ -526,31 +531,40 @@ export async function submitForReview(ctx: AgencyContext, id: string): Promise<D
 export async function reviewDocument(ctx: AgencyContext, id: string, approve: boolean, note?: string | null): Promise<DocumentEntity> {
   return ctx.em.transactional(async (em) => {
     const doc = await loadForWrite(ctx, em, id, ['reviewer']);
-    const { revision, status } = await versionUnderWork(em, doc);
-    if (status !== DocumentStatus.DRAFT && status !== DocumentStatus.IN_REVIEW) {
-      throw new WorkflowConflictError('该文件不在待审状态', 'The document is not awaiting review', status);
-    }
-    if ((await authorsOf(em, doc, revision)).includes(actorOf(ctx))) {
-      throw new ForbiddenError('审核人不能是本文件的起草人', 'The reviewer cannot be the document\'s author');
-    }
-    const text = optionalText('note', '审查意见', note, 2000);
-    if (!approve && !text) throw new BadUserInputError('note', '不通过审查时须写明意见', 'A refusal needs a note saying why');
-    if (status === DocumentStatus.DRAFT) recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
-    const now = ctx.runtime.clock.now();
-    em.persist(em.create(ConfidentialityReviewEntity, {
-      documentId: doc.id, reviewer: actorOf(ctx), reviewedAt: now, result: approve ? ReviewResult.APPROVED : ReviewResult.REFUSED, note: text,
-    }));
-    const next = approve ? DocumentStatus.APPROVED : DocumentStatus.DRAFT;
-    if (revision) {
-      revision.status = next;
-      revision.updatedAt = now;
-    } else {
-      doc.status = next;
-      doc.updatedAt = now;
-    }
-    recordEvent(ctx, em, doc, approve ? DocumentEventKind.APPROVED : DocumentEventKind.REFUSED, text);
+    await recordReview(ctx, em, doc, approve, note);
     return doc;
   });
+}
+
+/**
+ * The review itself, inside the caller's transaction (also the first step of an expedited
+ * release): the same checks whichever path asks for it. Returns the revision under work, if any.
+ */
+export async function recordReview(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, approve: boolean, note?: string | null): Promise<DocumentRevisionEntity | null> {
+  const { revision, status } = await versionUnderWork(em, doc);
+  if (status !== DocumentStatus.DRAFT && status !== DocumentStatus.IN_REVIEW) {
+    throw new WorkflowConflictError('该文件不在待审状态', 'The document is not awaiting review', status);
+  }
+  if ((await authorsOf(em, doc, revision)).includes(actorOf(ctx))) {
+    throw new ForbiddenError('审核人不能是本文件的起草人', 'The reviewer cannot be the document\'s author');
+  }
+  const text = optionalText('note', '审查意见', note, 2000);
+  if (!approve && !text) throw new BadUserInputError('note', '不通过审查时须写明意见', 'A refusal needs a note saying why');
+  if (status === DocumentStatus.DRAFT) recordEvent(ctx, em, doc, DocumentEventKind.SUBMITTED);
+  const now = ctx.runtime.clock.now();
+  em.persist(em.create(ConfidentialityReviewEntity, {
+    documentId: doc.id, reviewer: actorOf(ctx), reviewedAt: now, result: approve ? ReviewResult.APPROVED : ReviewResult.REFUSED, note: text,
+  }));
+  const next = approve ? DocumentStatus.APPROVED : DocumentStatus.DRAFT;
+  if (revision) {
+    revision.status = next;
+    revision.updatedAt = now;
+  } else {
+    doc.status = next;
+    doc.updatedAt = now;
+  }
+  recordEvent(ctx, em, doc, approve ? DocumentEventKind.APPROVED : DocumentEventKind.REFUSED, text);
+  return revision;
 }
 
 /**
@@ -567,16 +581,25 @@ export async function publishDocument(ctx: AgencyContext, id: string): Promise<D
     if (doc.disclosure !== DisclosureAttribute.PROACTIVE) {
       throw new WorkflowConflictError('只有主动公开的信息可以发布；依申请公开和不予公开的信息不发布', 'Only PROACTIVE items are published; ON_REQUEST and NOT_DISCLOSED items are not', doc.disclosure);
     }
-    await checkPublisher(ctx, em, doc, revision);
-    if (revision) {
-      await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'change');
-      await publishRevision(ctx, em, doc, revision);
-      return doc;
-    }
-    await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'publish');
-    await markPublished(ctx, em, doc);
+    await publishApproved(ctx, em, doc, revision);
     return doc;
   });
+}
+
+/**
+ * Publication of an approved version, inside the caller's transaction, after the checks every path
+ * to the public keeps (four-eyes at publication, release holds). Also the last step of an
+ * expedited release.
+ */
+export async function publishApproved(ctx: AgencyContext, em: EntityManager, doc: DocumentEntity, revision: DocumentRevisionEntity | null): Promise<void> {
+  await checkPublisher(ctx, em, doc, revision);
+  if (revision) {
+    await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'change');
+    await publishRevision(ctx, em, doc, revision);
+    return;
+  }
+  await checkReleaseHolds(em, doc.id, ctx.runtime.clock.now(), 'publish');
+  await markPublished(ctx, em, doc);
 }
 
 /** The approved revision becomes the public text: next version, search index, key facts; the revision goes. */

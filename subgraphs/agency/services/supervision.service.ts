@@ -5,6 +5,7 @@ import { databaseKindOf } from '../../shared/orm';
 import { isStaff, type AgencyContext } from '../context';
 import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/enums';
 import { FeedbackStatus } from '../entities/feedback.entity';
+import { TrainingKind } from '../entities/training-session.entity';
 import { RequestOutcome, RequestStatus } from '../entities/request-enums';
 import { csvCell } from './annual-report.service';
 import { messages } from './statutory-messages';
@@ -13,7 +14,7 @@ import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory
 /**
  * 电子监察 — supervision figures of one agency, or of everything a deployment holds (its part of
  * the province's sum). Every figure is a SQL aggregation run the same on SQLite and PostgreSQL:
- * six statements whatever the number of rows. Grouped rows (by duration, outcome, or formation
+ * eight statements whatever the number of rows. Grouped rows (by duration, outcome, or formation
  * and publication day) are bounded by the number of distinct values, not of items.
  *
  * Medians cannot be added across agencies, so besides each agency's median the figures carry
@@ -54,6 +55,14 @@ export interface SupervisionData {
   answerHoursHistogram: Bucket[];
   penaltiesOverdue: number;
   penaltiesDueSoon: number;
+  expeditedReleases: number;
+  expeditedWithinHour: number;
+  expeditedLate: number;
+  trainingSessions: number;
+  trainingAllStaffAttendees: number;
+  trainingHeadcount: number;
+  disclosureStaffTrainings: number;
+  agenciesWithDisclosureTraining: number;
 }
 
 /** One agency's figures: the summable ones plus its medians (null when nothing was counted). */
@@ -62,6 +71,7 @@ export interface AgencySupervisionData extends SupervisionData {
   publishDaysMedian: number | null;
   replyDaysMedian: number | null;
   feedbackAnswerHoursMedian: number | null;
+  trainingCoverage: number | null;
 }
 
 /** Supervisors, coordinators, and for one agency's figures that agency's own staff. */
@@ -115,6 +125,8 @@ interface Raw {
   replies: { outcome: RequestOutcome | null; days: number | null; late: unknown; n: unknown }[];
   feedback: { hours: number | null; received: unknown; answered: unknown; unanswered: unknown }[];
   penalties: { overdue: unknown; due_soon: unknown };
+  expedited: { requested: unknown; within_hour: unknown; late: unknown };
+  training: { agency_code: string; sessions: unknown; all_staff_attendees: unknown; headcount: unknown; disclosure: unknown }[];
 }
 
 async function query(ctx: AgencyContext, agency: string | null, from: string, to: string, today: string, horizon: string): Promise<Raw> {
@@ -159,10 +171,35 @@ async function query(ctx: AgencyContext, agency: string | null, from: string, to
     .where('status', PenaltyStatus.PENDING)
     // Decisions SAMR's rules do not publish never fall due.
     .whereIn('category', [...PUBLISHED_PENALTY_CATEGORIES]));
-  const [[d], p, [r], rep, f, [pen]] = await Promise.all([docs, published, requests, replies, feedback, penalties].map((q) => em.execute(q))) as [
-    [Raw['docs']], Raw['published'], [Raw['requests']], Raw['replies'], Raw['feedback'], [Raw['penalties']],
+  // Expedited releases asked for in the period, measured to the document's own publication time.
+  const now = platform.processDateProperty(ctx.runtime.clock.now());
+  const expedited = knex('expedited_release as e').join('document as d', 'd.id', 'e.document_id')
+    .select(knex.raw('count(*) as requested'))
+    .select(knex.raw('sum(case when d.published_at is not null and d.published_at <= e.due_at then 1 else 0 end) as within_hour'))
+    .select(knex.raw('sum(case when d.published_at > e.due_at or (d.published_at is null and e.due_at < ?) then 1 else 0 end) as late', [now]))
+    .where('e.requested_at', '>=', start).where('e.requested_at', '<', end);
+  if (agency) expedited.where('e.agency_code', agency);
+  // Training held in the period, per agency: an agency's headcount is the largest an all-staff session was for.
+  const training = scoped(knex('training_session')
+    .select('agency_code', knex.raw('count(*) as sessions'))
+    .select(knex.raw(`sum(case when kind = '${TrainingKind.ALL_STAFF}' then attendees else 0 end) as all_staff_attendees`))
+    .select(knex.raw(`max(case when kind = '${TrainingKind.ALL_STAFF}' then headcount else 0 end) as headcount`))
+    .select(knex.raw(`sum(case when kind = '${TrainingKind.DISCLOSURE_STAFF}' then 1 else 0 end) as disclosure`))
+    .where('held_on', '>=', from).where('held_on', '<=', to)
+    .groupBy('agency_code'));
+  const [[d], p, [r], rep, f, [pen], [exp], t] = await Promise.all([docs, published, requests, replies, feedback, penalties, expedited, training].map((q) => em.execute(q))) as [
+    [Raw['docs']], Raw['published'], [Raw['requests']], Raw['replies'], Raw['feedback'], [Raw['penalties']], [Raw['expedited']], Raw['training'],
   ];
-  return { docs: d, published: p, requests: r, replies: rep, feedback: f, penalties: pen };
+  return { docs: d, published: p, requests: r, replies: rep, feedback: f, penalties: pen, expedited: exp, training: t };
+}
+
+/**
+ * Attendances of all-staff sessions over the headcount, at most 1 (several sessions may reach the
+ * same people); null when no all-staff session was recorded.
+ */
+export function trainingCoverage(data: Pick<SupervisionData, 'trainingAllStaffAttendees' | 'trainingHeadcount'>): number | null {
+  if (data.trainingHeadcount === 0) return null;
+  return Math.min(1, Math.round((data.trainingAllStaffAttendees / data.trainingHeadcount) * 1000) / 1000);
 }
 
 /** Working days from formation to publication, per distinct (formed, published) pair. */
@@ -203,9 +240,16 @@ export async function computeSupervision(ctx: AgencyContext, agency: string | nu
     feedbackUnanswered: sum(raw.feedback, (r) => r.unanswered),
     answerHoursHistogram: histogram(answerHours, HOUR_BUCKETS, '小时'),
     penaltiesOverdue: n(raw.penalties.overdue), penaltiesDueSoon: n(raw.penalties.due_soon),
+    expeditedReleases: n(raw.expedited.requested), expeditedWithinHour: n(raw.expedited.within_hour), expeditedLate: n(raw.expedited.late),
+    trainingSessions: sum(raw.training, (r) => r.sessions), trainingAllStaffAttendees: sum(raw.training, (r) => r.all_staff_attendees),
+    trainingHeadcount: sum(raw.training, (r) => r.headcount), disclosureStaffTrainings: sum(raw.training, (r) => r.disclosure),
+    agenciesWithDisclosureTraining: raw.training.filter((r) => n(r.disclosure) > 0).length,
   };
   if (agency === null) return data;
-  return { ...data, agency, publishDaysMedian: medianOf(published), replyDaysMedian: medianOf(replyDays), feedbackAnswerHoursMedian: medianOf(answerHours) };
+  return {
+    ...data, agency, publishDaysMedian: medianOf(published), replyDaysMedian: medianOf(replyDays), feedbackAnswerHoursMedian: medianOf(answerHours),
+    trainingCoverage: trainingCoverage(data),
+  };
 }
 
 const CSV_ROWS: [keyof AgencySupervisionData, string][] = [
@@ -218,6 +262,9 @@ const CSV_ROWS: [keyof AgencySupervisionData, string][] = [
   ['feedbackReceived', '期间收到的意见'], ['feedbackAnswered', '期间答复的意见'], ['feedbackUnanswered', '尚未答复的意见'],
   ['feedbackAnswerHoursMedian', '意见答复用时中位数（小时）'],
   ['penaltiesOverdue', '逾期未公示的行政处罚决定'], ['penaltiesDueSoon', messages.dueSoon('到期的行政处罚决定', 'Penalty decisions due').zh],
+  ['expeditedReleases', '期间申请的快速发布'], ['expeditedWithinHour', '一小时内发布的快速发布'], ['expeditedLate', '超过一小时的快速发布'],
+  ['trainingSessions', '期间举办的政务公开培训'], ['trainingAllStaffAttendees', '全员培训参训人次'], ['trainingHeadcount', '全员培训应训人数'],
+  ['trainingCoverage', '全员培训覆盖率'], ['disclosureStaffTrainings', '政务公开工作人员专题培训'],
 ];
 
 /** One agency's figures as CSV (UTF-8, Chinese labels, the schema's field names as keys) for download. */

@@ -20,3 +20,4 @@ registerEnumType(AgencyKind, {
     OTHER: { description: '其他机关或单位 / Another public body' },
   },
 });
+

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { AgencyOfficialEntity } from '../entities/agency-official.entity';
 import { AgencyProfileEntity } from '../entities/agency-profile.entity';
 
 /**
@@ -25,6 +26,13 @@ export function createAgencyLoaders(em: EntityManager) {
       const byParent = new Map<string, AgencyProfileEntity[]>(codes.map((code) => [code, []]));
       for (const row of rows.sort(byCode)) byParent.get(row.parentCode!)!.push(row);
       return codes.map((code) => byParent.get(code)!);
+    }),
+    /** Each agency's named officials, in the guide's order. */
+    officials: new DataLoader<string, AgencyOfficialEntity[]>(async (codes) => {
+      const rows = await em.find(AgencyOfficialEntity, { agencyCode: { $in: [...codes] } }, { orderBy: { agencyCode: 'asc', position: 'asc' } });
+      const byAgency = new Map<string, AgencyOfficialEntity[]>(codes.map((code) => [code, []]));
+      for (const row of rows) byAgency.get(row.agencyCode)!.push(row);
+      return codes.map((code) => byAgency.get(code)!);
     }),
   };
 }

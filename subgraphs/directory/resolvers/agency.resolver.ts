@@ -1,9 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DirectoryContext } from '../context';
 import type { AgencyProfileEntity } from '../entities/agency-profile.entity';
+import type { AgencyOfficialEntity } from '../entities/agency-official.entity';
 import * as profiles from '../services/agency-profile.service';
+import { setAgencyOfficials } from '../services/official.service';
 import { AgencyProfileInput } from './agency.input';
-import { Agency, AgencyContact } from './agency.types';
+import { Agency, AgencyContact, AgencyOfficial } from './agency.types';
+import { AgencyOfficialInput } from './official.input';
 
 /** Queries and changes of agency profiles, and the hierarchy between agencies. */
 @Resolver(() => Agency)
@@ -25,6 +28,20 @@ export class AgencyResolver {
     @Ctx() ctx: DirectoryContext,
   ): Promise<AgencyProfileEntity> {
     return profiles.updateAgencyProfile(ctx, code, input);
+  }
+
+  @Mutation(() => Agency, { description: '设定本机关的政务公开责任人，整表替换（仅本机关管理员）：一名主要负责同志、至少一名专人 / Replace an agency\'s named disclosure officials; its own admin only; exactly one PRINCIPAL and at least one DESIGNATED' })
+  setAgencyOfficials(
+    @Arg('code', () => ID) code: string,
+    @Arg('officials', () => [AgencyOfficialInput]) officials: AgencyOfficialInput[],
+    @Ctx() ctx: DirectoryContext,
+  ): Promise<AgencyProfileEntity> {
+    return setAgencyOfficials(ctx, code, officials);
+  }
+
+  @FieldResolver(() => [AgencyOfficial])
+  officials(@Root() profile: AgencyProfileEntity, @Ctx() ctx: DirectoryContext): Promise<AgencyOfficialEntity[]> {
+    return ctx.loaders.officials.load(profile.code);
   }
 
   @FieldResolver(() => Agency, { nullable: true })

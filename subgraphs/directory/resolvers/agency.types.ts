@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { AgencyKind } from '../entities/enums';
+import { OfficialRole } from '../../../schema/contracts/official-role';
 
 /**
  * The directory's public types. Resolvers return ORM entities; these classes only declare the
@@ -14,6 +15,15 @@ export class AgencyContact {
   @Field(() => String, { nullable: true, description: '电子邮箱 / E-mail' }) email?: string | null;
   @Field(() => String, { nullable: true, description: '网站 / Website' }) website?: string | null;
   @Field({ description: '办公（受理）时间 / Office hours' }) officeHours!: string;
+}
+
+/** A named official as the guide prints them: name, title, office line; nothing private. */
+@ObjectType({ description: '政务公开责任人（公开指南所载）/ A named disclosure official, as the agency\'s guide prints them' })
+export class AgencyOfficial {
+  @Field(() => OfficialRole, { description: '职责 / What the official answers for' }) role!: OfficialRole;
+  @Field({ description: '姓名 / Name' }) name!: string;
+  @Field({ description: '职务 / Title' }) title!: string;
+  @Field(() => String, { nullable: true, description: '办公电话 / Office telephone' }) officePhone?: string | null;
 }
 
 /** An agency; the agency subgraph extends it with `documents` by the same key. */
@@ -34,4 +44,5 @@ export class Agency {
   @Field(() => Agency, { nullable: true, description: '上级机关 / The agency above it' }) parent?: Agency | null;
   @Field(() => [Agency], { description: '下级机关，按代码排序 / Agencies directly below it, ordered by code' }) children!: Agency[];
   @Field(() => AgencyContact, { description: '联系方式 / Contact details' }) contact!: AgencyContact;
+  @Field(() => [AgencyOfficial], { description: '政务公开责任人（主要负责同志、分管负责人、专人），公开指南的一部分，按指南顺序 / The named disclosure officials (head, leader in charge, designated staff), part of the guide, in its order' }) officials!: AgencyOfficial[];
 }

@@ -37,11 +37,11 @@ export function checkCreditCode(value: string | null | undefined): string {
   return code;
 }
 
-/** A telephone number as agencies print it, e.g. 0591-87033911. */
-export function checkPhone(value: string | null | undefined): string {
-  const phone = requiredText('phone', '电话', value, 32);
+/** A telephone number as agencies print it, e.g. 0591-87033911; `field` names the input it came in. */
+export function checkPhone(value: string | null | undefined, field = 'phone'): string {
+  const phone = requiredText(field, '电话', value, 32);
   if (!/^\+?\d[\d\s()-]{4,31}$/.test(phone)) {
-    throw new BadUserInputError('phone', '电话号码格式不正确，如 0591-87033911', 'phone must be a telephone number, e.g. 0591-87033911');
+    throw new BadUserInputError(field, '电话号码格式不正确，如 0591-87033911', `${field} must be a telephone number, e.g. 0591-87033911`);
   }
   return phone;
 }

@@ -54,3 +54,16 @@ export const ARRANGEMENT_YEARS = /* GraphQL */ `
 export const LOAD_ARRANGEMENT = /* GraphQL */ `
   mutation Load($json: String!) { loadHolidayArrangement(json: $json) }
 `;
+
+export interface OfficialView { role: string; name: string; title: string; officePhone: string | null }
+export const GET_OFFICIALS = /* GraphQL */ `
+  query Officials($code: ID!) { agency(code: $code) { code updatedAt officials { role name title officePhone } } }
+`;
+export const LIST_OFFICIALS = /* GraphQL */ `
+  query AllOfficials { agencies { code officials { role name } } }
+`;
+export const SET_OFFICIALS = /* GraphQL */ `
+  mutation SetOfficials($code: ID!, $officials: [AgencyOfficialInput!]!) {
+    setAgencyOfficials(code: $code, officials: $officials) { code updatedAt officials { role name title officePhone } }
+  }
+`;
