@@ -7,6 +7,8 @@ export interface LoadBalancer {
   answered: Map<string, number>;
   /** Requests sent to the next backend because a connection was refused. */
   redispatched: number;
+  /** Called after each answer a backend gave (for tests that wait on progress). */
+  onAnswer?: () => void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startLoadBalancer(backends: string[]): Promise<LoadBalance
       answered.set(origin, (answered.get(origin) ?? 0) + 1);
       res.writeHead(upstream.statusCode ?? 502, upstream.headers);
       upstream.pipe(res);
+      res.once('finish', () => balancer.onAnswer?.());
       return;
     }
     res.writeHead(503, { 'content-type': 'text/plain' }).end('no replica accepted the connection');
