@@ -52,6 +52,20 @@ describeBrowser('the portal home page (chromium)', () => {
     expect(new Set(await page.locator('ul.documents .meta > span:first-child').allTextContents())).toEqual(new Set([`发布机构：${expected.name}`]));
   });
 
+  it("shows an agency's guide with its named officials (主要负责同志, 分管负责人, 专人), in both languages", async () => {
+    const expected = (await portal.persisted('PortalAgency', { code: 'fjdrc', first: 5 })).data.agency;
+    expect(expected.officials.length).toBeGreaterThan(0);
+    const page = await portal.page();
+    await page.goto(`${portal.origin}/guide?agency=fjdrc`);
+    const table = page.getByRole('table', { name: '政务公开责任人' });
+    await table.waitFor();
+    const roles: Record<string, string> = { PRINCIPAL: '主要负责同志', IN_CHARGE: '分管负责人', DESIGNATED: '工作专人' };
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual(expected.officials.map((o: any) => [roles[o.role], o.name, o.title, o.officePhone ?? '—']));
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('table', { name: 'Officials responsible for disclosure' }).getByRole('cell', { name: 'Head of the agency' }).waitFor();
+  });
+
   it('serves the app with revalidated index, immutable compressed assets and a client-route fallback', async () => {
     const index = await fetch(`${portal.origin}/`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(index.headers.get('cache-control')).toBe('no-cache');

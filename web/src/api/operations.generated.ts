@@ -26,6 +26,9 @@ export type DocumentStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED' | 
 /** 机关类别 / Kind of agency */
 export type AgencyKind = 'PROVINCIAL_GOVERNMENT' | 'PROVINCIAL_DEPARTMENT' | 'CITY_GOVERNMENT' | 'COUNTY_GOVERNMENT' | 'OTHER';
 
+/** 政务公开责任人的职责 / What a named official answers for in the agency's disclosure work */
+export type OfficialRole = 'PRINCIPAL' | 'IN_CHARGE' | 'DESIGNATED';
+
 /** 当事人类型 / Kind of party */
 export type PartyKind = 'ENTERPRISE' | 'NATURAL_PERSON';
 
@@ -289,6 +292,12 @@ export type PortalAgencyResult = {
       phone: string;
       officeHours: string;
     };
+    officials: Array<{
+      role: OfficialRole;
+      name: string;
+      title: string;
+      officePhone: string | null;
+    }>;
     documents: {
       totalCount: number;
       pageInfo: {
@@ -306,7 +315,7 @@ export type PortalAgencyResult = {
   } | null;
 };
 /** PortalAgency, sent by its persisted-document hash. */
-export const PortalAgency: PersistedOperation<PortalAgencyResult, PortalAgencyVariables> = { name: 'PortalAgency', hash: '0ed5d73c620f474b91849c5eaac3017c146e60ff73da5b421f900b70b72b8412' };
+export const PortalAgency: PersistedOperation<PortalAgencyResult, PortalAgencyVariables> = { name: 'PortalAgency', hash: 'a219c6e257e31114b8e90a86e3fedda30e7e00b9546ccb9d5e2a561f3e5cfdc6' };
 
 /** Variables of PortalPenalties. */
 export interface PortalPenaltiesVariables {

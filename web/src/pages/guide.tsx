@@ -12,7 +12,7 @@ function Paragraphs(props: { text: string }) {
 
 /** 公开指南: how disclosure works, and the chosen agency's own guide and contact from the API. */
 export function GuidePage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { query } = useLocation();
   const code = query.get('agency') ?? '';
   const agency = useQuery(PortalAgency, { code, first: 5 }, { skip: !code });
@@ -33,6 +33,15 @@ export function GuidePage() {
                 <div><dt>{t('phone')}</dt><dd>{data.agency.contact.phone}</dd></div>
                 <div><dt>{t('officeHours')}</dt><dd>{data.agency.contact.officeHours}</dd></div>
               </dl>
+              <h3 id="officials-heading">{t('officials')}</h3>
+              {data.agency.officials.length === 0 ? <p>{t('noOfficials')}</p> : (
+                <div class="table-scroll">
+                  <table aria-labelledby="officials-heading">
+                    <thead><tr><th scope="col">{t('officialRole')}</th><th scope="col">{t('officialName')}</th><th scope="col">{t('officialTitle')}</th><th scope="col">{t('officialPhone')}</th></tr></thead>
+                    <tbody>{data.agency.officials.map((o) => <tr key={`${o.role}:${o.name}`}><td>{label('officialRole', o.role)}</td><td>{o.name}</td><td>{o.title}</td><td>{o.officePhone ?? '—'}</td></tr>)}</tbody>
+                  </table>
+                </div>
+              )}
               <p><Link href={`/catalogue?by=agency&value=${encodeURIComponent(data.agency.code)}`}>{t('agencyDocuments', { n: data.agency.documents?.totalCount ?? 0 })}</Link></p>
               <p><Link href={`/agencies/${encodeURIComponent(data.agency.code)}`}>{t('agencyColumn', { name: data.agency.name })}</Link></p>
             </section>
