@@ -3,7 +3,7 @@ import { defaultIndexPrefix, isIndexPrefix } from '../../schema/contracts/index-
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
-import { SecretSource } from '../shared/secrets';
+import { isDevelopment, SecretSource } from '../shared/secrets';
 import { FeeMethod } from './entities/request-enums';
 
 function feeMethodFrom(raw: string | undefined): FeeMethod {
@@ -22,7 +22,7 @@ import { serviceIdentityFrom, type ServiceIdentity } from '../shared/gateway-cli
 
 /** Everything an agency deployment reads from its environment; nothing else touches process.env. */
 export interface AgencyConfig {
-  /** Registry code of the department this deployment serves, e.g. "fjdrc". */
+  /** Registry code of the department this deployment serves, e.g. "fjdrc" (HUB_AGENCY_CODE; required outside development, "fjdrc" in it). */
   agencyCode: string;
   /** Prefix of its index numbers (索引号), e.g. "FJ00201". */
   indexPrefix: string;
@@ -127,7 +127,11 @@ function stricterDays(env: NodeJS.ProcessEnv, name: string, max: number): number
 
 /** Reads an agency deployment's configuration; outside development it refuses to load without HUB_GATEWAY_SECRET. */
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyConfig {
-  const agencyCode = env.HUB_AGENCY_CODE ?? 'fjdrc';
+  // A deployment that does not say whose it is must not pass for the first demo department's.
+  if (!env.HUB_AGENCY_CODE && !isDevelopment(env)) {
+    throw new RangeError('HUB_AGENCY_CODE must name this deployment\'s agency (its registry code) outside development');
+  }
+  const agencyCode = env.HUB_AGENCY_CODE || 'fjdrc';
   if (!isAgencyCode(agencyCode)) {
     throw new RangeError(`HUB_AGENCY_CODE must be a lower-case registry code, got ${agencyCode}`);
   }

@@ -31,7 +31,8 @@ function refusal(load: () => unknown): MissingSecretsError {
 
 const LOADERS = {
   gateway: loadGatewayConfig,
-  agency: loadAgencyConfig,
+  // Outside development a deployment must also say whose it is (below).
+  agency: (env: NodeJS.ProcessEnv) => loadAgencyConfig({ HUB_AGENCY_CODE: 'fjdrc', ...env }),
   directory: loadDirectoryConfig,
   coordination: loadCoordinationConfig,
 } as const;
@@ -76,6 +77,15 @@ describe('issue 9 finding 1: outside development every service refuses to start 
       expect((load(env) as { gatewaySecret: string }).gatewaySecret).toBe(env.HUB_GATEWAY_SECRET);
     });
   }
+
+  it('an agency deployment outside development refuses to start without HUB_AGENCY_CODE instead of passing for fjdrc', () => {
+    const secrets = { HUB_JWT_SECRET: randomSecret(), HUB_GATEWAY_SECRET: randomSecret() };
+    for (const env of [{ NODE_ENV: 'production' }, { HOST: '0.0.0.0' }]) {
+      expect(() => loadAgencyConfig({ ...env, ...secrets })).toThrow(/HUB_AGENCY_CODE must name this deployment's agency/);
+      expect(loadAgencyConfig({ ...env, ...secrets, HUB_AGENCY_CODE: 'fjczt' }).agencyCode).toBe('fjczt');
+    }
+    expect(loadAgencyConfig({ HUB_DATA_DIR: freshFolder() }).agencyCode).toBe('fjdrc');
+  });
 
   it('the gateway in production accepts a public key instead of HUB_JWT_SECRET, and then no HS256 secret', async () => {
     const { publicKey } = await generateKeyPair('ES256');
