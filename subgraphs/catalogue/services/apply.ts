@@ -115,6 +115,9 @@ class PendingRecords {
   }
 }
 
+/** The counter that serialises the arrivals of one coordinated release's parts. */
+const planArrivalKey = (planId: string) => `catalogue-plan:${planId}`;
+
 /**
  * Applies a page of one agency's log in one transaction, together with the new high-water mark,
  * so a crash leaves the catalogue either before or after the whole page. Entries of a coordinated
@@ -137,6 +140,11 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
     }
     for (const change of fresh) {
       if (change.releasePlanId && change.releaseSize) {
+        // One arrival at a time per plan. The agencies' feeds apply concurrently, and every agency of
+        // a plan commits its part at the same instant: on PostgreSQL two transactions that each counted
+        // the held parts without the other's (not yet committed) would both find the plan incomplete,
+        // and it would stay held for ever. The counter row stays locked until this one commits.
+        await nextSerial(tx, planArrivalKey(change.releasePlanId));
         tx.persist(tx.create(CatalogueHeldChangeEntity, {
           planId: change.releasePlanId, planSize: change.releaseSize, agency, subject: change.subject, subjectId: change.subjectId, record: change.record,
         }));
@@ -150,6 +158,7 @@ export async function applyFeedPage(runtime: AgencyRuntime, agency: string, chan
             held.delete(h.subjectId);
           }
           await tx.nativeDelete(CatalogueHeldChangeEntity, { planId: change.releasePlanId });
+          await tx.execute('delete from serial_counter where "key" = ?', [planArrivalKey(change.releasePlanId)]);
           released.push(change.releasePlanId);
         }
       } else if (held.has(change.subjectId)) {

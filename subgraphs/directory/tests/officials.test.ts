@@ -20,9 +20,12 @@ describe.each(testEngines())('named disclosure officials on %s', (kind) => {
 
   const officials = async (code = 'fjdrc') => (await directory.exec<OfficialsResult>(GET_OFFICIALS, { code })).agency;
 
-  (kind === 'postgresql' ? it : it.skip)('has migrations that build exactly the schema the entities describe', async () => {
-    expect((await directory.runtime.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true })).trim()).toBe('');
-  });
+  // On PostgreSQL only: SQLite's schema diff reports column types its migrations spell differently.
+  if (kind === 'postgresql') {
+    it('has migrations that build exactly the schema the entities describe', async () => {
+      expect((await directory.runtime.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true })).trim()).toBe('');
+    });
+  }
 
   it('seeds the demo agencies with a principal, a leader in charge and designated staff, shown to the public', async () => {
     const { agencies } = await directory.exec<{ agencies: { code: string; officials: { role: string }[] }[] }>(LIST_OFFICIALS, {});
