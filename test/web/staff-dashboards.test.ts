@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../schema/contracts/claims';
+import { createContext } from '../../subgraphs/agency/context';
+import { TrainingKind } from '../../subgraphs/agency/entities/training-session.entity';
+import { recordTrainingSession } from '../../subgraphs/agency/services/training.service';
 import { seriousViolations } from '../support/axe-scan';
 import { describeBrowser, startPortal, type TestPortal } from '../support/portal-harness';
 
@@ -170,6 +173,28 @@ describeBrowser('staff pages (chromium)', () => {
     expect(lines[0]).toBe('"类别","标识","发布机构","标题或状态","期限","收到日期 / 发布日期"');
     const line = lines.find((l) => l.includes(recordDisclosureRequest.id))!;
     expect(line.split('","')).toEqual([`"申请`, recordDisclosureRequest.id, '福建省财政厅', '办理中', recordDisclosureRequest.replyDueOn, `2026-09-01"`]);
+  });
+
+  it("a supervisor sees each agency's notice duties: training sessions and coverage, expedited releases", async () => {
+    // The agency's admin records a dedicated session for its disclosure staff (its own service, as its staff page would).
+    const fjczt = portal.hub.agencies.get('fjczt')!;
+    const today = fjczt.runtime.clock.today();
+    await recordTrainingSession(createContext(fjczt.runtime, { sub: 'admin@fjczt', agency: 'fjczt', roles: ['admin'] }), {
+      heldOn: today, title: '政务公开业务专题培训', kind: TrainingKind.DISCLOSURE_STAFF, attendees: 12, headcount: 12,
+    });
+    const expected = (await portal.persisted('StaffSupervision', { from: `${today.slice(0, 4)}-01-01`, to: today }, await portal.hub.token(['supervisor']))).data.agencies
+      .find((a: any) => a.code === 'fjczt').supervision;
+    expect(expected.trainingSessions).toBeGreaterThanOrEqual(1);
+    const page = await signedIn(['supervisor']);
+    await page.goto(`${portal.origin}/supervision`);
+    const row = page.getByTestId('duties-table').getByRole('row').filter({ hasText: '福建省财政厅' });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells).toEqual([
+      String(expected.expeditedReleases), String(expected.expeditedWithinHour), String(expected.expeditedLate), String(expected.trainingSessions),
+      expected.trainingCoverage === null ? '—' : `${Math.round(expected.trainingCoverage * 100)}%`, String(expected.disclosureStaffTrainings),
+    ]);
+    expect(expected.disclosureStaffTrainings).toBeGreaterThanOrEqual(1);
   });
 
   it("an editor creates a draft and submits it; the agency's reviewer sees it in the queue, another agency's does not", async () => {

@@ -410,11 +410,17 @@ export type StaffSupervisionResult = {
       requestsRepliedLate: number;
       publishDaysMedian: number | null;
       replyDaysMedian: number | null;
+      expeditedReleases: number;
+      expeditedWithinHour: number;
+      expeditedLate: number;
+      trainingSessions: number;
+      trainingCoverage: number | null;
+      disclosureStaffTrainings: number;
     } | null;
   }>;
 };
 /** StaffSupervision, sent by its persisted-document hash. */
-export const StaffSupervision: PersistedOperation<StaffSupervisionResult, StaffSupervisionVariables> = { name: 'StaffSupervision', hash: 'b7e3d94c4145feb31eb2959fcb16e833efdaad3be4878413e3aa3d2eb5b0c405' };
+export const StaffSupervision: PersistedOperation<StaffSupervisionResult, StaffSupervisionVariables> = { name: 'StaffSupervision', hash: '2ac0c4bcd049820e7c1078752856d6f78193ac69a46889bc6d97fa73f892ffaf' };
 
 /** Variables of StaffSupervisionMonth. */
 export interface StaffSupervisionMonthVariables {

@@ -54,10 +54,15 @@ function SupervisionContent() {
         <div class="field"><label for="period-from">{t('periodFrom')}</label><input id="period-from" type="date" value={from} max={to} onChange={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} /></div>
         <div class="field"><label for="period-to">{t('periodTo')}</label><input id="period-to" type="date" value={to} min={from} onChange={(e) => setTo((e.currentTarget as HTMLInputElement).value)} /></div>
       </form>
-      <section aria-labelledby="heatmap-heading">
-        <h2 id="heatmap-heading">{t('heatmapHeading')}</h2>
-        <QueryView state={figures}>{(data) => <AgencyHeatmap agencies={data.agencies} />}</QueryView>
-      </section>
+      <QueryView state={figures}>{(data) => (
+        <>
+          <section aria-labelledby="heatmap-heading">
+            <h2 id="heatmap-heading">{t('heatmapHeading')}</h2>
+            <AgencyHeatmap agencies={data.agencies} />
+          </section>
+          <NoticeDuties agencies={data.agencies} />
+        </>
+      )}</QueryView>
       <Trend today={today} />
       <LateItems from={from} to={to} />
     </>
@@ -96,6 +101,38 @@ function AgencyHeatmap(props: { agencies: AgencyRow[] }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** The 2014 notice's duties per agency: expedited releases (within the hour or late) and training coverage. */
+function NoticeDuties(props: { agencies: AgencyRow[] }) {
+  const { t } = useI18n();
+  const rows = props.agencies.filter((a): a is AgencyRow & { supervision: Figures } => !!a.supervision);
+  return (
+    <section aria-labelledby="duties-heading">
+      <h2 id="duties-heading">{t('noticeDuties')}</h2>
+      <div class="table-scroll">
+        <table data-testid="duties-table">
+          <thead><tr>
+            <th scope="col">{t('agency')}</th><th scope="col">{t('col_expeditedReleases')}</th><th scope="col">{t('col_expeditedWithinHour')}</th>
+            <th scope="col">{t('col_expeditedLate')}</th><th scope="col">{t('col_trainingSessions')}</th><th scope="col">{t('col_trainingCoverage')}</th>
+            <th scope="col">{t('col_disclosureStaffTrainings')}</th>
+          </tr></thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.code}>
+                <th scope="row">{a.name}</th>
+                <td>{a.supervision.expeditedReleases}</td><td>{a.supervision.expeditedWithinHour}</td>
+                <td class={a.supervision.expeditedLate > 0 ? 'late' : undefined}>{a.supervision.expeditedLate}</td>
+                <td>{a.supervision.trainingSessions}</td>
+                <td>{a.supervision.trainingCoverage === null ? '—' : `${Math.round(a.supervision.trainingCoverage * 100)}%`}</td>
+                <td class={a.supervision.disclosureStaffTrainings === 0 ? 'late' : undefined}>{a.supervision.disclosureStaffTrainings}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
