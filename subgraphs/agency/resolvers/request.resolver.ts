@@ -281,9 +281,7 @@ export class DisclosureRequestResolver {
 
   @FieldResolver(() => Boolean)
   async overdue(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<boolean> {
-    const clock = await clockOf(ctx, r);
-    const due = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
-    return clock.status !== RequestStatus.CLOSED && !!due && ctx.runtime.clock.today() > due;
+    return requests.isRequestOverdue(await clockOf(ctx, r), ctx.runtime.clock.today());
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -3,10 +3,10 @@ import { requiredText } from '../../shared/text-input';
 import { actorOf, agencyOf, isStaff, type AgencyContext } from '../context';
 import { AccountabilityRecordEntity, AccountabilitySubject } from '../entities/accountability.entity';
 import { DocumentEntity } from '../entities/document.entity';
-import { RequestStatus } from '../entities/request-enums';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import type { AccountabilityRecordInput } from '../resolvers/accountability.types';
 import { isOverdue } from './document.service';
+import { clockOf, isRequestOverdue } from './request.service';
 
 /** Supervisors (电子监察) and the agency's own admin: the only readers of accountability records. */
 export function readsAccountability(ctx: AgencyContext): boolean {
@@ -27,7 +27,8 @@ async function checkSubject(ctx: AgencyContext, kind: AccountabilitySubject, id:
   } else if (kind === AccountabilitySubject.REQUEST) {
     const request = await ctx.em.findOne(DisclosureRequestEntity, { id });
     if (!request) throw new NotFoundError('申请 request', id);
-    const waiting = request.status !== RequestStatus.CLOSED && !!request.replyDueOn && today > request.replyDueOn;
+    // Replied late, or still waiting past the due date its events give (the `overdue` of the API).
+    const waiting = isRequestOverdue(clockOf(ctx, await ctx.loaders.requestEvents.load(id)), today);
     if (!request.repliedLate && !waiting) throw notOverdue();
   }
 }

@@ -38,6 +38,15 @@ export function clockOf(ctx: AgencyContext, events: readonly RequestEventEntity[
   return computeReplyClock(events, ctx.runtime.calendar, ctx.runtime.clock.today(), clockRules(ctx));
 }
 
+/**
+ * 逾期 — open and past its reply due date, or (before its receipt is confirmed) past the bound on
+ * confirming it (Art. 31): the one rule of a request's `overdue`.
+ */
+export function isRequestOverdue(clock: ReplyClock, today: string): boolean {
+  const due = clock.replyDueOn ?? clock.receiptConfirmationDueOn;
+  return clock.status !== RequestStatus.CLOSED && !!due && today > due;
+}
+
 // Crockford's base32: no I, L, O, U, so a code read out on the phone is not misheard.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
