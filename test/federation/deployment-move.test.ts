@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { startHub, type TestHub } from '../support/hub-harness';
+import { until } from '../support/until';
 
 /**
  * Issue 15: a deployment moved to another address by a registry change, under load, with no
@@ -48,14 +49,7 @@ describe('issue 15: a deployment moves to another address with no downtime', () 
       }
     }));
     // Progress, not time: the move happens between answers, however slow the machine.
-    const moreAnswers = async (n: number) => {
-      const target = answered + n;
-      const deadline = Date.now() + 60_000;
-      while (answered < target) {
-        if (Date.now() > deadline) throw new Error(`${n} more answers: not within 60 s`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
+    const moreAnswers = async (n: number) => { const target = answered + n; await until(`${n} more answers`, () => answered >= target); };
     await moreAnswers(10);
     const old = hub.agencies.get('fjdrc')!;
     const moved = await hub.moveAgency('fjdrc');

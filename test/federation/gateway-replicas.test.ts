@@ -4,6 +4,7 @@ import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { seedAgency } from '../../tools/demo/seed-agency';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { startLoadBalancer, type LoadBalancer } from '../support/load-balancer';
+import { until } from '../support/until';
 
 /**
  * Issue 15: two gateway replicas behind a load balancer (test/support/load-balancer.ts, nginx's
@@ -56,14 +57,8 @@ describe('issue 15: gateway replicas sharing Redis behind a load balancer', () =
     }));
     // Progress, not time: each step waits for requests to have gone through, however slow the machine.
     let answered = 0;
-    const until = async (what: string, check: () => boolean) => {
-      const deadline = Date.now() + 60_000;
-      while (!check()) {
-        if (Date.now() > deadline) throw new Error(`${what}: not within 60 s (${sent} sent, failures ${JSON.stringify(failures)})`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
-    const moreAnswers = async (n: number) => { const target = answered + n; await until(`${n} more answers`, () => answered >= target); };
+    const detail = () => `${sent} sent, failures ${JSON.stringify(failures)}`;
+    const moreAnswers = async (n: number) => { const target = answered + n; await until(`${n} more answers`, () => answered >= target, { detail }); };
     balancer.onAnswer = () => { answered++; };
     await moreAnswers(10);
     for (let i = 0; i < replicas.length; i++) {
@@ -71,11 +66,11 @@ describe('issue 15: gateway replicas sharing Redis behind a load balancer', () =
       const redispatched = balancer.redispatched;
       await replicas[i].stop();
       // The load meets the closed port (and goes to the other replica) before the replica is back.
-      await until('a request sent to the stopped replica', () => balancer!.redispatched > redispatched);
+      await until('a request sent to the stopped replica', () => balancer!.redispatched > redispatched, { detail });
       const before = balancer.answered.get(originOf(replicas[i])) ?? 0;
       replicas[i] = await hub.startGatewayReplica({ redisUrl: REDIS_URL, port });
       // The restarted replica answers again.
-      await until('an answer of the restarted replica', () => (balancer!.answered.get(originOf(replicas[i])) ?? 0) > before);
+      await until('an answer of the restarted replica', () => (balancer!.answered.get(originOf(replicas[i])) ?? 0) > before, { detail });
       await moreAnswers(10);
     }
     loading = false;

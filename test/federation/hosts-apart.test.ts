@@ -7,6 +7,7 @@ import { DEMO_AGENCIES } from '../../tools/demo/province';
 import { startHub, type TestHub } from '../support/hub-harness';
 import { canMakeNetworkHosts, NetworkHost, startDelayProxy, type DelayProxy } from '../support/network-hosts';
 import { TEST_SECRETS } from '../support/secrets';
+import { until } from '../support/until';
 
 /**
  * Issue 15: agency deployments on hosts apart — each a process in a network namespace of its own,
@@ -73,7 +74,7 @@ if (!available && process.env.CI === 'true') {
     await until('the catalogue back-filled', async () => {
       const edges = (await hub.query(PUBLIC_VIEW, {})).data?.documents.edges ?? [];
       return AGENCIES.every((code) => edges.some((e: { node: { id: string } }) => e.node.id.startsWith(`${code}:`))) ? true : undefined;
-    }, 60_000);
+    }, { timeoutMs: 60_000, intervalMs: 200 });
   }, 180_000);
 
   afterAll(async () => {
@@ -88,16 +89,6 @@ if (!available && process.env.CI === 'true') {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await check().catch(() => undefined);
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
   /** The supervisor's province-wide staff view (always the live fan-out), timed. */
   async function staffView(): Promise<{ ms: number; missing: string[]; reasons: string[] }> {
     const started = Date.now();
@@ -107,7 +98,7 @@ if (!available && process.env.CI === 'true') {
     expect(errors.every((e) => e.extensions?.code === 'AGENCY_UNAVAILABLE')).toBe(true);
     return { ms, missing: errors.map((e) => e.extensions!.agency!).sort(), reasons: errors.map((e) => e.extensions!.reason!) };
   }
-  const fullAgain = () => until('full answers again', async () => ((await staffView()).missing.length === 0 ? true : undefined), 20_000);
+  const fullAgain = () => until('full answers again', async () => (await staffView()).missing.length === 0, { timeoutMs: 20_000, intervalMs: 200 });
 
   it('answers in full over the links', async () => {
     expect((await staffView()).missing).toEqual([]);
@@ -155,8 +146,8 @@ if (!available && process.env.CI === 'true') {
     await fullAgain();
     await until('the catalogue caught up', async () => {
       const edges = (await hub.query(PUBLIC_VIEW, { agencies: ['fjdrc'] })).data?.documents.edges as { node: { id: string; validity: string } }[] | undefined;
-      return edges?.find((e) => e.node.id === published)?.node.validity === 'REPEALED' ? true : undefined;
-    }, 40_000);
+      return edges?.find((e) => e.node.id === published)?.node.validity === 'REPEALED';
+    }, { timeoutMs: 40_000, intervalMs: 200 });
   }, 120_000);
 
   it('a hung host: partial within the deadline, full once it runs again', async () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { PG_ADMIN_URL } from '../support/databases';
 import { E2E_ENGINE } from '../support/hub-harness';
+import { until } from '../support/until';
 
 /**
  * Issue 15: `npm start` keeps the hub up when one of its processes dies. The whole hub (tools/hub.ts,
@@ -33,15 +34,12 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     const postgres = E2E_ENGINE === 'postgresql' ? { HUB_POSTGRES_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${POSTGRES_PREFIX}`) } : {};
     return { ...own, ...postgres, HUB_DATA_DIR: dataDir, HUB_PORT_BASE: String(portBase), NODE_OPTIONS: '', APOLLO_TELEMETRY_DISABLED: '1' };
   };
-  const until = async <T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await check();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline || hub.exitCode !== null) throw new Error(`${what}: not within ${timeoutMs} ms; the hub printed (request logs left out):\n${output.split('\n').filter((l) => !l.includes('"msg":"request"')).slice(-60).join('\n')}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  /** Waits on the running hub: fails at once, with what it printed, if it exited meanwhile. */
+  const hubOutput = () => `the hub printed (request logs left out):\n${output.split('\n').filter((l) => !l.includes('"msg":"request"')).slice(-60).join('\n')}`;
+  const untilHub = <T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number) => until(what, async () => {
+    if (hub.exitCode !== null) throw new Error(`${what}: the hub exited (${hub.exitCode})\n${hubOutput()}`);
+    return check();
+  }, { timeoutMs, intervalMs: 250, detail: hubOutput });
   /** The hub's child processes, by the script they run and (agency hosts) the deployments file they were given. */
   const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
     .map((child) => ({ pid: child, cmdline: readFileSync(`/proc/${child}/cmdline`, 'utf8'), environ: readFileSync(`/proc/${child}/environ`, 'utf8') }));
@@ -52,7 +50,7 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     hub = spawn(process.execPath, ['--require', './tools/swc-register.js', 'tools/hub.ts'], { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     hub.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     hub.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    await until('the hub is ready', () => (/Ready in/.test(output) ? true : undefined), 240_000);
+    await untilHub('the hub is ready', () => (/Ready in/.test(output) ? true : undefined), 240_000);
   }, 250_000);
 
   afterAll(async () => {
@@ -90,7 +88,7 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     expect(victim).toBeDefined();
 
     process.kill(victim.pid, 'SIGKILL');
-    const partial = await until('a partial answer', async () => {
+    const partial = await untilHub('a partial answer', async () => {
       const answer = await asSupervisor();
       return answer.errors?.length ? answer : undefined;
     }, 15_000);
@@ -99,7 +97,7 @@ describe('issue 15: a crashed process of `npm start` is restarted while the rest
     expect(partial.errors!.every((e) => e.extensions?.code === 'AGENCY_UNAVAILABLE')).toBe(true);
     expect(partial.data!.documents.totalCount).toBeGreaterThan(0);
 
-    await until('the restarted host answers', async () => {
+    await untilHub('the restarted host answers', async () => {
       const answer = await asSupervisor();
       // (The counts themselves may move: the news office's demo plans are still going in.)
       return answer.errors === undefined ? true : undefined;
