@@ -62,8 +62,8 @@ describe.each(testEngines())('issue 15: backup and restore of one deployment on 
     await source.exec('mutation { createDocument(input: { title: "备份之后起草的文件", body: "正文", theme: "综合政务", genre: "通知", formedOn: "2026-11-26", disclosure: PROACTIVE }) { id } }', {}, OFFICER);
     await expect(verifyBackup(backup)).resolves.toEqual(manifest);
 
-    const targetUrl = kind === 'sqlite' ? join(dir, 'restored.sqlite') : (await database('target')).replace(/\/([^/]*)$/, '/$1_restored');
-    if (kind === 'postgresql') dropped.push(() => dropDatabase(targetUrl));
+    // SQLite: a file that does not exist yet; PostgreSQL: a fresh, empty database.
+    const targetUrl = await database('restored');
     await restoreDatabase(backup, targetUrl);
     const restored = await deployment(targetUrl);
     expect(await restored.exec(STAFF_VIEW, {}, OFFICER)).toEqual(before);
@@ -85,18 +85,8 @@ describe.each(testEngines())('issue 15: backup and restore of one deployment on 
     writeFileSync(backup, bytes);
     await expect(verifyBackup(backup)).rejects.toThrow(BackupError);
     await expect(verifyBackup(backup)).rejects.toThrow(/is not the file that was backed up/);
-    const target = kind === 'sqlite' ? join(dir, 'never.sqlite') : 'postgresql://postgres@127.0.0.1:5432/hub_never_restored';
-    await expect(restoreDatabase(backup, target)).rejects.toThrow(/is not the file that was backed up/);
+    await expect(restoreDatabase(backup, await database('never'))).rejects.toThrow(/is not the file that was backed up/);
     rmSync(manifestPathOf(backup));
     await expect(verifyBackup(backup)).rejects.toThrow(/manifest\.json is missing/);
   }, 60_000);
 });
-
-async function dropDatabase(url: string): Promise<void> {
-  const { Client } = await import('pg');
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
-}

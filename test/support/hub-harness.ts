@@ -267,9 +267,6 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     },
     async startGatewayReplica(overrides = {}) {
       const replica = await startGateway({ ...gatewayConfig, ...overrides }, { registry: new ShardRegistry(undefined, registry.all()), apiKeys: new ApiKeyStore() });
-      const stop = replica.stop.bind(replica);
-      let stopped: Promise<void> | undefined;
-      replica.stop = () => (stopped ??= stop());
       replicas.push(replica);
       return replica;
     },
@@ -310,7 +307,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
     async stop() {
       await Promise.all([...calendarSyncs.keys()].map(stopCalendarSync));
       await hub.catalogue?.stop();
-      await Promise.all([gateway, ...replicas].map((g) => g.stop()));
+      // Replicas a test already stopped (a rolling restart) are not stopped twice.
+      await Promise.all([gateway, ...replicas.filter((r) => r.server.listening)].map((g) => g.stop()));
       await Promise.all([...agencies.values(), ...(directory ? [directory] : []), ...(hub.coordination ? [hub.coordination] : [])].map((s) => s.stop().catch(() => undefined)));
       for (const database of pgDatabases.values()) await (await database).drop();
       rmSync(dir, { recursive: true, force: true });
