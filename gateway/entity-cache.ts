@@ -27,10 +27,9 @@ type Representation = Record<string, unknown>;
  * and fragments on the type selecting allowed scalar fields only. Undefined otherwise.
  */
 function cacheableSelection(document: DocumentNode, options: EntityCacheOptions): { key: string; variable: string } | undefined {
-  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || document.definitions.length !== 1) return undefined;
-  const [operation] = operations;
-  if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || operation.selectionSet.selections.length !== 1) return undefined;
+  const [operation] = document.definitions;
+  if (document.definitions.length !== 1 || operation.kind !== Kind.OPERATION_DEFINITION) return undefined;
+  if (operation.operation !== 'query' || operation.selectionSet.selections.length !== 1) return undefined;
   const [field] = operation.selectionSet.selections;
   if (field.kind !== Kind.FIELD || field.name.value !== '_entities' || field.alias || !field.selectionSet) return undefined;
   const argument = field.arguments?.length === 1 ? field.arguments[0] : undefined;

@@ -34,14 +34,14 @@ const CATALOGUE_PORT = portBase + 98;
  * (`hub_directory`, `hub_fjdrc`…; `hub` when the URL names none), each created on first start.
  * Unset, every service keeps its SQLite file in the data folder.
  */
-const postgres = process.env.HUB_POSTGRES_URL?.trim() || undefined;
-if (postgres && databaseKindOf(postgres) !== 'postgresql') throw new Error(`HUB_POSTGRES_URL must be a postgresql:// URL, got ${postgres}`);
+const postgres = process.env.HUB_POSTGRES_URL?.trim() ? new URL(process.env.HUB_POSTGRES_URL.trim()) : undefined;
+if (postgres && databaseKindOf(postgres.href) !== 'postgresql') throw new Error(`HUB_POSTGRES_URL must be a postgresql:// URL, got ${postgres.href}`);
+const postgresPrefix = postgres ? decodeURIComponent(postgres.pathname.slice(1)) || 'hub' : undefined;
 /** The database of one service on HUB_POSTGRES_URL's server, or undefined (its SQLite default). */
 function postgresDatabaseOf(service: string): string | undefined {
   if (!postgres) return undefined;
   const url = new URL(postgres);
-  const prefix = decodeURIComponent(url.pathname.slice(1)) || 'hub';
-  url.pathname = `/${prefix}_${service}`;
+  url.pathname = `/${postgresPrefix}_${service}`;
   return url.toString();
 }
 /** `{ NAME: url }` for a service's database variable when on PostgreSQL, else nothing (the SQLite default). */
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   console.log(`  ${'gateway'.padEnd(18)} ${gatewayUrl}   ← GraphQL IDE and API`);
   console.log(`  ${'portal'.padEnd(18)} ${gatewayUrl.replace(/\/graphql$/, '/')}   ← 政府信息公开专栏 (the web app)`);
   console.log(`  shard registry     ${registryPath}`);
-  console.log(`  databases          ${postgres ? `PostgreSQL at ${new URL(postgres).host}, ${new URL(postgresDatabaseOf('directory')!).pathname.slice(1).replace(/directory$/, '')}* (one per service)` : `SQLite files in ${dataDir}`}`);
+  console.log(`  databases          ${postgres ? `PostgreSQL at ${postgres.host}, ${postgresPrefix}_* (one per service)` : `SQLite files in ${dataDir}`}`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
   backfilled.then(
     () => console.log(`The provincial catalogue is back-filled (${((Date.now() - started) / 1000).toFixed(1)} s after start): public reads now come from it.`),

@@ -11,6 +11,10 @@ import { csvText, download } from './csv';
 
 type AgencyRow = StaffSupervisionResult['agencies'][number];
 type Figures = NonNullable<AgencyRow['supervision']>;
+/** An agency whose deployment answered: it has figures. */
+type AnsweredRow = AgencyRow & { supervision: Figures };
+/** An agency whose deployment did not answer has no figures: the banner names it, the map and tables leave it out. */
+const answered = (agencies: AgencyRow[]) => agencies.filter((a): a is AnsweredRow => !!a.supervision);
 
 /** The heat map's columns: the figures that say an agency is (or was) late. */
 const LATE_COLUMNS = ['documentsOverdue', 'documentsDueSoon', 'documentsPublishedLate', 'requestsOverdue', 'requestsDueSoon', 'requestsRepliedLate'] as const;
@@ -58,9 +62,9 @@ function SupervisionContent() {
         <>
           <section aria-labelledby="heatmap-heading">
             <h2 id="heatmap-heading">{t('heatmapHeading')}</h2>
-            <AgencyHeatmap agencies={data.agencies} />
+            <AgencyHeatmap rows={answered(data.agencies)} />
           </section>
-          <NoticeDuties agencies={data.agencies} />
+          <NoticeDuties rows={answered(data.agencies)} />
         </>
       )}</QueryView>
       <Trend today={today} />
@@ -69,10 +73,8 @@ function SupervisionContent() {
   );
 }
 
-function AgencyHeatmap(props: { agencies: AgencyRow[] }) {
+function AgencyHeatmap({ rows }: { rows: AnsweredRow[] }) {
   const { t } = useI18n();
-  // An agency whose deployment did not answer has no figures: the banner names it, the map leaves it out.
-  const rows = props.agencies.filter((a): a is AgencyRow & { supervision: Figures } => !!a.supervision);
   const cells = rows.flatMap((a, y) => LATE_COLUMNS.map((c, x) => [x, y, a.supervision[c]]));
   const max = Math.max(1, ...cells.map((c) => c[2]));
   return (
@@ -105,9 +107,8 @@ function AgencyHeatmap(props: { agencies: AgencyRow[] }) {
 }
 
 /** The 2014 notice's duties per agency: expedited releases (within the hour or late) and training coverage. */
-function NoticeDuties(props: { agencies: AgencyRow[] }) {
+function NoticeDuties({ rows }: { rows: AnsweredRow[] }) {
   const { t } = useI18n();
-  const rows = props.agencies.filter((a): a is AgencyRow & { supervision: Figures } => !!a.supervision);
   return (
     <section aria-labelledby="duties-heading">
       <h2 id="duties-heading">{t('noticeDuties')}</h2>
