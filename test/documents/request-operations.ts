@@ -12,7 +12,7 @@ export const REQUEST_FIELDS = /* GraphQL */ `
 `;
 
 export const SUBMIT_REQUEST = /* GraphQL */ `
-  mutation Submit($input: DisclosureRequestInput!) { submitDisclosureRequest(input: $input) { trackingCode agency { code } receivedOn replyDueOn deliveryMethod } }
+  mutation Submit($input: DisclosureRequestInput!) { submitDisclosureRequest(input: $input) { trackingCode accessPin agency { code } receivedOn replyDueOn deliveryMethod } }
 `;
 export const RECORD_REQUEST = /* GraphQL */ `
   mutation Record($input: RecordRequestInput!) { recordDisclosureRequest(input: $input) { ...RequestFields } }

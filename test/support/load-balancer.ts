@@ -32,13 +32,14 @@ export async function startLoadBalancer(backends: string[]): Promise<LoadBalance
         const call = request(target, { method: req.method, headers: { ...req.headers, host: target.host, connection: 'close' }, agent: false }, resolve);
         call.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error)));
         call.end(body);
-      }).catch((error: Error) => error);
+      // Wrapped, not tested with instanceof: Node's errors come from another realm than the test's Error.
+      }).catch((error: Error) => ({ failed: error }));
       if (upstream === 'refused') {
         balancer.redispatched++;
         continue;
       }
-      if (upstream instanceof Error) {
-        res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream ${origin} failed: ${upstream.message}`);
+      if ('failed' in upstream) {
+        res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream ${origin} failed: ${upstream.failed.message}`);
         return;
       }
       answered.set(origin, (answered.get(origin) ?? 0) + 1);

@@ -43,9 +43,10 @@ registerEnumType(LetterRecipient, {
 });
 
 /**
- * 告知书、答复书 — one letter the agency sent about a request: its text and the PDF as issued,
- * written in the transaction of the step that requires it and never changed afterwards (保存备查);
- * only its delivery (`deliveredOn`, `handedOverBy`) is recorded later.
+ * 告知书、答复书 — one letter the agency sent about a request: its wording, fixed in the transaction
+ * of the step that requires it, and the PDF rendered from that wording before it first leaves the
+ * agency (e-mailed, downloaded or printed) and kept from then on (保存备查). Neither ever changes;
+ * only the delivery (`deliveredOn`, `handedOverBy`) is recorded later.
  */
 @Entity({ tableName: 'request_letter' })
 export class RequestLetterEntity {
@@ -74,12 +75,17 @@ export class RequestLetterEntity {
   @Property({ type: 'text' })
   text!: string;
 
-  @Property({ type: 'blob', lazy: true })
-  pdf!: Buffer;
+  /** The layout the PDF is rendered from (services/letter-pdf.ts `LetterLayout`, JSON). */
+  @Property({ type: 'text' })
+  layout!: string;
 
-  /** SHA-256 of the PDF, hex: what was sent can be proven unchanged. */
-  @Property({ type: 'string', length: 64 })
-  sha256!: string;
+  /** The PDF, once rendered (letter-pdf.ts `storedLetterPdf`); lists never load it. */
+  @Property({ type: 'blob', lazy: true, nullable: true })
+  pdf!: Buffer | null;
+
+  /** SHA-256 of the PDF, hex, once rendered: what was sent can be proven unchanged. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  sha256!: string | null;
 
   /**
    * How it goes out: the requester's 获取方式 (e-mail through the outbox, online in the requester's

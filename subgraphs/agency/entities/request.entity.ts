@@ -101,7 +101,7 @@ export class DisclosureRequestEntity {
   repliedLate?: boolean | null;
 
   /**
-   * The requester's PIN for the requester's page (scrypt, `scrypt$<salt>$<hash>` in base64url); null
+   * The requester's PIN for the requester's page (scrypt, `scrypt$<N>$<salt>$<hash>`, base64url); null
    * when none was given (a request entered by staff before an officer issues one).
    */
   @Property({ type: 'string', length: 200, nullable: true })

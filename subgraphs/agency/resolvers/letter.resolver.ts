@@ -5,6 +5,7 @@ import { handlesRequests, type AgencyContext } from '../context';
 import type { RequesterCaseReadEntity, RequestLetterEntity } from '../entities/letter.entity';
 import type { DisclosureRequestEntity } from '../entities/request.entity';
 import * as letters from '../services/letters';
+import { storedLetterPdf } from '../services/letter-pdf';
 import * as cases from '../services/requester-case';
 import { computeReplyClock } from '../services/request-clock';
 import { rulesOf } from '../services/request.service';
@@ -42,7 +43,12 @@ export class RequestLetterResolver {
 
   @FieldResolver(() => String, { description: 'PDF 文件（base64）/ The PDF, base64' })
   async pdfBase64(@Root() letter: RequestLetterEntity, @Ctx() ctx: AgencyContext): Promise<string> {
-    return (await letters.letterPdf(ctx.em as EntityManager, letter)).toString('base64');
+    return (await storedLetterPdf(ctx.em as EntityManager, letter)).pdf.toString('base64');
+  }
+
+  @FieldResolver(() => String, { description: 'PDF 的 SHA-256（十六进制），证明所发文书未被改动 / SHA-256 of the PDF (hex): what was sent, provably unchanged' })
+  async sha256(@Root() letter: RequestLetterEntity, @Ctx() ctx: AgencyContext): Promise<string> {
+    return (await storedLetterPdf(ctx.em as EntityManager, letter)).sha256;
   }
 }
 

@@ -15,7 +15,6 @@ export class RequestLetter {
   @Field(() => DeliveryMethod, { nullable: true, description: '送达方式（申请人选择的获取方式；第三方的函为空，由工作人员寄送）/ How it goes out: the requester\'s delivery method; null for a third party\'s letter, sent by staff' }) deliveryMethod?: DeliveryMethod | null;
   @Field(() => DateScalar, { nullable: true, description: '送达日期：邮件服务器接收、申请人首次在线查看或工作人员登记交付之日 / Delivered: mail accepted, first read online, or handed over as recorded by staff' }) deliveredOn?: string | null;
   @Field({ description: '正文（与 PDF 相同）/ The text, as in the PDF' }) text!: string;
-  @Field({ description: 'SHA-256 of the PDF (hex): what was sent, provably unchanged' }) sha256!: string;
 }
 
 @ObjectType({ description: '申请人查阅页：办理情况、告知书和答复 / The requester\'s page: progress, letters and the reply' })

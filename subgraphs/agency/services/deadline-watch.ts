@@ -5,10 +5,10 @@ import { DocumentEntity } from '../entities/document.entity';
 import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/enums';
 import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
-import { DisclosureRequestEntity } from '../entities/request.entity';
+import { DisclosureRequestEntity, RequestEventEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
 import { queueDeadlineDigest } from './staff-alerts';
-import { settleUnconfirmedDueDates, withdrawLapsedSupplements } from './request.service';
+import { rulesOf, settleUnconfirmedDueDates, unansweredConsultations, withdrawLapsedSupplements } from './request.service';
 import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory-rules';
 
 /** Working days within which feedback should be answered before the watch calls it late. */
@@ -17,7 +17,8 @@ export const FEEDBACK_ANSWER_WORKING_DAYS = 10;
 /** One item the watch reports: what, which, by when, and whether it is already late. Never personal data. */
 export interface DeadlineItem {
   agency: string;
-  kind: 'document' | 'request' | 'penalty' | 'feedback';
+  /** `consultation`: a consulted party's answer (Art. 32, 34), `id` the request's. */
+  kind: 'document' | 'request' | 'consultation' | 'penalty' | 'feedback';
   id: string;
   dueOn: string;
   state: 'LATE' | 'DUE_SOON';
@@ -37,7 +38,7 @@ export function logNotifier(sink: AuditSink = stdoutAuditSink, now: () => Date =
  * 到期提醒 — one run of the daily watch. It first closes requests whose supplement period passed
  * as deemed withdrawn (Art. 30, {@link withdrawLapsedSupplements}), then reports everything of the deployment's agency due within
  * {@link DUE_SOON_WORKING_DAYS} working days or late (unpublished proactive documents, open
- * requests (their reply, or the confirmation of an unconfirmed receipt, Art. 31), unpublished penalty decisions, and feedback unanswered after
+ * requests (their reply, or the confirmation of an unconfirmed receipt, Art. 31), consultations awaiting an answer, unpublished penalty decisions, and feedback unanswered after
  * {@link FEEDBACK_ANSWER_WORKING_DAYS} working days), each handed to `notifier`, late first, and
  * mailed as the day's digest to the responsible officers when they are configured ({@link queueDeadlineDigest}).
  * @returns the items reported.
@@ -64,6 +65,7 @@ export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifie
   const items = [
     ...documents.map((d) => item('document', d.id, d.publishDueOn)),
     ...requests.map((r) => item('request', r.id, r.replyDueOn!)),
+    ...(await consultationsDue(runtime, today, horizon)),
     ...penalties.map((p) => item('penalty', p.id, p.publishDueOn)),
     ...feedback
       .map((f) => item('feedback', f.id, runtime.calendar.addWorkingDays(chinaDate(f.createdAt), FEEDBACK_ANSWER_WORKING_DAYS).on))
@@ -72,6 +74,22 @@ export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifie
   for (const i of items) await notifier.notify(i);
   await queueDeadlineDigest(runtime, items);
   return items;
+}
+
+/**
+ * The consultations whose answer is due by `horizon` or overdue (Art. 32: 15 working days from the
+ * letter, the rules table's `consultationWorkingDays`): past it, the agency decides without the answer.
+ */
+async function consultationsDue(runtime: AgencyRuntime, today: string, horizon: string): Promise<DeadlineItem[]> {
+  const em = runtime.orm.em.fork();
+  const consulting = await em.find(DisclosureRequestEntity, { status: RequestStatus.IN_CONSULTATION }, { fields: ['id'], orderBy: { id: 'asc' } });
+  if (consulting.length === 0) return [];
+  const events = await em.find(RequestEventEntity, { requestId: { $in: consulting.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
+  const days = rulesOf(runtime.config).consultationWorkingDays;
+  return consulting.flatMap((r) => unansweredConsultations(events.filter((e) => e.requestId === r.id))
+    .map((c) => runtime.calendar.addWorkingDays(c.startedOn, days).on)
+    .filter((dueOn) => dueOn <= horizon)
+    .map((dueOn): DeadlineItem => ({ agency: runtime.config.agencyCode, kind: 'consultation', id: r.id, dueOn, state: dueOn < today ? 'LATE' : 'DUE_SOON' })));
 }
 
 /**

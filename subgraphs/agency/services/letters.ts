@@ -5,7 +5,7 @@ import { actorOf, agencyOf, handlesRequests, type AgencyContext, type AgencyRunt
 import { LetterKind, LetterRecipient, RequestLetterEntity } from '../entities/letter.entity';
 import { DeliveryMethod } from '../entities/request-enums';
 import type { DisclosureRequestEntity } from '../entities/request.entity';
-import { letterText, renderLetterPdf } from './letter-pdf';
+import { letterText, type LetterLayout } from './letter-pdf';
 import { chineseDate, wordLetter, type LetterFacts } from './letter-templates';
 import { queueMail } from './mail-outbox';
 import { nextSerial } from './serial';
@@ -21,8 +21,9 @@ const DELIVERED_WITHOUT_STAFF: ReadonlySet<DeliveryMethod> = new Set([DeliveryMe
 
 /**
  * Issues a letter of `request` dated `on` (the step's legal date), in the step's transaction (`em`):
- * worded from `facts`, rendered to PDF, stored, and — when the requester chose e-mail — queued in
- * the outbox in the same transaction, so the letter is owed exactly when the step commits.
+ * worded from `facts` and laid out for its PDF (rendered when it first leaves the agency,
+ * letter-pdf.ts), stored, and — when the requester chose e-mail — queued in the outbox in the same
+ * transaction, so the letter is owed exactly when the step commits.
  */
 export async function issueLetter(
   runtime: AgencyRuntime, em: EntityManager, request: DisclosureRequestEntity, on: string, facts: LetterFacts, actor: string,
@@ -33,13 +34,12 @@ export async function issueLetter(
     submittedOn: request.submittedOn, receivedOn: request.receivedOn ?? null, issuedOn: on,
   }, facts);
   const issuedAt = runtime.clock.now();
-  const layout = { ...wording, reference: `申请编号：${request.id}　文书编号：${id}`, signature: [runtime.config.agencyName, chineseDate(on)], issuedAt };
-  const { pdf, sha256 } = await renderLetterPdf(layout);
+  const layout: LetterLayout = { ...wording, reference: `申请编号：${request.id}　文书编号：${id}`, signature: [runtime.config.agencyName, chineseDate(on)], issuedAt };
   const recipient = facts.kind === LetterKind.CONSULTATION_LETTER ? LetterRecipient.THIRD_PARTY : LetterRecipient.REQUESTER;
   const deliveryMethod = recipient === LetterRecipient.REQUESTER ? request.deliveryMethod ?? null : null;
   const letter = em.create(RequestLetterEntity, {
     id, requestId: request.id, kind: facts.kind, recipient, title: wording.title, issuedOn: on, text: letterText(layout),
-    pdf, sha256, deliveryMethod, deliveredOn: null, handedOverBy: null, issuedAt, issuedBy: actor,
+    layout: JSON.stringify(layout), pdf: null, sha256: null, deliveryMethod, deliveredOn: null, handedOverBy: null, issuedAt, issuedBy: actor,
   });
   em.persist(letter);
   if (deliveryMethod === DeliveryMethod.EMAIL && request.deliveryEmail) {
@@ -60,12 +60,6 @@ export async function issueLetter(
 /** The letters of requests, oldest first; `requester` keeps only those addressed to the requester. */
 export function lettersOf(em: EntityManager, requestId: string, requester = false): Promise<RequestLetterEntity[]> {
   return em.find(RequestLetterEntity, { requestId, ...(requester ? { recipient: LetterRecipient.REQUESTER } : {}) }, { orderBy: { id: 'asc' } });
-}
-
-/** A letter's PDF (a lazy column: lists never load it). */
-export async function letterPdf(em: EntityManager, letter: RequestLetterEntity): Promise<Buffer> {
-  if (!letter.pdf) await em.populate(letter, ['pdf']);
-  return letter.pdf;
 }
 
 function requireHandler(ctx: AgencyContext): void {

@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import type { AgencyRuntime } from '../context';
 import { OutboxMailEntity } from '../entities/mail-outbox.entity';
 import { RequestLetterEntity } from '../entities/letter.entity';
+import { storedLetterPdf } from './letter-pdf';
 
 /** A mail to queue: `key` says what it is about, so the same event queues it once. */
 export interface QueuedMail {
@@ -88,11 +89,11 @@ export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender,
     }, { leaseUntil: new Date(now.getTime() + LEASE_MS) });
     if (claimed !== 1) continue;
     try {
-      const letter = mail.letterId ? await em.findOneOrFail(RequestLetterEntity, { id: mail.letterId }, { populate: ['pdf'] }) : null;
+      const letter = mail.letterId ? await em.findOneOrFail(RequestLetterEntity, { id: mail.letterId }) : null;
       await sender.send({
         messageId: messageIdOf(runtime.config.agencyCode, mail.key), from: runtime.config.mailFrom,
         to: mail.recipients.split(','), subject: mail.subject, text: mail.body,
-        attachments: letter ? [{ filename: `${letter.title}-${letter.issuedOn}.pdf`, content: letter.pdf, contentType: 'application/pdf' }] : undefined,
+        attachments: letter ? [{ filename: `${letter.title}-${letter.issuedOn}.pdf`, content: (await storedLetterPdf(em, letter)).pdf, contentType: 'application/pdf' }] : undefined,
       });
     } catch (error) {
       failed++;

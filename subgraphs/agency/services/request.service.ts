@@ -409,12 +409,12 @@ export function startConsultation(ctx: AgencyContext, id: string, party: Consult
   });
 }
 
-/** The consultations of a request not yet answered, by number, matching answers as the clock does. */
-function unansweredConsultations(history: readonly RequestEventEntity[]): { number: number; party: ConsultationParty }[] {
-  const open: { number: number; party: ConsultationParty }[] = [];
+/** The consultations of a request not yet answered, by number, with the day each started, matching answers as the clock does. */
+export function unansweredConsultations(history: readonly RequestEventEntity[]): { number: number; party: ConsultationParty; startedOn: string }[] {
+  const open: { number: number; party: ConsultationParty; startedOn: string }[] = [];
   let started = 0;
   for (const e of history) {
-    if (e.kind === RequestEventKind.CONSULTATION_STARTED) open.push({ number: (started += 1), party: e.party ?? ConsultationParty.THIRD_PARTY });
+    if (e.kind === RequestEventKind.CONSULTATION_STARTED) open.push({ number: (started += 1), party: e.party ?? ConsultationParty.THIRD_PARTY, startedOn: e.on });
     if (e.kind === RequestEventKind.CONSULTATION_ANSWERED) {
       const i = open.findIndex((o) => (e.consultation ? o.number === e.consultation : o.party === e.party));
       if (i >= 0) open.splice(i, 1);

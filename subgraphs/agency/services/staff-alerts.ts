@@ -13,6 +13,7 @@ import { queueMail } from './mail-outbox';
 const KIND_LABELS: Record<DeadlineItem['kind'], string> = {
   document: '主动公开文件 / document to publish',
   request: '依申请公开答复 / request to answer',
+  consultation: '征求意见答复 / consulted party\'s answer',
   penalty: '行政处罚决定公示 / penalty decision to publish',
   feedback: '意见建议答复 / feedback to answer',
 };

@@ -1,42 +1,13 @@
-import { createServer, type AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { openTestAgency, PUBLIC, type TestAgency } from '../../../test/support/agency-harness';
 import { testEngines } from '../../../test/support/databases';
+import { freePort } from '../../../test/support/free-port';
+import { startSmtp } from '../../../test/support/smtp';
 import { SUBMIT_REQUEST } from '../../../test/documents/request-operations';
 import { seedSupervisionFixture } from '../../../test/support/supervision-fixture';
 import { residentId } from '../../../tools/demo/codes';
 import { OutboxMailEntity } from '../entities/mail-outbox.entity';
 import { logNotifier, runDeadlineWatch } from '../services/deadline-watch';
 import { deliverDueMail, messageIdOf, smtpSender } from '../services/mail-outbox';
-
-interface Received { from: string; to: string[]; data: string }
-
-/** A local SMTP server on `port` that keeps what it accepts. */
-function startSmtp(port: number): Promise<{ received: Received[]; stop(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ from: String(session.envelope.mailFrom && session.envelope.mailFrom.address), to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  return new Promise((ready) => server.listen(port, '127.0.0.1', () => ready({ received, stop: () => new Promise<void>((closed) => server.close(() => closed())) })));
-}
-
-/** A port nothing listens on (taken from the system, then released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const OFFICERS = 'officer.a@fjdrc.example.cn, officer.b@fjdrc.example.cn';
 
