@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PortalRequesterCase, request, type PortalRequesterCaseResult } from '../api/client';
-import { download } from '../download';
+import { downloadLetterPdf } from '../download';
 import { formatDate, useI18n } from '../i18n';
 import { useLocation } from '../router';
 
 type RequesterCase = NonNullable<PortalRequesterCaseResult['requesterCase']>;
 type Letter = RequesterCase['letters'][number];
-
-/** A base64 text's bytes. */
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-}
 
 /**
  * 在线查看答复和告知书: the requester's own case — its progress, the reply and the agency's letters
@@ -120,7 +115,7 @@ function LetterItem(props: { letter: Letter }) {
       </p>
       <p class="actions">
         <button type="button" aria-describedby={`${idBase}-title`}
-          onClick={() => download(`${letter.title}-${letter.issuedOn}.pdf`, bytesOf(letter.pdfBase64), 'application/pdf')}>{t('letterDownload')}</button>
+          onClick={() => downloadLetterPdf(letter)}>{t('letterDownload')}</button>
         {' '}
         <button type="button" aria-expanded={showText} aria-controls={`${idBase}-text`} aria-describedby={`${idBase}-title`}
           onClick={() => setShowText((shown) => !shown)}>{t(showText ? 'letterHideText' : 'letterShowText')}</button>
