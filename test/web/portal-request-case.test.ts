@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createContext } from '../../subgraphs/agency/context';
 import { confirmReceipt, requestSupplement } from '../../subgraphs/agency/services/request.service';
 import { residentIdCheckChar } from '../../subgraphs/shared/identifiers';
+import { seriousViolations } from '../support/axe-scan';
 import { describeBrowser, startPortal, type TestPortal } from '../support/portal-harness';
 
 const FIRST17 = '35010219900307002';
@@ -35,6 +36,7 @@ describeBrowser('portal requester case page (chromium)', () => {
     const pin = (await page.getByTestId('access-pin').textContent())!.trim();
     expect(pin).toMatch(/^\d{8}$/);
     expect(await page.getByText('查阅密码仅显示这一次').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
     // Shown, never kept by the browser.
     expect(await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]))).not.toContain(pin);
 
@@ -101,6 +103,7 @@ describeBrowser('portal requester case page (chromium)', () => {
     await toggle.click();
     expect(await letter.getByRole('button', { name: '收起全文' }).getAttribute('aria-expanded')).toBe('true');
     await letter.getByText('请写明所需审计报告的年度和发文机关。').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await page.getByTestId('case-status').textContent()).toBe('Awaiting your supplement');
