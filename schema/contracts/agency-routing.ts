@@ -68,6 +68,11 @@ export const AGENCY_ROUTING: ShardRouting = {
     // Disclosure requests. The tracking code starts with the agency code, so it routes like an id.
     request: { route: 'byId', argument: 'id' },
     requestProgress: { route: 'byId', argument: 'trackingCode' },
+    requesterCase: { route: 'byId', argument: 'trackingCode' },
+    // Letters: an officer's print queue is their own agency's; a letter's id names its agency.
+    lettersToPrint: { route: 'byCallerAgency' },
+    recordLetterHandedOver: { route: 'byId', argument: 'id' },
+    issueRequesterPin: { route: 'byId', argument: 'id' },
     disclosureRequests: { route: 'fanOut', merge: 'connection', agenciesArgument: 'filter.agencies', pageSize: DOCUMENT_PAGE, order: { defaultDirection: 'desc' } },
     submitDisclosureRequest: { route: 'byAgencyArgument', argument: 'input.agency' },
     recordDisclosureRequest: { route: 'byCallerAgency' },

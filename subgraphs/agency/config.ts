@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { dataDirFrom, hostFrom, intFrom } from '../shared/env';
 import { isDevelopment, SecretSource } from '../shared/secrets';
 import { FeeMethod } from './entities/request-enums';
+import { deliveryEmailProblem } from '../shared/identifiers';
 
 function feeMethodFrom(raw: string | undefined): FeeMethod {
   if (!raw) return FeeMethod.BY_ITEM;
@@ -112,6 +113,34 @@ export interface AgencyConfig {
    * whole-request deadline (30 s), so the editor gets the verdict rather than a timeout. @default 20000
    */
   attachmentScanTimeoutMs: number;
+  /**
+   * The agency's full name as its letters are signed (HUB_AGENCY_NAME, e.g. 福建省发展和改革委员会).
+   * @default the agency code, with a warning at start
+   */
+  agencyName: string;
+  /**
+   * The mail server the outbox sends through (HUB_SMTP_URL, e.g. `smtp://user:pass@mail.fj.gov.cn:587`
+   * or `smtps://…:465`). Unset: mail stays queued in the outbox, and the deployment says so at start.
+   */
+  smtpUrl?: string;
+  /** The sender of the deployment's mail (HUB_MAIL_FROM). @default `disclosure-<code>@localhost` */
+  mailFrom: string;
+  /**
+   * The responsible officers' addresses for staff alerts (HUB_ALERT_EMAILS, comma-separated): a
+   * mail for each new request and a daily digest of what is due or late. None: no alert mail.
+   */
+  alertEmails: string[];
+  /** Seconds between runs of the outbox worker (HUB_MAIL_OUTBOX_SECONDS, at least 1). @default 30 */
+  mailOutboxSeconds: number;
+}
+
+/** The addresses of a comma-separated list, each checked. @throws RangeError naming the variable and the address. */
+function emailList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const addresses = (env[name] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  for (const address of addresses) {
+    if (deliveryEmailProblem(address)) throw new RangeError(`${name}: ${address} is not an e-mail address`);
+  }
+  return addresses;
 }
 
 /**
@@ -172,6 +201,11 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env): AgencyCo
     maxAttachmentBytes: intFrom(env, 'HUB_MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     attachmentScanCommand: env.HUB_ATTACHMENT_SCAN_COMMAND?.trim() ? env.HUB_ATTACHMENT_SCAN_COMMAND.trim().split(/\s+/) : undefined,
     attachmentScanTimeoutMs: intFrom(env, 'HUB_ATTACHMENT_SCAN_TIMEOUT_MS', 20_000),
+    agencyName: env.HUB_AGENCY_NAME?.trim() || agencyCode,
+    smtpUrl: env.HUB_SMTP_URL?.trim() || undefined,
+    mailFrom: env.HUB_MAIL_FROM?.trim() || `disclosure-${agencyCode}@localhost`,
+    alertEmails: emailList(env, 'HUB_ALERT_EMAILS'),
+    mailOutboxSeconds: atLeastOne(env, 'HUB_MAIL_OUTBOX_SECONDS', 30),
   };
 }
 
@@ -183,6 +217,8 @@ export interface CompactDeployment {
   databaseUrl?: string;
   /** @default the code in upper case */
   indexPrefix?: string;
+  /** The agency's full name, as its letters are signed (HUB_AGENCY_NAME of a single deployment). @default the code */
+  name?: string;
 }
 
 /**
@@ -205,6 +241,8 @@ export function loadCompactDeployments(env: NodeJS.ProcessEnv = process.env): Ag
       PORT: String(d.port),
       HUB_DATABASE_URL: d.databaseUrl,
       HUB_AGENCY_INDEX_PREFIX: d.indexPrefix,
+      // One name per deployment: the process's HUB_AGENCY_NAME would sign every agency's letters alike.
+      HUB_AGENCY_NAME: d.name,
     });
   });
 }

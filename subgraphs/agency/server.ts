@@ -22,9 +22,11 @@ import { DocumentFeedbackResolver, FeedbackResolver } from './resolvers/feedback
 import { AgencySupervisionFieldResolver, AgencySupervisionResolver, ProvinceSupervisionResolver } from './resolvers/supervision.resolver';
 import { TrainingResolver } from './resolvers/training.resolver';
 import { AccountabilityResolver } from './resolvers/accountability.resolver';
+import { RequestLetterResolver, RequestLettersFieldResolver } from './resolvers/letter.resolver';
 import { SEARCH_TABLES, SearchIndex } from './services/search-index';
 import { PublicChangeSignal } from './services/public-feed';
 import { logNotifier, startDeadlineWatch } from './services/deadline-watch';
+import { smtpSender, startMailOutbox } from './services/mail-outbox';
 import { PublicFeedResolver } from './resolvers/public-feed.resolver';
 import { calendarGatewayClient, gatewayCalendarSource, startCalendarSync } from './services/calendar-sync';
 
@@ -37,7 +39,7 @@ export function buildAgencySchema(): Promise<GraphQLSchema> {
       resolvers: [DocumentResolver, AgencyDocumentsResolver, PenaltyResolver, DisclosureRequestResolver, AnnualReportResolver, AgencyReportResolver,
         CoordinatedReleaseResolver, DocumentCoordinationFieldsResolver,
         FeedbackResolver, DocumentFeedbackResolver, ProvinceSupervisionResolver, AgencySupervisionResolver, AgencySupervisionFieldResolver, PublicFeedResolver,
-        TrainingResolver, AccountabilityResolver],
+        TrainingResolver, AccountabilityResolver, RequestLetterResolver, RequestLettersFieldResolver],
       validate: false,
     },
     { ...documentReferenceResolvers, ...requestReferenceResolvers, ...releaseStateReferenceResolvers },
@@ -102,7 +104,8 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
 
 /**
  * One agency deployment as its process runs it: the database opened (then `prepare`, e.g. the
- * demo's seeding), the subgraph served, the daily deadline watch and the calendar sync started;
+ * demo's seeding), the subgraph served, the daily deadline watch, the mail outbox (when HUB_SMTP_URL
+ * is set) and the calendar sync started;
  * `stop` undoes them all.
  */
 export async function serveAgency(config: AgencyConfig, prepare?: (runtime: AgencyRuntime) => Promise<void>): Promise<{ stop(): Promise<void> }> {
@@ -111,12 +114,17 @@ export async function serveAgency(config: AgencyConfig, prepare?: (runtime: Agen
   const agency = await startAgencySubgraph(config, runtime);
   console.log(`agency ${config.agencyCode} ready at ${agency.url} (database ${config.databaseUrl})`);
   const stopWatch = startDeadlineWatch(runtime, logNotifier(runtime.auditSink, () => runtime.clock.now()), config.deadlineWatchHours);
+  const stopOutbox = config.smtpUrl ? startMailOutbox(runtime, smtpSender(config.smtpUrl), config.mailOutboxSeconds) : () => {};
+  if (!config.smtpUrl && config.alertEmails.length > 0) {
+    console.warn(`agency ${config.agencyCode}: HUB_ALERT_EMAILS is set but HUB_SMTP_URL is not: alert mail is queued in the outbox and not sent`);
+  }
   const stopSync = config.calendarSyncSeconds > 0
     ? startCalendarSync(runtime, gatewayCalendarSource(calendarGatewayClient(runtime)), config.calendarSyncSeconds)
     : async () => undefined;
   return {
     async stop() {
       stopWatch();
+      stopOutbox();
       await stopSync();
       await agency.stop();
     },

@@ -20,7 +20,8 @@ runService(async () => {
   const serveDemo = (config: AgencyConfig) => {
     const demo = DEMO_AGENCIES.find((a) => a.code === config.agencyCode);
     if (!demo) throw new Error(`no demo department with code ${config.agencyCode}`);
-    return serveAgency(config, async (runtime) => {
+    // The demo department signs its letters with its full name unless its configuration names it.
+    return serveAgency(config.agencyName !== config.agencyCode ? config : { ...config, agencyName: demo.name }, async (runtime) => {
       const started = Date.now();
       const added = await seedAgency(runtime, demo, { documents, penalties: Math.round(documents / 8), requests, today: runtime.clock.today() });
       if (added > 0) console.log(`agency ${config.agencyCode} seeded with ${added} demo documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -137,7 +137,7 @@ async function seedRequest(demo: DemoRequest, agency: string, clock: SteppedCloc
     channel: demo.channel as RequestChannel, agency, description: demo.description,
   };
   const request = demo.channel === 'ONLINE'
-    ? await step([], (ctx) => requests.submitRequest(ctx, input))
+    ? (await step([], (ctx) => requests.submitRequest(ctx, input))).request
     : await officer((ctx) => requests.recordRequest(ctx, { ...input, submittedOn: demo.submittedOn, receivedOn: demo.receivedOn }));
   for (const action of demo.steps) {
     clock.set(atChinaTime(action.on, '15:00:00'));

@@ -13,6 +13,8 @@ import { PublicChangeEntity } from './public-change.entity';
 import { ExpeditedReleaseEntity } from './expedited-release.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { AccountabilityRecordEntity } from './accountability.entity';
+import { OutboxMailEntity } from './mail-outbox.entity';
+import { RequesterCaseReadEntity, RequestLetterEntity } from './letter.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -27,4 +29,7 @@ export const AGENCY_ENTITIES = [
   ExpeditedReleaseEntity,
   TrainingSessionEntity,
   AccountabilityRecordEntity,
+  OutboxMailEntity,
+  RequestLetterEntity,
+  RequesterCaseReadEntity,
 ];

@@ -100,6 +100,13 @@ export class DisclosureRequestEntity {
   @Property({ type: 'boolean', nullable: true })
   repliedLate?: boolean | null;
 
+  /**
+   * The requester's PIN for the requester's page (scrypt, `scrypt$<salt>$<hash>` in base64url); null
+   * when none was given (a request entered by staff before an officer issues one).
+   */
+  @Property({ type: 'string', length: 200, nullable: true })
+  accessPinHash?: string | null;
+
   /** 答复书 — the response document's text. */
   @Property({ type: 'text', nullable: true })
   responseText?: string | null;

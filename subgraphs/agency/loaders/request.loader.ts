@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { auditLog, type AuditSink } from '../../shared/audit-log';
 import { DisclosureRequestEntity, PersonalDataAccessEntity, RequestAppealEntity, RequestEventEntity } from '../entities/request.entity';
 
-/** The personal-data fields of a request, in schema order. */
-export const PERSONAL_FIELDS = ['requesterName', 'idNumber', 'contact', 'deliveryEmail'] as const;
+/** The personal-data fields of a request, in schema order (`letters`: the letters, which name the requester). */
+export const PERSONAL_FIELDS = ['requesterName', 'idNumber', 'contact', 'deliveryEmail', 'letters'] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
 /** Who reads, for the access log. */

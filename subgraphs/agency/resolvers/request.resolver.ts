@@ -36,7 +36,7 @@ async function clockOf(ctx: AgencyContext, request: Pick<DisclosureRequestEntity
  * Personal data: only the agency's disclosure officers and admin, and each read goes through the
  * access-log loader (one row and one audit line per request and resolution) before it is handed out.
  */
-async function personal(ctx: AgencyContext, request: DisclosureRequestEntity, field: PersonalField): Promise<string | null> {
+async function personal(ctx: AgencyContext, request: DisclosureRequestEntity, field: Exclude<PersonalField, 'letters'>): Promise<string | null> {
   if (!handlesRequests(ctx)) return null;
   await ctx.loaders.personalData.load(`${request.id}\u0000${field}`);
   return request[field] ?? null;
@@ -73,8 +73,9 @@ export class DisclosureRequestResolver {
 
   @Mutation(() => SubmittedRequest, { description: '在线提交政府信息公开申请 / Submit a disclosure request online' })
   async submitDisclosureRequest(@Arg('input', () => DisclosureRequestInput) input: DisclosureRequestInput, @Ctx() ctx: AgencyContext): Promise<SubmittedRequest> {
-    const r = await requests.submitRequest(ctx, input);
+    const { request: r, accessPin } = await requests.submitRequest(ctx, input);
     return {
+      accessPin,
       trackingCode: r.trackingCode, agency: { code: r.agencyCode }, receivedOn: r.receivedOn ?? null, replyDueOn: r.replyDueOn ?? null,
       deliveryMethod: r.deliveryMethod ?? null,
     };

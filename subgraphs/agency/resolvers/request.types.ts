@@ -13,6 +13,7 @@ export class SubmittedRequest {
   @Field(() => DateScalar, { nullable: true, description: '收到申请之日（第三十一条），即答复期限的起算日（当日不计入）；非工作日收到的，当日仍为起算日，自其后第一个工作日起计 / Receipt date (Art. 31), day zero of the reply period; a receipt on a non-working day still counts that day as day zero, so the first counted day is the next working day' }) receivedOn?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '答复期限 / Reply due date' }) replyDueOn?: string | null;
   @Field(() => DeliveryMethod, { nullable: true, description: '申请的获取信息方式 / How the information was asked to be delivered' }) deliveryMethod?: DeliveryMethod | null;
+  @Field({ description: '查询密码（8位数字，仅此一次显示，请妥善保存）：凭查询码和查询密码在线查看告知书和答复 / The PIN (8 digits, shown this once): with the tracking code it opens the requester\'s page' }) accessPin!: string;
 }
 
 @ObjectType({ description: '办理进度中的一个环节（不含申请人身份）/ A step of the request, without the requester\'s identity' })

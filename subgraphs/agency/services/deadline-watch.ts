@@ -7,6 +7,7 @@ import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { RequestStatus } from '../entities/request-enums';
+import { queueDeadlineDigest } from './staff-alerts';
 import { settleUnconfirmedDueDates, withdrawLapsedSupplements } from './request.service';
 import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory-rules';
 
@@ -37,7 +38,8 @@ export function logNotifier(sink: AuditSink = stdoutAuditSink, now: () => Date =
  * as deemed withdrawn (Art. 30, {@link withdrawLapsedSupplements}), then reports everything of the deployment's agency due within
  * {@link DUE_SOON_WORKING_DAYS} working days or late (unpublished proactive documents, open
  * requests (their reply, or the confirmation of an unconfirmed receipt, Art. 31), unpublished penalty decisions, and feedback unanswered after
- * {@link FEEDBACK_ANSWER_WORKING_DAYS} working days), each handed to `notifier`, late first.
+ * {@link FEEDBACK_ANSWER_WORKING_DAYS} working days), each handed to `notifier`, late first, and
+ * mailed as the day's digest to the responsible officers when they are configured ({@link queueDeadlineDigest}).
  * @returns the items reported.
  */
 export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifier): Promise<DeadlineItem[]> {
@@ -68,6 +70,7 @@ export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifie
       .filter((f) => f.state === 'LATE'),
   ].sort((a, b) => (a.state === b.state ? 0 : a.state === 'LATE' ? -1 : 1));
   for (const i of items) await notifier.notify(i);
+  await queueDeadlineDigest(runtime, items);
   return items;
 }
 

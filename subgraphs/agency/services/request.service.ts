@@ -19,6 +19,10 @@ import { computeReplyClock, type ReplyClock } from './request-clock';
 import { messages } from './statutory-messages';
 import { STATUTORY_RULES, type ClockRules } from './statutory-rules';
 import { nextSerial } from './serial';
+import { queueNewRequestAlert } from './staff-alerts';
+import { issueLetter } from './letters';
+import { LetterKind } from '../entities/letter.entity';
+import { newPin } from './requester-case';
 
 /** The clock rules of a deployment: the law's periods with the settings of its config. */
 export function rulesOf(config: AgencyConfig): ClockRules {
@@ -162,13 +166,14 @@ export const REQUESTER_ACTOR = '申请人 / requester';
 
 async function create(
   ctx: AgencyContext, fields: ReturnType<typeof checkRequester>, channel: RequestChannel, submittedOn: string, receivedOn: string | null, actor: string,
+  accessPinHash: string | null = null,
 ): Promise<DisclosureRequestEntity> {
   return ctx.em.transactional(async (em) => {
     const agency = agencyOf(ctx);
     const serial = await nextSerial(em, 'request');
     const request = em.create(DisclosureRequestEntity, {
       id: `${agency}:r${String(serial).padStart(7, '0')}`, agencyCode: agency, trackingCode: newTrackingCode(agency),
-      ...fields, channel, submittedOn, status: RequestStatus.AWAITING_RECEIPT,
+      ...fields, channel, submittedOn, status: RequestStatus.AWAITING_RECEIPT, accessPinHash,
       listedAt: ctx.runtime.clock.now(), createdBy: actor,
     });
     em.persist(request);
@@ -181,6 +186,7 @@ async function create(
     if (receivedOn) await transition(ctx, em, request, history, { kind: RequestEventKind.RECEIVED, on: receivedOn }, actor);
     else request.replyDueOn = clockOf(ctx, history).receiptConfirmationDueOn;
     request.version = 1;
+    await queueNewRequestAlert(ctx.runtime, em as EntityManager, request);
     return request;
   });
 }
@@ -188,16 +194,18 @@ async function create(
 /**
  * 提交申请 — the public's online form. Submitting here and getting the tracking code back is both
  * sides confirming the request, so it is received the day it is submitted (Art. 31); requests on
- * paper, by post or fax are entered by the agency's staff ({@link recordRequest}).
+ * paper, by post or fax are entered by the agency's staff ({@link recordRequest}). The requester
+ * also gets the PIN of the requester's page (requester-case.ts), given this once and kept only hashed.
  */
-export async function submitRequest(ctx: AgencyContext, input: DisclosureRequestInput): Promise<DisclosureRequestEntity> {
+export async function submitRequest(ctx: AgencyContext, input: DisclosureRequestInput): Promise<{ request: DisclosureRequestEntity; accessPin: string }> {
   checkAgency(ctx, input.agency);
   if (input.channel !== RequestChannel.ONLINE) {
     throw new BadUserInputError('channel', '网上提交的申请渠道应为 ONLINE；当面、邮寄、传真申请由机关工作人员登记', 'A request submitted here is ONLINE; in-person, postal and fax requests are entered by the agency\'s staff');
   }
   const today = ctx.runtime.clock.today();
   const fields = checkRequester(input, today);
-  return create(ctx, fields, RequestChannel.ONLINE, today, today, REQUESTER_ACTOR);
+  const { pin, hash } = await newPin();
+  return { request: await create(ctx, fields, RequestChannel.ONLINE, today, today, REQUESTER_ACTOR, hash), accessPin: pin };
 }
 
 /**
@@ -335,7 +343,10 @@ export function requestSupplement(ctx: AgencyContext, id: string, on: string, de
       throw new BadUserInputError('on', late.zh, late.en);
     }
     const text = requiredText('detail', '需要补正的事项', detail, 2000);
-    await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_REQUESTED, on: date, detail: text });
+    const after = await transition(c, em, request, history, { kind: RequestEventKind.SUPPLEMENT_REQUESTED, on: date, detail: text });
+    await issueLetter(c.runtime, em, request, date, {
+      kind: LetterKind.SUPPLEMENT_NOTICE, unclear: text, supplementDueOn: after.supplementDueOn!, supplementWorkingDays: clockRules(c).supplementWorkingDays,
+    }, actorOf(c));
   });
 }
 
@@ -386,9 +397,15 @@ export function startConsultation(ctx: AgencyContext, id: string, party: Consult
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `答复期限（${clock.replyDueOn}）已过，不能再征求意见`, `The reply period ended on ${clock.replyDueOn}`);
     const consultation = history.filter((e) => e.kind === RequestEventKind.CONSULTATION_STARTED).length + 1;
-    await transition(c, em, request, history, {
-      kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, consultation, detail: requiredText('detail', '征求意见事项', detail, 2000),
-    });
+    const matter = requiredText('detail', '征求意见事项', detail, 2000);
+    await transition(c, em, request, history, { kind: RequestEventKind.CONSULTATION_STARTED, on: date, party, consultation, detail: matter });
+    // A co-producing agency (Art. 34) is asked agency to agency; a third party (Art. 32) gets the letter.
+    if (party === ConsultationParty.THIRD_PARTY) {
+      const days = clockRules(c).consultationWorkingDays;
+      await issueLetter(c.runtime, em, request, date, {
+        kind: LetterKind.CONSULTATION_LETTER, matter, consultationWorkingDays: days, answerDueOn: c.runtime.calendar.addWorkingDays(date, days).on,
+      }, actorOf(c));
+    }
   });
 }
 
@@ -449,11 +466,11 @@ export function extendReplyPeriod(
     }
     const date = checkEventDate(c, history, on);
     if (date > clock.replyDueOn) throw new BadUserInputError('on', `须在答复期限（${clock.replyDueOn}）届满前决定延期`, `An extension must be decided before the reply period ends (${clock.replyDueOn})`);
-    await transition(c, em, request, history, {
-      kind: RequestEventKind.EXTENDED, on: date, days,
-      approver: requiredText('approver', '批准人', approver, 128),
-      detail: requiredText('notice', '告知申请人的延期通知', notice, 2000),
+    const reason = requiredText('notice', '告知申请人的延期通知', notice, 2000);
+    const after = await transition(c, em, request, history, {
+      kind: RequestEventKind.EXTENDED, on: date, days, approver: requiredText('approver', '批准人', approver, 128), detail: reason,
     });
+    await issueLetter(c.runtime, em, request, date, { kind: LetterKind.EXTENSION_NOTICE, reason, days, replyDueOn: after.replyDueOn! }, actorOf(c));
   });
 }
 
@@ -525,10 +542,14 @@ export function notifyFee(
       throw new BadUserInputError('amountYuan', `收费金额须为 1 到 ${computed} 元的整数（减免时可低于标准）`, `amountYuan must be a whole number of yuan from 1 to ${computed} (lower only as a reduction)`);
     }
     request.feeYuan = amount;
-    await transition(c, em, request, history, {
+    const reduction = amount < computed ? `，减免自 ${computed} 元 / reduced from ${computed}` : '';
+    const after = await transition(c, em, request, history, {
       kind: RequestEventKind.FEE_NOTIFIED, on: date, days: null,
-      detail: `${amount} 元 / yuan（${basis}${amount < computed ? `，减免自 ${computed} 元 / reduced from ${computed}` : ''}）: ${requiredText('notice', '收费通知', notice, 2000)}`,
+      detail: `${amount} 元 / yuan（${basis}${reduction}）: ${requiredText('notice', '收费通知', notice, 2000)}`,
     });
+    await issueLetter(c.runtime, em, request, date, {
+      kind: LetterKind.FEE_NOTICE, amountYuan: amount, basis: `${basis.split(' / ')[0]}${amount < computed ? `，由${computed}元减免` : ''}`, feePaymentDueOn: after.feePaymentDueOn!,
+    }, actorOf(c));
   });
 }
 
@@ -555,7 +576,10 @@ export function askForReasons(ctx: AgencyContext, id: string, on: string, detail
   return change(ctx, id, async (c, em, { request, history, clock }) => {
     if (!clock.receivedOn) throw new WorkflowConflictError('尚未确认收到申请', 'The request has not been received yet', clock.status);
     if (history.some((e) => e.kind === RequestEventKind.REASONS_REQUESTED)) throw new WorkflowConflictError('已要求申请人说明理由', 'Reasons were already asked for', clock.status);
-    await transition(c, em, request, history, { kind: RequestEventKind.REASONS_REQUESTED, on: checkEventDate(c, history, on), detail: requiredText('detail', '要求说明理由的通知', detail, 2000) });
+    const date = checkEventDate(c, history, on);
+    const notice = requiredText('detail', '要求说明理由的通知', detail, 2000);
+    const after = await transition(c, em, request, history, { kind: RequestEventKind.REASONS_REQUESTED, on: date, detail: notice });
+    await issueLetter(c.runtime, em, request, date, { kind: LetterKind.REASONS_NOTICE, notice, reasonsDueOn: after.reasonsDueOn! }, actorOf(c));
   });
 }
 
@@ -616,6 +640,7 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
     request.repliedLate = clock.replyDueOn !== null && date > clock.replyDueOn;
     // The REPLIED event does not move the due date: it stays what it was when the reply went out.
     await transition(c, em, request, history, { kind: RequestEventKind.REPLIED, on: date, outcome, detail: null });
+    await issueLetter(c.runtime, em, request, date, { kind: LetterKind.REPLY, outcome, responseText: text }, actorOf(c));
   });
 }
 
