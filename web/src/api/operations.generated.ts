@@ -82,7 +82,7 @@ export type RequestOutcome = 'DISCLOSED' | 'PARTLY_DISCLOSED' | 'NOT_DISCLOSED_S
 /** 申请办理状态 / Where a request stands */
 export type RequestStatus = 'AWAITING_RECEIPT' | 'PROCESSING' | 'AWAITING_SUPPLEMENT' | 'IN_CONSULTATION' | 'CLOSED';
 
-/** See the public schema. */
+/** 告知书、答复书的种类 / Kind of statutory letter */
 export type LetterKind = 'SUPPLEMENT_NOTICE' | 'EXTENSION_NOTICE' | 'CONSULTATION_LETTER' | 'REASONS_NOTICE' | 'FEE_NOTICE' | 'REPLY';
 
 /** Variables of PortalLatest. */
@@ -380,7 +380,7 @@ export interface PortalSubmitRequestVariables {
 export type PortalSubmitRequestResult = {
   submitDisclosureRequest: {
     trackingCode: string;
-    accessPin: string | null;
+    accessPin: string;
     receivedOn: string | null;
     replyDueOn: string | null;
     deliveryMethod: DeliveryMethod | null;
@@ -771,7 +771,7 @@ export type PortalRequesterCaseResult = {
       text: string;
       pdfBase64: string;
     }>;
-  } | null;
+  };
 };
 /** PortalRequesterCase, sent by its persisted-document hash. */
 export const PortalRequesterCase: PersistedOperation<PortalRequesterCaseResult, PortalRequesterCaseVariables> = { name: 'PortalRequesterCase', hash: '657b5b8800ea490aadecb768efcce4f54048cb0a0d828d935ee6441f47738475' };

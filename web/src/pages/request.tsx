@@ -104,14 +104,14 @@ export function RequestPage() {
         <h1 id="receipt-heading" tabIndex={-1} ref={(el) => el?.focus()}>{t('receiptTitle')}</h1>
         <dl class="fields">
           <div><dt>{t('trackingCode')}</dt><dd data-testid="tracking-code"><strong>{receipt.trackingCode}</strong></dd></div>
-          {receipt.accessPin && <div><dt>{t('accessPin')}</dt><dd data-testid="access-pin"><strong>{receipt.accessPin}</strong></dd></div>}
+          <div><dt>{t('accessPin')}</dt><dd data-testid="access-pin"><strong>{receipt.accessPin}</strong></dd></div>
           <div><dt>{t('handlingAgency')}</dt><dd>{receipt.agency.name}</dd></div>
           <div><dt>{t('receivedOn')}</dt><dd>{receipt.receivedOn ? formatDate(receipt.receivedOn, lang) : t('receivedPending')}</dd></div>
           <div><dt>{t('replyDueOn')}</dt><dd>{receipt.replyDueOn ? formatDate(receipt.replyDueOn, lang) : '—'}</dd></div>
           <div><dt>{t('deliveryMethod')}</dt><dd data-testid="delivery-method">{label('delivery', receipt.deliveryMethod ?? 'UNSET')}</dd></div>
         </dl>
         <p>{t('receiptKeep')}</p>
-        {receipt.accessPin && <p class="banner">{t('accessPinNote')}</p>}
+        <p class="banner">{t('accessPinNote')}</p>
         <p><Link href={`/request/progress?code=${encodeURIComponent(receipt.trackingCode)}`}>{t('checkProgress')}</Link></p>
         <p><Link href={`/request/case?code=${encodeURIComponent(receipt.trackingCode)}`}>{t('readCaseOnline')}</Link></p>
       </section>

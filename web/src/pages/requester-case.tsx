@@ -4,7 +4,7 @@ import { downloadLetterPdf } from '../download';
 import { formatDate, useI18n } from '../i18n';
 import { useLocation } from '../router';
 
-type RequesterCase = NonNullable<PortalRequesterCaseResult['requesterCase']>;
+type RequesterCase = PortalRequesterCaseResult['requesterCase'];
 type Letter = RequesterCase['letters'][number];
 
 /**
@@ -31,11 +31,11 @@ export function RequesterCasePage() {
       const answer = await request(PortalRequesterCase, { trackingCode: String(form.get('code') ?? '').trim(), pin: String(form.get('pin') ?? '').trim() });
       // A wrong code or PIN, and a lockout after too many, are the PIN field's error (bilingual from the API).
       const refusal = answer.errors.find((e) => e.extensions?.field === 'pin');
-      if (answer.data?.requesterCase) setFound(answer.data.requesterCase);
+      if (answer.data) setFound(answer.data.requesterCase);
       else if (refusal) {
         setPinError(refusal.message);
         document.getElementById('pin')?.focus();
-      } else setFormError(answer.errors.map((e) => e.message).join(' ') || t('trackingNotFound'));
+      } else setFormError(answer.errors.map((e) => e.message).join(' '));
     } catch {
       setFormError(t('loadFailed'));
     } finally {
