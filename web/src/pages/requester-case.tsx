@@ -29,13 +29,14 @@ export function RequesterCasePage() {
     setFound(null);
     try {
       const answer = await request(PortalRequesterCase, { trackingCode: String(form.get('code') ?? '').trim(), pin: String(form.get('pin') ?? '').trim() });
-      // A wrong code or PIN, and a lockout after too many, are the PIN field's error (bilingual from the API).
+      // A wrong code or PIN, and a lockout after too many, are the PIN field's error (bilingual from
+      // the API). A refused field comes back null beside its error, so the errors decide.
       const refusal = answer.errors.find((e) => e.extensions?.field === 'pin');
-      if (answer.data) setFound(answer.data.requesterCase);
-      else if (refusal) {
+      if (refusal) {
         setPinError(refusal.message);
         document.getElementById('pin')?.focus();
-      } else setFormError(answer.errors.map((e) => e.message).join(' '));
+      } else if (answer.data?.requesterCase) setFound(answer.data.requesterCase);
+      else setFormError(answer.errors.map((e) => e.message).join(' '));
     } catch {
       setFormError(t('loadFailed'));
     } finally {
