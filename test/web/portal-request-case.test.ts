@@ -55,6 +55,27 @@ describeBrowser('portal requester case page (chromium)', () => {
     await page.getByRole('button', { name: '查看' }).click();
   }
 
+  /** A page signed in as fjdrc's disclosure officer, its clock on the hub's (the forms' default dates are the deployment's today). */
+  async function officerPage(): Promise<Page> {
+    const page = await portal.page();
+    await page.clock.setFixedTime(new Date(HUB_NOW));
+    await page.goto(`${portal.origin}/staff`);
+    await page.getByLabel('访问令牌').fill(await portal.hub.token(['disclosure-officer'], 'fjdrc'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('session').waitFor();
+    await page.goto(`${portal.origin}/staff/requests`);
+    return page;
+  }
+
+  /** Submits an online request to fjdrc through the portal's operation: its tracking code and PIN. */
+  async function submitOnline(deliveryMethod?: string): Promise<{ trackingCode: string; accessPin: string }> {
+    const answer = await portal.persisted('PortalSubmitRequest', { input: {
+      agency: 'fjdrc', requesterKind: 'NATURAL_PERSON', requesterName: '陈海燕', idNumber: GOOD_ID, contact: '13900000000', channel: 'ONLINE',
+      description: '2026年省发展改革委重点项目清单', deliveryMethod,
+    } });
+    return answer.data.submitDisclosureRequest;
+  }
+
   /** The downloaded file's name and first four bytes. */
   async function fileOf(download: Download): Promise<{ name: string; magic: string }> {
     return { name: download.suggestedFilename(), magic: readFileSync((await download.path())!).subarray(0, 4).toString('latin1') };
@@ -129,13 +150,7 @@ describeBrowser('portal requester case page (chromium)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // On paper: it waits in the staff's print list, which downloads it and records the day it was posted.
-    const staff = await portal.page();
-    await staff.clock.setFixedTime(new Date(HUB_NOW));
-    await staff.goto(`${portal.origin}/staff`);
-    await staff.getByLabel('访问令牌').fill(await portal.hub.token(['disclosure-officer'], 'fjdrc'));
-    await staff.getByRole('button', { name: '登录' }).click();
-    await staff.getByTestId('session').waitFor();
-    await staff.goto(`${portal.origin}/staff/requests`);
+    const staff = await officerPage();
     const toPrint = staff.getByTestId('letters-to-print').getByRole('listitem').filter({ hasText: requestId });
     await toPrint.waitFor();
     expect(await toPrint.getByRole('heading').textContent()).toBe(title);
@@ -158,11 +173,7 @@ describeBrowser('portal requester case page (chromium)', () => {
   });
 
   it('delivered online, the reply counts as delivered when first read, with its outcome and text; five wrong PINs lock the page, the right PIN too', async () => {
-    const submitted = await portal.persisted('PortalSubmitRequest', { input: {
-      agency: 'fjdrc', requesterKind: 'NATURAL_PERSON', requesterName: '陈海燕', idNumber: GOOD_ID, contact: '13900000000', channel: 'ONLINE',
-      description: '2026年省发展改革委重点项目清单', deliveryMethod: 'ONLINE',
-    } });
-    const { trackingCode: code, accessPin: pin } = submitted.data.submitDisclosureRequest;
+    const { trackingCode: code, accessPin: pin } = await submitOnline('ONLINE');
     await replyToRequest(officer(), await requestIdOf(code), HUB_TODAY, RequestOutcome.DISCLOSED, '经查，您申请的重点项目清单已于2026年3月公开，全文附后。\n第二段：联系电话 0591-00000000。');
 
     const page = await portal.page();
@@ -188,5 +199,23 @@ describeBrowser('portal requester case page (chromium)', () => {
     await openCase(locked, code, pin);
     await locked.locator('#pin-error').filter({ hasText: /^查询密码连续输错5次，请\d+分钟后再试 \/ 5 wrong PINs in a row: try again in \d+ min$/ }).waitFor();
     expect(await locked.getByTestId('letter').count()).toBe(0);
+  });
+
+  it('a disclosure officer issues a new PIN on the staff page, shown once: the old PIN no longer opens the case, the new one does', async () => {
+    const { trackingCode: code, accessPin: oldPin } = await submitOnline();
+    const staff = await officerPage();
+    const row = staff.getByTestId('request-queue').getByRole('listitem').filter({ hasText: code });
+    await row.getByRole('button', { name: '重新发放查询密码' }).click();
+    await row.getByRole('status').filter({ hasText: '新的查询密码（仅显示这一次，原密码已失效，请告知申请人）' }).waitFor();
+    const newPin = (await row.getByTestId('new-pin').textContent())!;
+    expect(newPin).toMatch(/^\d{8}$/);
+    expect(await row.getByRole('button', { name: '重新发放查询密码' }).count()).toBe(0);
+
+    const page = await portal.page();
+    await openCase(page, code, oldPin);
+    expect(await page.locator('#pin-error').textContent()).toBe(WRONG_PIN_MESSAGE);
+    await openCase(page, code, newPin);
+    await page.getByRole('heading', { name: `查询码 ${code} 的办理情况` }).waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
   });
 });

@@ -701,3 +701,14 @@ export type StaffRecordLetterHandedOverResult = {
 };
 /** StaffRecordLetterHandedOver, sent by its persisted-document hash. */
 export const StaffRecordLetterHandedOver: PersistedOperation<StaffRecordLetterHandedOverResult, StaffRecordLetterHandedOverVariables> = { name: 'StaffRecordLetterHandedOver', hash: '57f3d87d03010190c0cb26cd4a3fc5d71b0e9053832465322045383394557b9b' };
+
+/** Variables of StaffIssueRequesterPin. */
+export interface StaffIssueRequesterPinVariables {
+  id: string;
+}
+/** The data of StaffIssueRequesterPin's answer. */
+export type StaffIssueRequesterPinResult = {
+  issueRequesterPin: string;
+};
+/** StaffIssueRequesterPin, sent by its persisted-document hash. */
+export const StaffIssueRequesterPin: PersistedOperation<StaffIssueRequesterPinResult, StaffIssueRequesterPinVariables> = { name: 'StaffIssueRequesterPin', hash: 'cffd1eb32a373c3ee1d9c06d6b4c76a0a34e8ae29cd6d16dd67a2465fa6e8606' };

@@ -3,7 +3,7 @@ import { chinaDate } from '../../../../subgraphs/shared/clock';
 import { request, useQuery } from '../../api/client';
 import { writeFailure } from '../../api/write-failure';
 import {
-  StaffLettersToPrint, StaffRecordLetterHandedOver, StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffLettersToPrintResult, type StaffRequestsResult,
+  StaffIssueRequesterPin, StaffLettersToPrint, StaffRecordLetterHandedOver, StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffLettersToPrintResult, type StaffRequestsResult,
 } from '../../api/staff-operations.generated';
 import { RequireRole } from '../../auth/require-role';
 import type { StaffSession } from '../../auth/session';
@@ -69,12 +69,41 @@ function QueueList(props: { agency: string | null; onReplied: () => void }) {
                   {row.status === 'PROCESSING' && (replying === row.id
                     ? <ReplyForm row={row} today={today} onDone={props.onReplied} />
                     : <button type="button" onClick={() => setReplying(row.id)}>{t('replyHeading')}</button>)}
+                  <NewPin requestId={row.id} />
                 </li>
               ))}
             </ul>
           );
         }}
       </QueryView>
+  );
+}
+
+/** 重新发放查询密码: a new PIN for the requester's page (the old one stops working), shown here once to give to the requester. */
+function NewPin(props: { requestId: string }) {
+  const { t } = useI18n();
+  const [pin, setPin] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issue = async () => {
+    setBusy(true);
+    try {
+      const answer = await request(StaffIssueRequesterPin, { id: props.requestId });
+      const problem = writeFailure(answer);
+      setError(problem);
+      if (!problem) setPin(answer.data!.issueRequesterPin);
+    } catch {
+      setError(t('loadFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (pin) return <p class="success" role="status">{t('newPinIssued')}<strong data-testid="new-pin">{pin}</strong></p>;
+  return (
+    <p>
+      <button type="button" disabled={busy} onClick={issue}>{t('issueNewPin')}</button>
+      {error && <span class="error" role="alert"> {error}</span>}
+    </p>
   );
 }
 
