@@ -48,6 +48,7 @@ describeBrowser('portal language switch and accessibility (chromium)', () => {
       { path: '/annual-reports?year=2026', ready: '[data-testid="chart-yoy"] canvas' },
       { path: '/request', ready: 'form select option:nth-child(2)' },
       { path: '/request/progress', ready: '#tracking' },
+      { path: '/request/case', ready: '#pin' },
       { path: '/feedback', ready: 'form' },
     ];
     const found: string[] = [];

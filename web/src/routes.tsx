@@ -21,6 +21,7 @@ const PenaltyPage = lazyPage(() => import('./pages/penalties').then((m) => m.Pen
 const AnnualReportPage = lazyPage(() => import('./pages/annual-report').then((m) => m.AnnualReportPage));
 const RequestPage = lazyPage(() => import('./pages/request').then((m) => m.RequestPage));
 const RequestProgressPage = lazyPage(() => import('./pages/request').then((m) => m.RequestProgressPage));
+const RequesterCasePage = lazyPage(() => import('./pages/requester-case').then((m) => m.RequesterCasePage));
 const FeedbackPage = lazyPage(() => import('./pages/feedback').then((m) => m.FeedbackPage));
 
 /** The app's pages, first match wins. Add a page here (and to NAVIGATION to list it in the menu). */
@@ -40,6 +41,7 @@ export const ROUTES: Route<Page>[] = [
   { pattern: '/annual-reports', page: AnnualReportPage },
   { pattern: '/request', page: RequestPage },
   { pattern: '/request/progress', page: RequestProgressPage },
+  { pattern: '/request/case', page: RequesterCasePage },
   { pattern: '/feedback', page: FeedbackPage },
   // Staff pages, loaded when first shown: the deployments answer them by the signed-in token's claims.
   { pattern: '/staff', page: lazyPage(() => import('./pages/staff/sign-in').then((m) => m.StaffSignInPage)) },

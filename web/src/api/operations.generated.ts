@@ -79,6 +79,12 @@ export type PenaltyStatus = 'PENDING' | 'PUBLISHED' | 'WITHDRAWN';
 /** 办理结果（年度报告表三的分类）/ Outcome, as the categories of table 3 */
 export type RequestOutcome = 'DISCLOSED' | 'PARTLY_DISCLOSED' | 'NOT_DISCLOSED_STATE_SECRET' | 'NOT_DISCLOSED_OTHER_LAW' | 'NOT_DISCLOSED_THREE_SECURITIES_ONE_STABILITY' | 'NOT_DISCLOSED_THIRD_PARTY_RIGHTS' | 'NOT_DISCLOSED_INTERNAL_AFFAIRS' | 'NOT_DISCLOSED_PROCESS_INFORMATION' | 'NOT_DISCLOSED_LAW_ENFORCEMENT_CASE_FILE' | 'NOT_DISCLOSED_ADMINISTRATIVE_ENQUIRY' | 'CANNOT_PROVIDE_NOT_HELD' | 'CANNOT_PROVIDE_NEEDS_CREATION' | 'CANNOT_PROVIDE_STILL_UNCLEAR' | 'NOT_PROCESSED_PETITION' | 'NOT_PROCESSED_REPEAT' | 'NOT_PROCESSED_PUBLICATION' | 'NOT_PROCESSED_EXCESSIVE' | 'NOT_PROCESSED_CONFIRM_OBTAINED' | 'OTHER_NO_SUPPLEMENT' | 'OTHER_FEE_UNPAID' | 'OTHER';
 
+/** 申请办理状态 / Where a request stands */
+export type RequestStatus = 'AWAITING_RECEIPT' | 'PROCESSING' | 'AWAITING_SUPPLEMENT' | 'IN_CONSULTATION' | 'CLOSED';
+
+/** 告知书、答复书的种类 / Kind of statutory letter */
+export type LetterKind = 'SUPPLEMENT_NOTICE' | 'EXTENSION_NOTICE' | 'CONSULTATION_LETTER' | 'REASONS_NOTICE' | 'FEE_NOTICE' | 'REPLY';
+
 /** Variables of PortalLatest. */
 export interface PortalLatestVariables {
   first?: number | null;
@@ -374,6 +380,7 @@ export interface PortalSubmitRequestVariables {
 export type PortalSubmitRequestResult = {
   submitDisclosureRequest: {
     trackingCode: string;
+    accessPin: string;
     receivedOn: string | null;
     replyDueOn: string | null;
     deliveryMethod: DeliveryMethod | null;
@@ -384,7 +391,7 @@ export type PortalSubmitRequestResult = {
   };
 };
 /** PortalSubmitRequest, sent by its persisted-document hash. */
-export const PortalSubmitRequest: PersistedOperation<PortalSubmitRequestResult, PortalSubmitRequestVariables> = { name: 'PortalSubmitRequest', hash: 'cae664dd87521e03dd5e72192b60c194826a7840fa0ee16d7503e8756434bb08' };
+export const PortalSubmitRequest: PersistedOperation<PortalSubmitRequestResult, PortalSubmitRequestVariables> = { name: 'PortalSubmitRequest', hash: '88fd0db64d280926dcdc206b21d2ea92677c4f027386cb0cedd2997ba7bdaaae' };
 
 /** Variables of PortalRequestProgress. */
 export interface PortalRequestProgressVariables {
@@ -736,6 +743,38 @@ export type PortalRequestTrackingResult = {
 };
 /** PortalRequestTracking, sent by its persisted-document hash. */
 export const PortalRequestTracking: PersistedOperation<PortalRequestTrackingResult, PortalRequestTrackingVariables> = { name: 'PortalRequestTracking', hash: '4771768253bafd523f00306df27326a890e88cdbe0af12f7bd6df08312564e31' };
+
+/** Variables of PortalRequesterCase. */
+export interface PortalRequesterCaseVariables {
+  trackingCode: string;
+  pin: string;
+}
+/** The data of PortalRequesterCase's answer. */
+export type PortalRequesterCaseResult = {
+  requesterCase: {
+    trackingCode: string;
+    status: RequestStatus;
+    submittedOn: string;
+    receivedOn: string | null;
+    replyDueOn: string | null;
+    closedOn: string | null;
+    outcome: RequestOutcome | null;
+    deliveryMethod: DeliveryMethod | null;
+    responseText: string | null;
+    letters: Array<{
+      id: string;
+      kind: LetterKind;
+      title: string;
+      issuedOn: string;
+      deliveredOn: string | null;
+      deliveryMethod: DeliveryMethod | null;
+      text: string;
+      pdfBase64: string;
+    }>;
+  };
+};
+/** PortalRequesterCase, sent by its persisted-document hash. */
+export const PortalRequesterCase: PersistedOperation<PortalRequesterCaseResult, PortalRequesterCaseVariables> = { name: 'PortalRequesterCase', hash: '657b5b8800ea490aadecb768efcce4f54048cb0a0d828d935ee6441f47738475' };
 
 /** Variables of PortalPublishedFeedback. */
 export interface PortalPublishedFeedbackVariables {

@@ -162,6 +162,9 @@ export type DeliveryMethod = 'PAPER_BY_POST' | 'PAPER_COLLECTED' | 'EMAIL' | 'DI
 /** 办理结果（年度报告表三的分类）/ Outcome, as the categories of table 3 */
 export type RequestOutcome = 'DISCLOSED' | 'PARTLY_DISCLOSED' | 'NOT_DISCLOSED_STATE_SECRET' | 'NOT_DISCLOSED_OTHER_LAW' | 'NOT_DISCLOSED_THREE_SECURITIES_ONE_STABILITY' | 'NOT_DISCLOSED_THIRD_PARTY_RIGHTS' | 'NOT_DISCLOSED_INTERNAL_AFFAIRS' | 'NOT_DISCLOSED_PROCESS_INFORMATION' | 'NOT_DISCLOSED_LAW_ENFORCEMENT_CASE_FILE' | 'NOT_DISCLOSED_ADMINISTRATIVE_ENQUIRY' | 'CANNOT_PROVIDE_NOT_HELD' | 'CANNOT_PROVIDE_NEEDS_CREATION' | 'CANNOT_PROVIDE_STILL_UNCLEAR' | 'NOT_PROCESSED_PETITION' | 'NOT_PROCESSED_REPEAT' | 'NOT_PROCESSED_PUBLICATION' | 'NOT_PROCESSED_EXCESSIVE' | 'NOT_PROCESSED_CONFIRM_OBTAINED' | 'OTHER_NO_SUPPLEMENT' | 'OTHER_FEE_UNPAID' | 'OTHER';
 
+/** 告知书、答复书的种类 / Kind of statutory letter */
+export type LetterKind = 'SUPPLEMENT_NOTICE' | 'EXTENSION_NOTICE' | 'CONSULTATION_LETTER' | 'REASONS_NOTICE' | 'FEE_NOTICE' | 'REPLY';
+
 /** Variables of StaffReleasePlans. */
 export interface StaffReleasePlansVariables {
   first?: number | null;
@@ -666,3 +669,46 @@ export type StaffReplyToRequestResult = {
 };
 /** StaffReplyToRequest, sent by its persisted-document hash. */
 export const StaffReplyToRequest: PersistedOperation<StaffReplyToRequestResult, StaffReplyToRequestVariables> = { name: 'StaffReplyToRequest', hash: '908f173ec8823b0596e39ea22f70c9d12d8611778d0b1d6a9320e485874c0fb0' };
+
+/** Variables of StaffLettersToPrint. */
+export interface StaffLettersToPrintVariables {}
+/** The data of StaffLettersToPrint's answer. */
+export type StaffLettersToPrintResult = {
+  lettersToPrint: Array<{
+    id: string;
+    requestId: string;
+    kind: LetterKind;
+    title: string;
+    issuedOn: string;
+    deliveryMethod: DeliveryMethod | null;
+    pdfBase64: string;
+  }>;
+};
+/** StaffLettersToPrint, sent by its persisted-document hash. */
+export const StaffLettersToPrint: PersistedOperation<StaffLettersToPrintResult, StaffLettersToPrintVariables> = { name: 'StaffLettersToPrint', hash: 'e26f576b3a6b03e75ecc55a2c1455baf5941004bab62a8ec5614f8f7541d0bd0' };
+
+/** Variables of StaffRecordLetterHandedOver. */
+export interface StaffRecordLetterHandedOverVariables {
+  id: string;
+  on: string;
+}
+/** The data of StaffRecordLetterHandedOver's answer. */
+export type StaffRecordLetterHandedOverResult = {
+  recordLetterHandedOver: {
+    id: string;
+    deliveredOn: string | null;
+  };
+};
+/** StaffRecordLetterHandedOver, sent by its persisted-document hash. */
+export const StaffRecordLetterHandedOver: PersistedOperation<StaffRecordLetterHandedOverResult, StaffRecordLetterHandedOverVariables> = { name: 'StaffRecordLetterHandedOver', hash: '57f3d87d03010190c0cb26cd4a3fc5d71b0e9053832465322045383394557b9b' };
+
+/** Variables of StaffIssueRequesterPin. */
+export interface StaffIssueRequesterPinVariables {
+  id: string;
+}
+/** The data of StaffIssueRequesterPin's answer. */
+export type StaffIssueRequesterPinResult = {
+  issueRequesterPin: string;
+};
+/** StaffIssueRequesterPin, sent by its persisted-document hash. */
+export const StaffIssueRequesterPin: PersistedOperation<StaffIssueRequesterPinResult, StaffIssueRequesterPinVariables> = { name: 'StaffIssueRequesterPin', hash: 'cffd1eb32a373c3ee1d9c06d6b4c76a0a34e8ae29cd6d16dd67a2465fa6e8606' };

@@ -36,7 +36,7 @@ function emailProblem(value: string): string | null {
 
 type Fields = 'agency' | 'requesterName' | 'idNumber' | 'contact' | 'description' | 'deliveryMethod' | 'deliveryEmail';
 
-/** 依申请公开: the request form with live checks, then the receipt with its tracking code. */
+/** 依申请公开: the request form with live checks, then the receipt with its tracking code and, shown this once, its access PIN. */
 export function RequestPage() {
   const { t, lang, label } = useI18n();
   const [agency, setAgency] = useState('');
@@ -104,13 +104,16 @@ export function RequestPage() {
         <h1 id="receipt-heading" tabIndex={-1} ref={(el) => el?.focus()}>{t('receiptTitle')}</h1>
         <dl class="fields">
           <div><dt>{t('trackingCode')}</dt><dd data-testid="tracking-code"><strong>{receipt.trackingCode}</strong></dd></div>
+          <div><dt>{t('accessPin')}</dt><dd data-testid="access-pin"><strong>{receipt.accessPin}</strong></dd></div>
           <div><dt>{t('handlingAgency')}</dt><dd>{receipt.agency.name}</dd></div>
           <div><dt>{t('receivedOn')}</dt><dd>{receipt.receivedOn ? formatDate(receipt.receivedOn, lang) : t('receivedPending')}</dd></div>
           <div><dt>{t('replyDueOn')}</dt><dd>{receipt.replyDueOn ? formatDate(receipt.replyDueOn, lang) : '—'}</dd></div>
           <div><dt>{t('deliveryMethod')}</dt><dd data-testid="delivery-method">{label('delivery', receipt.deliveryMethod ?? 'UNSET')}</dd></div>
         </dl>
         <p>{t('receiptKeep')}</p>
+        <p class="banner">{t('accessPinNote')}</p>
         <p><Link href={`/request/progress?code=${encodeURIComponent(receipt.trackingCode)}`}>{t('checkProgress')}</Link></p>
+        <p><Link href={`/request/case?code=${encodeURIComponent(receipt.trackingCode)}`}>{t('readCaseOnline')}</Link></p>
       </section>
     );
   }

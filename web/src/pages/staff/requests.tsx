@@ -2,13 +2,17 @@ import { useState } from 'preact/hooks';
 import { chinaDate } from '../../../../subgraphs/shared/clock';
 import { request, useQuery } from '../../api/client';
 import { writeFailure } from '../../api/write-failure';
-import { StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffRequestsResult } from '../../api/staff-operations.generated';
+import {
+  StaffIssueRequesterPin, StaffLettersToPrint, StaffRecordLetterHandedOver, StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffLettersToPrintResult, type StaffRequestsResult,
+} from '../../api/staff-operations.generated';
 import { RequireRole } from '../../auth/require-role';
 import type { StaffSession } from '../../auth/session';
 import { QueryView } from '../../components/status';
+import { downloadLetterPdf } from '../../download';
 import { formatDate, useI18n } from '../../i18n';
 
 type Row = StaffRequestsResult['disclosureRequests']['edges'][number]['node'];
+type LetterToPrint = StaffLettersToPrintResult['lettersToPrint'][number];
 
 /** The outcomes offered in the reply form (the common ones; the API knows every row of the national table). */
 const OUTCOMES: RequestOutcome[] = ['DISCLOSED', 'PARTLY_DISCLOSED', 'CANNOT_PROVIDE_NOT_HELD', 'CANNOT_PROVIDE_STILL_UNCLEAR', 'NOT_DISCLOSED_INTERNAL_AFFAIRS', 'NOT_DISCLOSED_PROCESS_INFORMATION', 'OTHER'];
@@ -18,13 +22,13 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
-/** A disclosure officer's day: the agency's open requests, soonest due first, each with a reply form. */
+/** A disclosure officer's day: the agency's open requests, soonest due first, each with a reply form; the letters to print and hand over. */
 export function StaffRequestsPage() {
   const { t } = useI18n();
   return (
     <>
       <h1>{t('requestsTitle')}</h1>
-      <RequireRole roles={['disclosure-officer', 'admin']}>{(session) => <Queue session={session} />}</RequireRole>
+      <RequireRole roles={['disclosure-officer', 'admin']}>{(session) => <><Queue session={session} /><LettersToPrint /></>}</RequireRole>
     </>
   );
 }
@@ -65,12 +69,41 @@ function QueueList(props: { agency: string | null; onReplied: () => void }) {
                   {row.status === 'PROCESSING' && (replying === row.id
                     ? <ReplyForm row={row} today={today} onDone={props.onReplied} />
                     : <button type="button" onClick={() => setReplying(row.id)}>{t('replyHeading')}</button>)}
+                  <NewPin requestId={row.id} />
                 </li>
               ))}
             </ul>
           );
         }}
       </QueryView>
+  );
+}
+
+/** 重新发放查询密码: a new PIN for the requester's page (the old one stops working), shown here once to give to the requester. */
+function NewPin(props: { requestId: string }) {
+  const { t } = useI18n();
+  const [pin, setPin] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issue = async () => {
+    setBusy(true);
+    try {
+      const answer = await request(StaffIssueRequesterPin, { id: props.requestId });
+      const problem = writeFailure(answer);
+      setError(problem);
+      if (!problem) setPin(answer.data!.issueRequesterPin);
+    } catch {
+      setError(t('loadFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (pin) return <p class="success" role="status">{t('newPinIssued')}<strong data-testid="new-pin">{pin}</strong></p>;
+  return (
+    <p>
+      <button type="button" disabled={busy} onClick={issue}>{t('issueNewPin')}</button>
+      {error && <span class="error" role="alert"> {error}</span>}
+    </p>
   );
 }
 
@@ -105,5 +138,71 @@ function ReplyForm(props: { row: Row; today: string; onDone: () => void }) {
       {error && <p class="error" role="alert">{error}</p>}
       <button type="submit" disabled={busy}>{t('sendReply')}</button>
     </form>
+  );
+}
+
+/** 待打印交付的告知书: the letters to requesters that go on paper, until each is recorded as handed over. */
+function LettersToPrint() {
+  const { t } = useI18n();
+  // A recorded hand-over reloads the list: it is mounted again under a new key.
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="letters-heading">
+      <h2 id="letters-heading">{t('lettersToPrintHeading')}</h2>
+      {message && <p class="success" role="status">{message}</p>}
+      <LettersToPrintList key={version} onHandedOver={() => { setMessage(t('letterHandedOver')); setVersion((v) => v + 1); }} />
+    </section>
+  );
+}
+
+function LettersToPrintList(props: { onHandedOver: () => void }) {
+  const { t } = useI18n();
+  const today = chinaDate(new Date());
+  const letters = useQuery(StaffLettersToPrint, {});
+  return (
+    <QueryView state={letters}>
+      {(data) => data.lettersToPrint.length === 0 ? <p>{t('noItems')}</p> : (
+        <ul class="request-queue" data-testid="letters-to-print">
+          {data.lettersToPrint.map((letter) => <LetterToPrintItem key={letter.id} letter={letter} today={today} onDone={props.onHandedOver} />)}
+        </ul>
+      )}
+    </QueryView>
+  );
+}
+
+function LetterToPrintItem(props: { letter: LetterToPrint; today: string; onDone: () => void }) {
+  const { t, lang, label } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { letter } = props;
+  const prefix = `print-${letter.id.replace(/[^\w-]/g, '-')}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    try {
+      const problem = writeFailure(await request(StaffRecordLetterHandedOver, { id: letter.id, on: String(form.get('on')) }));
+      setError(problem);
+      if (!problem) props.onDone();
+    } catch {
+      setError(t('loadFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li>
+      <h3 id={`${prefix}-title`}>{letter.title}</h3>
+      <p class="meta">
+        {t('letterIssuedOn')}：{formatDate(letter.issuedOn, lang)} · {t('letterRequest')}：{letter.requestId} · {t('deliveryMethod')}：{label('delivery', letter.deliveryMethod ?? 'UNSET')}
+      </p>
+      <p><button type="button" aria-describedby={`${prefix}-title`} onClick={() => downloadLetterPdf(letter)}>{t('letterDownload')}</button></p>
+      <form class="filters" onSubmit={submit} aria-labelledby={`${prefix}-title`}>
+        <div class="field"><label for={`${prefix}-on`}>{t('handedOverOn')}</label><input id={`${prefix}-on`} name="on" type="date" required defaultValue={props.today} /></div>
+        <div class="field"><button type="submit" disabled={busy}>{t('recordHandedOver')}</button></div>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+    </li>
   );
 }

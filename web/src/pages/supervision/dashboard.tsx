@@ -7,7 +7,8 @@ import { AgencyBanner } from '../../components/agency-banner';
 import { Chart } from '../../components/chart';
 import { QueryView } from '../../components/status';
 import { formatDate, useI18n, type MessageKey } from '../../i18n';
-import { csvText, download } from './csv';
+import { download } from '../../download';
+import { csvText } from './csv';
 
 type AgencyRow = StaffSupervisionResult['agencies'][number];
 type Figures = NonNullable<AgencyRow['supervision']>;
@@ -191,7 +192,7 @@ function LateItems(props: { from: string; to: string }) {
   ];
   const exportCsv = () => {
     const header = [t('itemKind'), t('itemId'), t('agency'), t('itemTitle'), t('dueOn'), t('received') + ' / ' + t('publishedOn')];
-    download(`late-items-${props.from}-${props.to}.csv`, csvText([header, ...items.map((i) => [t(i.kind), i.id, i.agency, i.title, i.dueOn, i.date?.slice(0, 10)])]));
+    download(`late-items-${props.from}-${props.to}.csv`, csvText([header, ...items.map((i) => [t(i.kind), i.id, i.agency, i.title, i.dueOn, i.date?.slice(0, 10)])]), 'text/csv;charset=utf-8');
   };
   return (
     <section aria-labelledby="late-heading">
