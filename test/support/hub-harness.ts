@@ -146,6 +146,8 @@ export async function startHub(options: HubOptions): Promise<TestHub> {
   const durable = Boolean(options.databaseDir) || E2E_ENGINE === 'postgresql';
   const serviceEnv = { ...(options.developmentDataDir ? { HUB_DATA_DIR: options.developmentDataDir } : TEST_SECRETS), ...options.env };
   const launchAgency = async (code: string, port = 0) => startAgencySubgraph(loadAgencyConfig({
+    // Signed with the demo department's name, as `npm start` signs its letters.
+    HUB_AGENCY_NAME: DEMO_AGENCIES.find((a) => a.code === code)?.name,
     ...serviceEnv, HUB_AGENCY_CODE: code, HUB_DATABASE_URL: await databaseOf(code), PORT: String(port), HUB_CLOCK: clock,
   }));
   // Each deployment's calendar sync, started once the gateway listens (it reads through it).
