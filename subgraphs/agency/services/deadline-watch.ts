@@ -6,7 +6,7 @@ import { DisclosureAttribute, DocumentStatus, PenaltyStatus } from '../entities/
 import { FeedbackEntity, FeedbackStatus } from '../entities/feedback.entity';
 import { PenaltyDecisionEntity } from '../entities/penalty.entity';
 import { DisclosureRequestEntity, RequestEventEntity } from '../entities/request.entity';
-import { RequestStatus } from '../entities/request-enums';
+import { RequestEventKind, RequestStatus } from '../entities/request-enums';
 import { queueDeadlineDigest } from './staff-alerts';
 import { rulesOf, settleUnconfirmedDueDates, unansweredConsultations, withdrawLapsedSupplements } from './request.service';
 import { DUE_SOON_WORKING_DAYS, PUBLISHED_PENALTY_CATEGORIES } from './statutory-rules';
@@ -82,9 +82,12 @@ export async function runDeadlineWatch(runtime: AgencyRuntime, notifier: Notifie
  */
 async function consultationsDue(runtime: AgencyRuntime, today: string, horizon: string): Promise<DeadlineItem[]> {
   const em = runtime.orm.em.fork();
-  const consulting = await em.find(DisclosureRequestEntity, { status: RequestStatus.IN_CONSULTATION }, { fields: ['id'], orderBy: { id: 'asc' } });
+  // Every open request, not only those stored IN_CONSULTATION: one whose consultation ran out unanswered is no longer paused, yet the answer is late.
+  const consulting = await em.find(DisclosureRequestEntity, { status: { $ne: RequestStatus.CLOSED } }, { fields: ['id'], orderBy: { id: 'asc' } });
   if (consulting.length === 0) return [];
-  const events = await em.find(RequestEventEntity, { requestId: { $in: consulting.map((r) => r.id) } }, { orderBy: { id: 'asc' } });
+  const events = await em.find(RequestEventEntity, {
+    requestId: { $in: consulting.map((r) => r.id) }, kind: { $in: [RequestEventKind.CONSULTATION_STARTED, RequestEventKind.CONSULTATION_ANSWERED] },
+  }, { orderBy: { id: 'asc' } });
   const days = rulesOf(runtime.config).consultationWorkingDays;
   return consulting.flatMap((r) => unansweredConsultations(events.filter((e) => e.requestId === r.id))
     .map((c) => runtime.calendar.addWorkingDays(c.startedOn, days).on)
