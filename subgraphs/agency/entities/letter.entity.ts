@@ -99,6 +99,13 @@ export class RequestLetterEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   deliveredOn?: string | null;
 
+  /**
+   * The mail server's refusal of an e-mailed letter for good (a 5xx answer, e.g. no such mailbox):
+   * the letter then goes to the print queue, to be posted or handed over like a paper one.
+   */
+  @Property({ type: 'text', nullable: true })
+  emailRefused?: string | null;
+
   /** Who recorded a printed letter as handed over (posted or collected). */
   @Property({ type: 'string', length: 128, nullable: true })
   handedOverBy?: string | null;

@@ -48,6 +48,10 @@ export class OutboxMailEntity {
   @Property({ type: Date, nullable: true })
   sentAt!: Date | null;
 
+  /** When the mail server refused it for good (a 5xx answer): never tried again. */
+  @Property({ type: Date, nullable: true })
+  gaveUpAt!: Date | null;
+
   /** The mail server's last refusal or the connection error, for the operator. */
   @Property({ type: 'text', nullable: true })
   lastError!: string | null;

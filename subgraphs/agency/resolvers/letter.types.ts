@@ -14,6 +14,7 @@ export class RequestLetter {
   @Field(() => DateScalar, { description: '发文日期 / The date it bears' }) issuedOn!: string;
   @Field(() => DeliveryMethod, { nullable: true, description: '送达方式（申请人选择的获取方式；第三方的函为空，由工作人员寄送）/ How it goes out: the requester\'s delivery method; null for a third party\'s letter, sent by staff' }) deliveryMethod?: DeliveryMethod | null;
   @Field(() => DateScalar, { nullable: true, description: '送达日期：邮件服务器接收、申请人首次在线查看或工作人员登记交付之日 / Delivered: mail accepted, first read online, or handed over as recorded by staff' }) deliveredOn?: string | null;
+  @Field(() => String, { nullable: true, description: '邮件服务器拒收（如邮箱不存在）：该文书转入打印送达 / The mail server refused the e-mailed letter for good (e.g. no such mailbox): it went to the print queue' }) emailRefused?: string | null;
   @Field({ description: '正文（与 PDF 相同）/ The text, as in the PDF' }) text!: string;
 }
 

@@ -68,12 +68,15 @@ function requireHandler(ctx: AgencyContext): void {
   }
 }
 
-/** 待打印送达 — the letters staff must print and post or hand over: not e-mail, not online, not yet delivered. */
+/**
+ * 待打印送达 — the letters staff must print and post or hand over, not yet delivered: those not
+ * e-mailed nor online, and those the requester's mail server refused for good (`emailRefused`).
+ */
 export async function lettersToPrint(ctx: AgencyContext): Promise<RequestLetterEntity[]> {
   requireHandler(ctx);
   return ctx.em.find(RequestLetterEntity, {
     deliveredOn: null,
-    $or: [{ deliveryMethod: null }, { deliveryMethod: { $nin: [...DELIVERED_WITHOUT_STAFF] } }],
+    $or: [{ deliveryMethod: null }, { deliveryMethod: { $nin: [...DELIVERED_WITHOUT_STAFF] } }, { emailRefused: { $ne: null } }],
   }, { orderBy: { id: 'asc' } });
 }
 
@@ -87,7 +90,7 @@ export async function recordLetterHandedOver(ctx: AgencyContext, id: string, on:
   return ctx.em.transactional(async (em) => {
     const letter = await em.findOne(RequestLetterEntity, { id });
     if (!letter) throw new NotFoundError('文书 letter', id);
-    if (letter.deliveryMethod && DELIVERED_WITHOUT_STAFF.has(letter.deliveryMethod)) {
+    if (letter.deliveryMethod && DELIVERED_WITHOUT_STAFF.has(letter.deliveryMethod) && !letter.emailRefused) {
       throw new WorkflowConflictError('该文书通过电子邮件或网上送达，无需登记交付', 'This letter goes by e-mail or online; it is delivered by the system', letter.deliveryMethod);
     }
     if (letter.deliveredOn) throw new WorkflowConflictError(`该文书已于 ${letter.deliveredOn} 送达`, `This letter was delivered on ${letter.deliveredOn}`, 'DELIVERED');

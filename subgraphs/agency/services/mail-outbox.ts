@@ -66,23 +66,26 @@ export function smtpSender(url: string): MailSender {
 }
 
 /**
- * One run of the outbox worker: each due mail (with its letter's PDF attached, when it carries one) is claimed (a lease, so that two workers or two runs
- * never send it at once), sent, and marked sent in its own write; a refusal or a dead server leaves
- * it queued for a later attempt, waiting 30 s, then twice as long each time, at most an hour.
+ * One run of the outbox worker: each due mail (with its letter's PDF attached, when it carries one)
+ * is claimed (a lease, so that two workers or two runs never send it at once), sent, and marked
+ * sent in its own write; a temporary refusal (4xx) or a dead server leaves it queued for a later
+ * attempt, waiting 30 s, then twice as long each time, at most an hour. A refusal for good (5xx, e.g.
+ * no such mailbox) ends its attempts, and a letter so refused joins the print queue (letters.ts).
  * The guarantee: a mail is sent until the server accepts it, and never again after it was marked
  * sent; only a crash between the server's acceptance and that mark makes one more send, after the
  * lease, with the same Message-ID (which mail systems use to drop the copy).
  * Attempts and leases run on the wall clock (`now`), not the deployment's legal clock, which a
  * demo may fix.
- * @returns how many mails were sent and how many attempts failed.
+ * @returns how many mails were sent, how many attempts failed for now, and how many mails were refused for good.
  */
-export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender, now = new Date()): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender, now = new Date()): Promise<{ sent: number; failed: number; refused: number }> {
   const em = runtime.orm.em.fork() as EntityManager;
   const due = await em.find(OutboxMailEntity, {
-    sentAt: null, nextAttemptAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
+    sentAt: null, gaveUpAt: null, nextAttemptAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
   }, { orderBy: { id: 'asc' }, limit: BATCH });
   let sent = 0;
   let failed = 0;
+  let refused = 0;
   for (const mail of due) {
     const claimed = await em.nativeUpdate(OutboxMailEntity, {
       id: mail.id, sentAt: null, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
@@ -96,11 +99,20 @@ export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender,
         attachments: letter ? [{ filename: `${letter.title}-${letter.issuedOn}.pdf`, content: (await storedLetterPdf(em, letter)).pdf, contentType: 'application/pdf' }] : undefined,
       });
     } catch (error) {
+      const lastError = String((error as Error).message ?? error).slice(0, 2000);
+      if (refusedForGood(error)) {
+        refused++;
+        await em.transactional(async (tx) => {
+          await tx.nativeUpdate(OutboxMailEntity, { id: mail.id }, { attempts: mail.attempts + 1, gaveUpAt: now, leaseUntil: null, lastError });
+          if (mail.letterId) await tx.nativeUpdate(RequestLetterEntity, { id: mail.letterId, deliveredOn: null }, { emailRefused: lastError });
+        });
+        if (!mail.letterId) console.warn(`mail outbox of ${runtime.config.agencyCode}: ${mail.key} refused for good: ${lastError}`);
+        continue;
+      }
       failed++;
       const wait = Math.min(FIRST_RETRY_MS * 2 ** mail.attempts, MAX_RETRY_MS);
       await em.nativeUpdate(OutboxMailEntity, { id: mail.id }, {
-        attempts: mail.attempts + 1, nextAttemptAt: new Date(now.getTime() + wait), leaseUntil: null,
-        lastError: String((error as Error).message ?? error).slice(0, 2000),
+        attempts: mail.attempts + 1, nextAttemptAt: new Date(now.getTime() + wait), leaseUntil: null, lastError,
       });
       continue;
     }
@@ -111,7 +123,13 @@ export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender,
     });
     sent++;
   }
-  return { sent, failed };
+  return { sent, failed, refused };
+}
+
+/** A mail server's permanent refusal (SMTP 5xx: no such mailbox, policy): trying again would only be refused again. */
+function refusedForGood(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 /**

@@ -24,7 +24,7 @@ const CASE = /* GraphQL */ `
     }
   }
 `;
-const TO_PRINT = /* GraphQL */ `query ToPrint { lettersToPrint { id requestId kind recipient title issuedOn deliveryMethod deliveredOn text } }`;
+const TO_PRINT = /* GraphQL */ `query ToPrint { lettersToPrint { id requestId kind recipient title issuedOn deliveryMethod deliveredOn emailRefused text } }`;
 const HANDED_OVER = /* GraphQL */ `mutation HandedOver($id: ID!, $on: Date!) { recordLetterHandedOver(id: $id, on: $on) { id deliveredOn } }`;
 const ISSUE_PIN = /* GraphQL */ `mutation Pin($id: ID!) { issueRequesterPin(id: $id) }`;
 const STAFF_LETTERS = /* GraphQL */ `
@@ -122,11 +122,11 @@ describe.each(testEngines())('statutory letters of a request, delivered and read
     // Delivery: the mail server is down at first; each letter is retried, then sent once.
     const sender = smtpSender(agency.config.smtpUrl!);
     const firstTry = new Date();
-    expect(await deliverDueMail(agency.runtime, sender, firstTry)).toEqual({ sent: 0, failed: 3 });
+    expect(await deliverDueMail(agency.runtime, sender, firstTry)).toEqual({ sent: 0, failed: 3, refused: 0 });
     const smtp = await startSmtp(port);
     try {
-      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 31_000))).toEqual({ sent: 3, failed: 0 });
-      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 7_200_000))).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 31_000))).toEqual({ sent: 3, failed: 0, refused: 0 });
+      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 7_200_000))).toEqual({ sent: 0, failed: 0, refused: 0 });
     } finally {
       await smtp.stop();
     }
@@ -213,5 +213,31 @@ describe.each(testEngines())('statutory letters of a request, delivered and read
     const locked = await agency.execRaw(CASE, { trackingCode: paper.trackingCode, pin }, PUBLIC);
     expect(locked.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'pin' } });
     expect(locked.errors?.[0].message).toMatch(/查询密码连续输错5次，请1[45]分钟后再试 \/ 5 wrong PINs in a row: try again in 1[45] min/);
+  });
+
+  it('moves an e-mailed letter the mail server refuses for good (no such mailbox) to the print queue, where staff deliver it on paper', async () => {
+    setToday(agency, '2026-12-09');
+    const wrongAddress = 'no.such.person@example.cn';
+    const { submitDisclosureRequest: receipt } = await agency.exec(SUBMIT_REQUEST, {
+      input: {
+        requesterKind: 'NATURAL_PERSON', requesterName: '吴建国', idNumber: residentId('350102', '19700101', 15), contact: '福州市台江区工业路1号',
+        channel: 'ONLINE', agency: 'fjdrc', description: '申请公开2026年省级财政专项资金分配结果', deliveryMethod: 'EMAIL', deliveryEmail: wrongAddress,
+      },
+    }, PUBLIC);
+    const { id } = await agency.runtime.orm.em.fork().findOneOrFail(DisclosureRequestEntity, { trackingCode: receipt.trackingCode });
+    await step(REQUEST_SUPPLEMENT, { id, on: '2026-12-09', detail: '请写明专项资金的名称' });
+    const smtp = await startSmtp(port, [wrongAddress]);
+    try {
+      const sender = smtpSender(agency.config.smtpUrl!);
+      expect(await deliverDueMail(agency.runtime, sender, new Date())).toEqual({ sent: 0, failed: 0, refused: 1 });
+      // Refused for good: never tried again.
+      expect(await deliverDueMail(agency.runtime, sender, new Date(Date.now() + 86_400_000))).toEqual({ sent: 0, failed: 0, refused: 0 });
+    } finally {
+      await smtp.stop();
+    }
+    expect(smtp.received).toHaveLength(0);
+    const [queued] = (await agency.exec(TO_PRINT, {}, OFFICER)).lettersToPrint.filter((l: any) => l.requestId === id);
+    expect(queued).toMatchObject({ kind: 'SUPPLEMENT_NOTICE', deliveryMethod: 'EMAIL', deliveredOn: null, emailRefused: expect.stringContaining('No such mailbox') });
+    expect((await agency.exec(HANDED_OVER, { id: queued.id, on: '2026-12-09' }, OFFICER)).recordLetterHandedOver).toEqual({ id: queued.id, deliveredOn: '2026-12-09' });
   });
 });

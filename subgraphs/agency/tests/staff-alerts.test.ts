@@ -38,7 +38,7 @@ describe.each(testEngines())('staff alerts by e-mail, through the outbox, on %s'
 
     const sender = smtpSender(agency.config.smtpUrl!);
     const firstTry = new Date();
-    expect(await deliverDueMail(agency.runtime, sender, firstTry)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDueMail(agency.runtime, sender, firstTry)).toEqual({ sent: 0, failed: 1, refused: 0 });
     const [failed] = await outbox();
     expect(failed.attempts).toBe(1);
     expect(failed.sentAt).toBeNull();
@@ -48,9 +48,9 @@ describe.each(testEngines())('staff alerts by e-mail, through the outbox, on %s'
     const smtp = await startSmtp(port);
     try {
       // Not yet due: the back-off holds even though the server is back.
-      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 10_000))).toEqual({ sent: 0, failed: 0 });
-      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 31_000))).toEqual({ sent: 1, failed: 0 });
-      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 3_600_000))).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 10_000))).toEqual({ sent: 0, failed: 0, refused: 0 });
+      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 31_000))).toEqual({ sent: 1, failed: 0, refused: 0 });
+      expect(await deliverDueMail(agency.runtime, sender, new Date(firstTry.getTime() + 3_600_000))).toEqual({ sent: 0, failed: 0, refused: 0 });
       expect(smtp.received).toHaveLength(1);
       const [mail] = smtp.received;
       expect(mail.from).toBe('disclosure@fjdrc.example.cn');
