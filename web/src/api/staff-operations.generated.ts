@@ -681,11 +681,12 @@ export type StaffLettersToPrintResult = {
     title: string;
     issuedOn: string;
     deliveryMethod: DeliveryMethod | null;
+    emailRefused: string | null;
     pdfBase64: string;
   }>;
 };
 /** StaffLettersToPrint, sent by its persisted-document hash. */
-export const StaffLettersToPrint: PersistedOperation<StaffLettersToPrintResult, StaffLettersToPrintVariables> = { name: 'StaffLettersToPrint', hash: 'e26f576b3a6b03e75ecc55a2c1455baf5941004bab62a8ec5614f8f7541d0bd0' };
+export const StaffLettersToPrint: PersistedOperation<StaffLettersToPrintResult, StaffLettersToPrintVariables> = { name: 'StaffLettersToPrint', hash: '238a067a010e9d1f9a06c3305c85d6ec306b1871abe761c14faaed5d45e6090f' };
 
 /** Variables of StaffRecordLetterHandedOver. */
 export interface StaffRecordLetterHandedOverVariables {

@@ -197,6 +197,7 @@ function LetterToPrintItem(props: { letter: LetterToPrint; today: string; onDone
       <p class="meta">
         {t('letterIssuedOn')}：{formatDate(letter.issuedOn, lang)} · {t('letterRequest')}：{letter.requestId} · {t('deliveryMethod')}：{label('delivery', letter.deliveryMethod ?? 'UNSET')}
       </p>
+      {letter.emailRefused && <p class="error">{t('letterEmailRefused', { reason: letter.emailRefused })}</p>}
       <p><button type="button" aria-describedby={`${prefix}-title`} onClick={() => downloadLetterPdf(letter)}>{t('letterDownload')}</button></p>
       <form class="filters" onSubmit={submit} aria-labelledby={`${prefix}-title`}>
         <div class="field"><label for={`${prefix}-on`}>{t('handedOverOn')}</label><input id={`${prefix}-on`} name="on" type="date" required defaultValue={props.today} /></div>
