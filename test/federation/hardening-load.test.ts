@@ -79,7 +79,7 @@ describe('issue 9 finding 3: load amplification inside the limits', () => {
 
   it("issue 9 finding 3: the web app's persisted documents pass demand control, with pages of 100 too", async () => {
     const documents = JSON.parse(readFileSync(join(__dirname, '../../schema/persisted-documents.json'), 'utf8')) as Record<string, string>;
-    const variables = { code: 'fjdrc', id: 'fjdrc:00000001', text: '公开', year: 2025, from: '2026-11-02', workingDays: 5, trackingCode: 'fjdrc-0000', indexNumber: 'FJDRC-0200-2026-00001' };
+    const variables = { code: 'fjdrc', id: 'fjdrc:00000001', text: '公开', year: 2025, from: '2026-11-02', workingDays: 5, trackingCode: 'fjdrc-0000', pin: '00000000', indexNumber: 'FJDRC-0200-2026-00001' };
     let queries = 0;
     for (const [hash, document] of Object.entries(documents)) {
       expect(createHash('sha256').update(document).digest('hex')).toBe(hash);
