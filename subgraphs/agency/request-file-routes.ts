@@ -2,22 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { FILE_NAME_PARAMETER } from '../../schema/contracts/attachments';
 import type { Claims } from '../../schema/contracts/claims';
-import { parseRequestFilePath, REQUEST_FILES_PATH, REQUESTER_PIN_HEADER, requestFilePath } from '../../schema/contracts/request-files';
+import { parseRequestFilePath, REQUEST_FILES_PATH, REQUESTER_PIN_HEADER } from '../../schema/contracts/request-files';
 import type { HttpRoute } from '../shared/subgraph-http';
 import { readUpload, sendError, sendFailure, sendFile } from './attachment-routes';
 import { createContext, type AgencyRuntime } from './context';
-import type { RequestReleaseFileEntity } from './entities/request-release-file.entity';
-import { readReleasedFileAsOfficer, readReleasedFileAsRequester, uploadReleasedFile, type ReleasedFileDownload } from './services/released-files';
+import {
+  describeReleasedFile, readReleasedFileAsOfficer, readReleasedFileAsRequester, uploadReleasedFile, type ReleasedFileDownload,
+} from './services/released-files';
 
 const NOT_FOUND_MESSAGE = '未找到该文件 / No such file';
-
-/** The released file as an upload answers it (the fields of the GraphQL ReleasedFile type, the officers' path). */
-export function describeReleasedFile(file: RequestReleaseFileEntity, requestIdOrTrackingCode: string) {
-  return {
-    number: file.number, fileName: file.fileName, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256,
-    downloadPath: requestFilePath(requestIdOrTrackingCode, file.number),
-  };
-}
 
 /**
  * The requester's download: the PIN from its header only, checked and logged as on the requester's

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { requestFilePath } from '../../../schema/contracts/request-files';
 import { ForbiddenError, NotFoundError, WorkflowConflictError } from '../../../schema/contracts/errors';
 import { actorOf, agencyOf, handlesRequests, type AgencyContext } from '../context';
 import { DisclosureRequestEntity } from '../entities/request.entity';
@@ -77,6 +78,14 @@ export async function uploadReleasedFile(ctx: AgencyContext, requestId: string, 
     if (error instanceof UniqueConstraintViolationException) return write();
     throw error;
   }
+}
+
+/** A released file as the API describes it (the GraphQL ReleasedFile), downloaded by request id (officers) or tracking code (the requester). */
+export function describeReleasedFile(file: RequestReleaseFileEntity, requestIdOrTrackingCode: string) {
+  return {
+    number: file.number, fileName: file.fileName, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256,
+    downloadPath: requestFilePath(requestIdOrTrackingCode, file.number),
+  };
 }
 
 /** The files released with a request, by number; their bytes are not loaded. */
