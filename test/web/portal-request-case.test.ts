@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { createContext } from '../../subgraphs/agency/context';
 import { RequestOutcome } from '../../subgraphs/agency/entities/request-enums';
+import { uploadReleasedFile } from '../../subgraphs/agency/services/released-files';
 import { replyToRequest, requestSupplement } from '../../subgraphs/agency/services/request.service';
 import { residentIdCheckChar } from '../../subgraphs/shared/identifiers';
 import { seriousViolations } from '../support/axe-scan';
@@ -199,6 +200,26 @@ describeBrowser('portal requester case page (chromium)', () => {
     await openCase(locked, code, pin);
     await locked.locator('#pin-error').filter({ hasText: /^查询密码连续输错5次，请\d+分钟后再试 \/ 5 wrong PINs in a row: try again in \d+ min$/ }).waitFor();
     expect(await locked.getByTestId('letter').count()).toBe(0);
+  });
+
+  it('lists the file released with the reply and downloads it with the PIN in a header, never in the address', async () => {
+    const { trackingCode: code, accessPin: pin } = await submitOnline('ONLINE');
+    const id = await requestIdOf(code);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await uploadReleasedFile(officer(), id, { fileName: '重点项目清单.pdf', mediaType: 'application/pdf', declaredBytes: pdf.length, read: async () => pdf });
+    await replyToRequest(officer(), id, HUB_TODAY, RequestOutcome.DISCLOSED, '现随本答复书提供重点项目清单。');
+
+    const page = await portal.page();
+    const fileCalls: { url: string; pin: string | undefined }[] = [];
+    page.on('request', (r) => { if (r.url().includes('/request-files/')) fileCalls.push({ url: r.url(), pin: r.headers()['x-requester-pin'] }); });
+    await openCase(page, code, pin);
+    const file = page.getByTestId('released-file');
+    await file.waitFor();
+    expect(await file.textContent()).toContain(`1. 重点项目清单.pdf${pdf.length} 字节`);
+    expect(await page.getByTestId('letter').filter({ hasText: '答复' }).textContent()).toContain(`随本答复书提供的政府信息：1. 重点项目清单.pdf（${pdf.length}字节）。`);
+    const [download] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: '下载' }).click()]);
+    expect(await fileOf(download)).toEqual({ name: '重点项目清单.pdf', magic: '%PDF' });
+    expect(fileCalls).toEqual([{ url: `${portal.origin}/request-files/${code}/1`, pin }]);
   });
 
   it('a disclosure officer issues a new PIN on the staff page, shown once: the old PIN no longer opens the case, the new one does', async () => {
