@@ -239,4 +239,17 @@ describeBrowser('portal requester case page (chromium)', () => {
     await page.getByRole('heading', { name: `查询码 ${code} 的办理情况` }).waitFor();
     expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
   });
+  it('a disclosure officer uploads a file to release with the reply on the staff page; the requester then finds it on the case page', async () => {
+    const { trackingCode: code, accessPin: pin } = await submitOnline('ONLINE');
+    const staff = await officerPage();
+    const row = staff.getByTestId('request-queue').getByRole('listitem').filter({ hasText: code });
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n%staff');
+    await row.getByLabel('随答复提供的政府信息（文件）').setInputFiles({ name: '项目清单.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await row.getByRole('button', { name: '上传' }).click();
+    await row.getByTestId('released-file-uploaded').filter({ hasText: `已上传：1. 项目清单.pdf（${pdf.length} 字节），答复书将列出` }).waitFor();
+
+    const page = await portal.page();
+    await openCase(page, code, pin);
+    await page.getByTestId('released-file').filter({ hasText: '1. 项目清单.pdf' }).waitFor();
+  });
 });
