@@ -244,7 +244,7 @@ describeBrowser('portal requester case page (chromium)', () => {
     const staff = await officerPage();
     const row = staff.getByTestId('request-queue').getByRole('listitem').filter({ hasText: code });
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n%staff');
-    await row.getByLabel('随答复提供的政府信息（文件）').setInputFiles({ name: '项目清单.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await row.getByLabel('提供给申请人的政府信息（文件）').setInputFiles({ name: '项目清单.pdf', mimeType: 'application/pdf', buffer: pdf });
     await row.getByRole('button', { name: '上传' }).click();
     await row.getByTestId('released-file-uploaded').filter({ hasText: `已上传：1. 项目清单.pdf（${pdf.length} 字节），答复书将列出` }).waitFor();
 
