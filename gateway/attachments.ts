@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ATTACHMENTS_PATH, parseAttachmentPath } from '../schema/contracts/attachments';
+import { ATTACHMENTS_PATH, parseAgencyFilePath } from '../schema/contracts/attachments';
+import { REQUEST_FILES_PATH, REQUESTER_PIN_HEADER } from '../schema/contracts/request-files';
 import { GATEWAY_CLAIMS_HEADER, signGatewayClaims, type Claims } from '../schema/contracts/claims';
 import { SUBGRAPH_UNAVAILABLE_REASONS, unavailableError, type UnavailableReason } from '../schema/contracts/errors';
 import type { ShardRegistry } from '../schema/contracts/shard-registry';
@@ -23,7 +24,27 @@ const PASSED_HEADERS = [
   'content-type', 'content-length', 'content-disposition', 'etag', 'cache-control', 'x-content-type-options', 'content-security-policy', 'allow', 'retry-after',
 ];
 
-const NOT_FOUND = '未找到该附件 / No such attachment';
+/** The file paths an agency deployment serves, and what differs between them. */
+interface FileRoute {
+  prefix: string;
+  notFound: string;
+  /** Who may upload, said when an anonymous caller tries. */
+  uploadNeedsStaff: string;
+  /** Headers of a download that reach the deployment. */
+  downloadHeaders: string[];
+}
+
+const FILE_ROUTES: readonly FileRoute[] = [
+  {
+    prefix: ATTACHMENTS_PATH, notFound: '未找到该附件 / No such attachment',
+    uploadNeedsStaff: '上传附件须以机关工作人员身份登录 / Uploading an attachment needs a staff sign-in', downloadHeaders: ['if-none-match'],
+  },
+  {
+    // The requester's download carries the PIN in its header, never in the URL.
+    prefix: REQUEST_FILES_PATH, notFound: '未找到该文件 / No such file',
+    uploadNeedsStaff: '上传随答复提供的信息须以机关工作人员身份登录 / Releasing a file with a reply needs a staff sign-in', downloadHeaders: ['if-none-match', REQUESTER_PIN_HEADER],
+  },
+];
 
 /** The 503 of a deployment that gave no answer: the unavailable-service error every transport gives, bilingual, retry later. */
 function unavailable(agency: string, reason: UnavailableReason): Response {
@@ -40,8 +61,9 @@ function deploymentUrl(graphqlUrl: string, url: URL): URL {
 }
 
 /**
- * Attachment files through the gateway (paths in schema/contracts/attachments.ts): each call is
- * relayed to the deployment that owns the document — named by the document id — with the
+ * Attachment files and the files released with a reply through the gateway (paths in
+ * schema/contracts/attachments.ts and request-files.ts): each call is relayed to the deployment
+ * that owns the document or request — named by the id's (or tracking code's) prefix — with the
  * caller's verified claims signed, as for a GraphQL call, and the deployment applies the
  * document's visibility. Downloads stream the deployment's answer (type, length, Chinese file
  * name, entity tag) back as it is; uploads stream the body there (staff tokens only; the body
@@ -51,9 +73,9 @@ function deploymentUrl(graphqlUrl: string, url: URL): URL {
  * holds the metadata only, so no one else can serve the file.
  */
 export function useAttachments(options: AttachmentRelayOptions): GatewayPlugin {
-  async function relay(request: Request, url: URL): Promise<Response> {
-    const target = parseAttachmentPath(url.pathname);
-    if (!target) return jsonError(404, 'NOT_FOUND', NOT_FOUND);
+  async function relay(route: FileRoute, request: Request, url: URL): Promise<Response> {
+    const target = parseAgencyFilePath(route.prefix, url.pathname);
+    if (!target) return jsonError(404, 'NOT_FOUND', route.notFound);
     const upload = target.number === undefined;
     if (upload && request.method !== 'POST') return jsonError(405, 'METHOD_NOT_ALLOWED', '上传须用 POST / Upload with POST', { allow: 'POST' });
     if (!upload && request.method !== 'GET' && request.method !== 'HEAD') {
@@ -65,12 +87,12 @@ export function useAttachments(options: AttachmentRelayOptions): GatewayPlugin {
     } catch (error) {
       return jsonError(401, 'UNAUTHENTICATED', (error as Error).message);
     }
-    if (upload && claims.roles.length === 0) return jsonError(401, 'UNAUTHENTICATED', '上传附件须以机关工作人员身份登录 / Uploading an attachment needs a staff sign-in');
+    if (upload && claims.roles.length === 0) return jsonError(401, 'UNAUTHENTICATED', route.uploadNeedsStaff);
     const entry = options.registry.get(target.agency);
-    if (!entry) return jsonError(404, 'NOT_FOUND', NOT_FOUND);
+    if (!entry) return jsonError(404, 'NOT_FOUND', route.notFound);
     if (options.clients.get(target.agency, entry.url).state === 'open') return unavailable(target.agency, 'circuit-open');
     const headers: Record<string, string> = { [GATEWAY_CLAIMS_HEADER]: await signGatewayClaims(claims, options.gatewaySecret) };
-    for (const name of upload ? ['content-type', 'content-length'] : ['if-none-match']) {
+    for (const name of upload ? ['content-type', 'content-length'] : route.downloadHeaders) {
       const value = request.headers.get(name);
       if (value !== null) headers[name] = value;
     }
@@ -112,7 +134,8 @@ export function useAttachments(options: AttachmentRelayOptions): GatewayPlugin {
 
   return {
     onRequest({ request, url, endResponse }) {
-      if (url.pathname.startsWith(ATTACHMENTS_PATH)) return relay(request, url).then(endResponse);
+      const route = FILE_ROUTES.find((r) => url.pathname.startsWith(r.prefix));
+      if (route) return relay(route, request, url).then(endResponse);
     },
   };
 }

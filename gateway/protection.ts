@@ -7,6 +7,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { REQUESTER_PIN_HEADER } from '../schema/contracts/request-files';
 import type { ApiKeyStore } from './api-keys';
 import type { QuotaCounter } from './rate-limit';
 
@@ -168,8 +169,8 @@ export function useQuotas(
   };
 }
 
-/** Headers a browser page may send cross-origin (a retried write's Idempotency-Key among them), and those it may read back. */
-const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-csrf', 'apollo-require-preflight', 'idempotency-key'];
+/** Headers a browser page may send cross-origin (a retried write's Idempotency-Key, the requester's PIN of a download among them), and those it may read back. */
+const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-api-key', 'x-graphql-csrf', 'apollo-require-preflight', 'idempotency-key', REQUESTER_PIN_HEADER];
 
 /**
  * CORS from an allow-list: an origin on the list gets CORS headers (credentials allowed, since it

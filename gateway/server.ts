@@ -15,6 +15,7 @@ import { allowGracefulClose, closeGracefully } from '../subgraphs/shared/process
 import { ApiKeyStore } from './api-keys';
 import { useAttachments } from './attachments';
 import { ATTACHMENTS_PATH } from '../schema/contracts/attachments';
+import { REQUEST_FILES_PATH } from '../schema/contracts/request-files';
 import type { GatewayConfig } from './config';
 import { useDemandControl } from './demand-control';
 import { CatalogueExportClient } from './catalogue-export-client';
@@ -211,8 +212,9 @@ export async function startGateway(config: GatewayConfig, options: { registry?: 
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined) return refuse(res, 411, 'LENGTH_REQUIRED', '请求须带 Content-Length / A POST must carry Content-Length');
-      // An attachment upload is a file, streamed to its deployment: it has its own, larger limit.
-      const limit = req.url?.startsWith(ATTACHMENTS_PATH) ? config.maxUploadBytes : config.limits.maxBodyBytes;
+      // A file upload (an attachment, a file released with a reply) is streamed to its deployment: it has its own, larger limit.
+      const upload = req.url?.startsWith(ATTACHMENTS_PATH) || req.url?.startsWith(REQUEST_FILES_PATH);
+      const limit = upload ? config.maxUploadBytes : config.limits.maxBodyBytes;
       if (Number(length) > limit) {
         return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体过大（上限 ${limit} 字节）/ Request body too large (max ${limit} bytes)`);
       }

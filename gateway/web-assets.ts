@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { ATTACHMENTS_PATH } from '../schema/contracts/attachments';
+import { REQUEST_FILES_PATH } from '../schema/contracts/request-files';
 
 /**
  * Paths the web app never answers, not even with its index page for a client route: the API,
- * the exports, the attachment files and the operator endpoints keep their own answers (a 404
+ * the exports, the attachment and released files and the operator endpoints keep their own answers (a 404
  * there stays a 404).
  */
-const SERVER_PREFIXES = ['/graphql', '/export', ATTACHMENTS_PATH.replace(/\/$/, ''), '/health', '/healthcheck', '/readiness', '/metrics'];
+const SERVER_PREFIXES = ['/graphql', '/export', ATTACHMENTS_PATH.replace(/\/$/, ''), REQUEST_FILES_PATH.replace(/\/$/, ''), '/health', '/healthcheck', '/readiness', '/metrics'];
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -15,7 +15,7 @@ export const FILE_NAME_PARAMETER = 'fileName';
 
 /** The path a file is downloaded from, through the gateway: `/attachments/fjdrc:00000012/1`. */
 export function attachmentPath(documentId: string, number: number): string {
-  return `${ATTACHMENTS_PATH}${encodeURIComponent(documentId).replace(/%3A/g, ':')}/${number}`;
+  return `${ATTACHMENTS_PATH}${pathSegment(documentId)}/${number}`;
 }
 
 /** What an attachments path names: a file (with `number`) or a document to upload to; null when it is not one. */
@@ -26,20 +26,45 @@ export interface AttachmentTarget {
   number?: number;
 }
 
-/** Reads `/attachments/<documentId>[/<number>]`; null for any other path or a malformed id or number. */
-export function parseAttachmentPath(pathname: string): AttachmentTarget | null {
-  if (!pathname.startsWith(ATTACHMENTS_PATH)) return null;
-  const parts = pathname.slice(ATTACHMENTS_PATH.length).split('/');
+/** What a file path of an agency deployment names: an id prefixed with its agency, and a file number when it names one file. */
+export interface AgencyFileTarget {
+  /** The id (or tracking code) after the prefix, decoded: "fjdrc:00000012". */
+  key: string;
+  /** The agency whose deployment holds it (the key's prefix). */
+  agency: string;
+  number?: number;
+}
+
+/**
+ * Reads `<prefix><agency>:<key>[/<number>]`, the shape of every file path an agency deployment
+ * serves (attachments, released files); null for any other path or a malformed key or number.
+ */
+export function parseAgencyFilePath(prefix: string, pathname: string): AgencyFileTarget | null {
+  if (!pathname.startsWith(prefix)) return null;
+  const parts = pathname.slice(prefix.length).split('/');
   if (parts.length > 2 || (parts.length === 2 && !/^[1-9]\d{0,8}$/.test(parts[1]))) return null;
-  let documentId: string;
+  let key: string;
   try {
-    documentId = decodeURIComponent(parts[0]);
+    key = decodeURIComponent(parts[0]);
   } catch {
     return null;
   }
-  const agency = shardOfId(documentId);
-  if (!agency || !isAgencyCode(agency) || !/^[A-Za-z0-9-]{1,32}$/.test(documentId.slice(agency.length + 1))) return null;
-  return { documentId, agency, ...(parts.length === 2 ? { number: Number(parts[1]) } : {}) };
+  const agency = shardOfId(key);
+  if (!agency || !isAgencyCode(agency) || !/^[A-Za-z0-9-]{1,32}$/.test(key.slice(agency.length + 1))) return null;
+  return { key, agency, ...(parts.length === 2 ? { number: Number(parts[1]) } : {}) };
+}
+
+/** Reads `/attachments/<documentId>[/<number>]`; null for any other path or a malformed id or number. */
+export function parseAttachmentPath(pathname: string): AttachmentTarget | null {
+  const target = parseAgencyFilePath(ATTACHMENTS_PATH, pathname);
+  if (!target) return null;
+  const { key, ...rest } = target;
+  return { documentId: key, ...rest };
+}
+
+/** A prefixed id as a path segment, its ":" kept readable: "fjdrc:00000012". */
+export function pathSegment(id: string): string {
+  return encodeURIComponent(id).replace(/%3A/g, ':');
 }
 
 /**

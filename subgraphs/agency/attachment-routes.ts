@@ -14,7 +14,8 @@ import { AttachmentRefusal, readAttachment, tooLarge, uploadAttachment } from '.
 /** HTTP status of each GraphQL refusal the attachment services raise. */
 const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, string> = {}): void {
+/** Answers a refusal as JSON, in the error shape of /graphql (which the gateway's relay passes on). */
+export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
@@ -34,7 +35,7 @@ function describe(attachment: AttachmentEntity) {
  * arrives) is read to its end and discarded before the 413, so the gateway relaying it always
  * gets the answer rather than a connection cut in the middle of its request.
  */
-function readUpload(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readUpload(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -50,13 +51,61 @@ function readUpload(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 }
 
 /** Reads what is left of a request's body and discards it (a refusal answered before the body was wanted). */
-function drain(req: IncomingMessage): Promise<void> {
+export function drain(req: IncomingMessage): Promise<void> {
   return new Promise((resolve) => {
     if (req.readableEnded) return resolve();
     req.on('end', resolve);
     req.on('error', () => resolve());
     req.resume();
   });
+}
+
+/** A stored file as a download names it. */
+export interface FileMetadata {
+  fileName: string;
+  mediaType: string;
+  sha256: string;
+}
+
+/**
+ * Sends a stored file as a download: its type, its length, its Chinese name (RFC 5987), its hash as
+ * entity tag (a matching If-None-Match is a 304), `cacheControl` as given; never rendered as a page
+ * of the hub's origin.
+ */
+export function sendFile(req: IncomingMessage, res: ServerResponse, file: FileMetadata, content: Buffer, cacheControl: string): void {
+  const etag = attachmentEtag(file.sha256);
+  const caching = { etag, 'cache-control': cacheControl };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, caching);
+    return void res.end();
+  }
+  res.writeHead(200, {
+    ...caching,
+    'content-type': file.mediaType,
+    'content-length': String(content.length),
+    'content-disposition': contentDisposition(file.fileName),
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': 'sandbox',
+  });
+  res.end(req.method === 'HEAD' ? undefined : content);
+}
+
+/**
+ * Answers what a file route threw: an upload or download refusal, or a GraphQL error, as its HTTP
+ * status with the bilingual message; a database out of reach as 503 (the gateway answers
+ * AGENCY_UNAVAILABLE), as on /graphql. Anything else is rethrown, a masked fault.
+ */
+export async function sendFailure(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
+  // The gateway relaying an upload reads the answer only once it has sent the whole body.
+  if (req.method === 'POST') await drain(req);
+  if (error instanceof AttachmentRefusal) return sendError(res, error.status, error.code, error.message);
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  if (typeof code === 'string' && STATUS_OF_CODE[code]) return sendError(res, STATUS_OF_CODE[code], code, (error as Error).message);
+  if (isDatabaseUnavailable(error)) {
+    console.error('[database unavailable]', (error as Error).message);
+    return sendError(res, 503, SERVICE_UNAVAILABLE, '数据库暂时无法访问，请稍后重试 / The database is unavailable, please try again later', {}, { reason: 'database' });
+  }
+  throw error;
 }
 
 /**
@@ -78,23 +127,8 @@ export function attachmentRoutes(runtime: AgencyRuntime): HttpRoute {
           const download = await readAttachment(ctx, target.documentId, target.number);
           if (!download) return sendError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
           const { attachment, content, restricted } = download;
-          const etag = attachmentEtag(attachment.sha256!);
           // A public file changes only by withdrawal, so shared caches may keep it briefly; a draft's never.
-          const caching = { etag, 'cache-control': restricted ? 'private, no-store' : 'public, max-age=300' };
-          if (req.headers['if-none-match'] === etag) {
-            res.writeHead(304, caching);
-            return void res.end();
-          }
-          res.writeHead(200, {
-            ...caching,
-            'content-type': attachment.mediaType,
-            'content-length': String(content.length),
-            'content-disposition': contentDisposition(attachment.fileName),
-            // Served as a download, never rendered as a page of the hub's origin.
-            'x-content-type-options': 'nosniff',
-            'content-security-policy': 'sandbox',
-          });
-          return void res.end(req.method === 'HEAD' ? undefined : content);
+          return sendFile(req, res, { ...attachment, sha256: attachment.sha256! }, content, restricted ? 'private, no-store' : 'public, max-age=300');
         }
         if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', '上传须用 POST / Upload with POST', { allow: 'POST' });
         if (req.headers['content-length'] === undefined) return sendError(res, 411, 'LENGTH_REQUIRED', '上传须带 Content-Length / An upload must carry Content-Length');
@@ -106,17 +140,7 @@ export function attachmentRoutes(runtime: AgencyRuntime): HttpRoute {
         res.writeHead(created ? 201 : 200, { 'content-type': 'application/json; charset=utf-8' });
         return void res.end(JSON.stringify({ attachment: describe(attachment) }));
       } catch (error) {
-        // The gateway relaying an upload reads the answer only once it has sent the whole body.
-        if (req.method === 'POST') await drain(req);
-        if (error instanceof AttachmentRefusal) return sendError(res, error.status, error.code, error.message);
-        const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-        if (typeof code === 'string' && STATUS_OF_CODE[code]) return sendError(res, STATUS_OF_CODE[code], code, (error as Error).message);
-        // As on /graphql: a database out of reach is "not now" (the gateway answers AGENCY_UNAVAILABLE), anything else a masked fault.
-        if (isDatabaseUnavailable(error)) {
-          console.error('[database unavailable]', (error as Error).message);
-          return sendError(res, 503, SERVICE_UNAVAILABLE, '数据库暂时无法访问，请稍后重试 / The database is unavailable, please try again later', {}, { reason: 'database' });
-        }
-        throw error;
+        return sendFailure(req, res, error);
       }
     },
   };

@@ -12,6 +12,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { createContext, type AgencyContext, type AgencyRuntime } from './context';
 import { AGENCY_ENTITIES } from './entities';
 import { attachmentRoutes } from './attachment-routes';
+import { requestFileRoutes } from './request-file-routes';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { AgencyDocumentsResolver, DocumentResolver, documentReferenceResolvers } from './resolvers/document.resolver';
 import { PenaltyResolver } from './resolvers/penalty.resolver';
@@ -85,7 +86,7 @@ export async function startAgencySubgraph(config: AgencyConfig, runtime?: Agency
       gatewaySecret: config.gatewaySecret,
       createContext: (claims) => createContext(rt, claims),
       health: () => ({ agency: config.agencyCode }),
-      httpRoutes: [attachmentRoutes(rt)],
+      httpRoutes: [attachmentRoutes(rt), requestFileRoutes(rt)],
       plugins: [idempotencyPlugin<AgencyContext>({ kind: databaseKindOf(config.databaseUrl), em: (ctx) => ctx.em, claims: (ctx) => ctx.claims, root: () => rt.orm.em as EntityManager })],
       ready: () => rt.orm.em.getConnection().execute('select 1'),
     },

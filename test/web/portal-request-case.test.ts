@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { createContext } from '../../subgraphs/agency/context';
 import { RequestOutcome } from '../../subgraphs/agency/entities/request-enums';
+import { uploadReleasedFile } from '../../subgraphs/agency/services/released-files';
 import { replyToRequest, requestSupplement } from '../../subgraphs/agency/services/request.service';
 import { residentIdCheckChar } from '../../subgraphs/shared/identifiers';
 import { seriousViolations } from '../support/axe-scan';
@@ -201,6 +202,26 @@ describeBrowser('portal requester case page (chromium)', () => {
     expect(await locked.getByTestId('letter').count()).toBe(0);
   });
 
+  it('lists the file released with the reply and downloads it with the PIN in a header, never in the address', async () => {
+    const { trackingCode: code, accessPin: pin } = await submitOnline('ONLINE');
+    const id = await requestIdOf(code);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await uploadReleasedFile(officer(), id, { fileName: '重点项目清单.pdf', mediaType: 'application/pdf', declaredBytes: pdf.length, read: async () => pdf });
+    await replyToRequest(officer(), id, HUB_TODAY, RequestOutcome.DISCLOSED, '现随本答复书提供重点项目清单。');
+
+    const page = await portal.page();
+    const fileCalls: { url: string; pin: string | undefined }[] = [];
+    page.on('request', (r) => { if (r.url().includes('/request-files/')) fileCalls.push({ url: r.url(), pin: r.headers()['x-requester-pin'] }); });
+    await openCase(page, code, pin);
+    const file = page.getByTestId('released-file');
+    await file.waitFor();
+    expect(await file.textContent()).toContain(`1. 重点项目清单.pdf${pdf.length} 字节`);
+    expect(await page.getByTestId('letter').filter({ hasText: '答复' }).textContent()).toContain(`随本答复书提供的政府信息：1. 重点项目清单.pdf（${pdf.length}字节）。`);
+    const [download] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: '下载' }).click()]);
+    expect(await fileOf(download)).toEqual({ name: '重点项目清单.pdf', magic: '%PDF' });
+    expect(fileCalls).toEqual([{ url: `${portal.origin}/request-files/${code}/1`, pin }]);
+  });
+
   it('a disclosure officer issues a new PIN on the staff page, shown once: the old PIN no longer opens the case, the new one does', async () => {
     const { trackingCode: code, accessPin: oldPin } = await submitOnline();
     const staff = await officerPage();
@@ -217,5 +238,18 @@ describeBrowser('portal requester case page (chromium)', () => {
     await openCase(page, code, newPin);
     await page.getByRole('heading', { name: `查询码 ${code} 的办理情况` }).waitFor();
     expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
+  });
+  it('a disclosure officer uploads a file to release with the reply on the staff page; the requester then finds it on the case page', async () => {
+    const { trackingCode: code, accessPin: pin } = await submitOnline('ONLINE');
+    const staff = await officerPage();
+    const row = staff.getByTestId('request-queue').getByRole('listitem').filter({ hasText: code });
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n%staff');
+    await row.getByLabel('提供给申请人的政府信息（文件）').setInputFiles({ name: '项目清单.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await row.getByRole('button', { name: '上传' }).click();
+    await row.getByTestId('released-file-uploaded').filter({ hasText: `已上传：1. 项目清单.pdf（${pdf.length} 字节），答复书将列出` }).waitFor();
+
+    const page = await portal.page();
+    await openCase(page, code, pin);
+    await page.getByTestId('released-file').filter({ hasText: '1. 项目清单.pdf' }).waitFor();
   });
 });

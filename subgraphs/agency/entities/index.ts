@@ -15,6 +15,7 @@ import { TrainingSessionEntity } from './training-session.entity';
 import { AccountabilityRecordEntity } from './accountability.entity';
 import { OutboxMailEntity } from './mail-outbox.entity';
 import { RequesterCaseReadEntity, RequestLetterEntity } from './letter.entity';
+import { RequestReleaseFileEntity } from './request-release-file.entity';
 import { CoordinatedReleaseEntity, DocumentReprintEntity, ReleaseHoldEntity } from './release-hold.entity';
 
 /** Every table of an agency deployment's database. */
@@ -32,4 +33,5 @@ export const AGENCY_ENTITIES = [
   OutboxMailEntity,
   RequestLetterEntity,
   RequesterCaseReadEntity,
+  RequestReleaseFileEntity,
 ];

@@ -117,7 +117,7 @@ export class RequestLetterEntity {
   issuedBy!: string;
 }
 
-/** 查阅记录 — every attempt to open a request's page with its tracking code and PIN, granted or refused. */
+/** 查阅记录 — every attempt to open a request's page, or to download a released file, with its tracking code and PIN, granted or refused. */
 @Entity({ tableName: 'requester_case_read' })
 @Index({ properties: ['requestId', 'at'] })
 export class RequesterCaseReadEntity {
@@ -132,4 +132,8 @@ export class RequesterCaseReadEntity {
 
   @Property({ type: 'boolean' })
   granted!: boolean;
+
+  /** The released file the requester asked to download (its number); null for a read of the page. */
+  @Property({ type: 'integer', nullable: true })
+  fileNumber?: number | null;
 }

@@ -30,6 +30,10 @@ export class OutboxMailEntity {
   @Property({ type: 'string', length: 64, nullable: true })
   letterId!: string | null;
 
+  /** A request whose released files (request_release_file) the mail carries as attachments. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  releasedFilesOf?: string | null;
+
   @Property({ type: Date })
   queuedAt!: Date;
 

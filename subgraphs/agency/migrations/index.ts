@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { DatabaseKind } from '../../shared/orm';
 import { PostgresqlLetters20270104 } from './postgresql-20270104-letters';
 import { SqliteLetters20270104 } from './sqlite-20270104-letters';
+import { PostgresqlReleasedFiles20270105 } from './postgresql-20270105-released-files';
+import { SqliteReleasedFiles20270105 } from './sqlite-20270105-released-files';
 import { ListIndexes20261202 } from './20261202-list-indexes';
 import { Privacy20261212 } from './20261212-privacy';
 import { PostgresqlFeedback20261203 } from './postgresql-20261203-feedback';
@@ -63,6 +65,7 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'sqlite-20270102-training', class: SqliteTraining20270102 },
     { name: 'sqlite-20270103-accountability', class: SqliteAccountability20270103 },
     { name: 'sqlite-20270104-letters', class: SqliteLetters20270104 },
+    { name: 'sqlite-20270105-released-files', class: SqliteReleasedFiles20270105 },
   ],
   postgresql: [
     { name: 'postgresql-20261127-initial', class: PostgresqlInitial20261127 },
@@ -84,5 +87,6 @@ export const AGENCY_MIGRATIONS: Record<DatabaseKind, MigrationObject[]> = {
     { name: 'postgresql-20270102-training', class: PostgresqlTraining20270102 },
     { name: 'postgresql-20270103-accountability', class: PostgresqlAccountability20270103 },
     { name: 'postgresql-20270104-letters', class: PostgresqlLetters20270104 },
+    { name: 'postgresql-20270105-released-files', class: PostgresqlReleasedFiles20270105 },
   ],
 };

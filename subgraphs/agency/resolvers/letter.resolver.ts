@@ -10,19 +10,22 @@ import * as cases from '../services/requester-case';
 import { computeReplyClock } from '../services/request-clock';
 import { rulesOf } from '../services/request.service';
 import { DisclosureRequest } from './request.types';
-import { RequesterCase, RequesterCaseRead, RequestLetter } from './letter.types';
+import { ReleasedFile, RequesterCase, RequesterCaseRead, RequestLetter } from './letter.types';
+import { describeReleasedFile, releasedFilesOf } from '../services/released-files';
 
 @Resolver(() => RequestLetter)
 export class RequestLetterResolver {
   @Query(() => RequesterCase, { description: '申请人凭查询码和查询密码查看办理情况、告知书和答复（每次查看均记录；连续输错5次锁定15分钟）/ The requester\'s page, by tracking code and PIN (every read logged; 5 wrong PINs lock it for 15 minutes)' })
   async requesterCase(@Arg('trackingCode') trackingCode: string, @Arg('pin') pin: string, @Ctx() ctx: AgencyContext): Promise<RequesterCase> {
-    const { request, letters: sent } = await cases.openRequesterCase(ctx, trackingCode, pin);
+    const { request, letters: sent, releasedFiles } = await cases.openRequesterCase(ctx, trackingCode, pin);
     const events = await ctx.loaders.requestEvents.load(request.id);
     const clock = computeReplyClock(events, ctx.runtime.calendar, ctx.runtime.clock.today(), rulesOf(ctx.runtime.config));
     return {
       trackingCode: request.trackingCode, agency: { code: request.agencyCode }, status: clock.status, submittedOn: request.submittedOn,
       receivedOn: clock.receivedOn, replyDueOn: clock.replyDueOn, closedOn: clock.closedOn, outcome: clock.outcome,
       deliveryMethod: request.deliveryMethod ?? null, responseText: request.responseText ?? null, letters: sent,
+      // Downloaded by tracking code: the requester never learns the request's internal id.
+      releasedFiles: releasedFiles.map((file) => describeReleasedFile(file, request.trackingCode)),
     };
   }
 
@@ -60,6 +63,12 @@ export class RequestLettersFieldResolver {
     // A letter to the requester names them: read like the identity, and logged.
     await ctx.loaders.personalData.load(`${r.id}\u0000letters`);
     return letters.lettersOf(ctx.em as EntityManager, r.id);
+  }
+
+  @FieldResolver(() => [ReleasedFile], { nullable: true, description: '随答复提供的政府信息，按序号（经办人员）/ The files released with the reply, by number (disclosure officers)' })
+  async releasedFiles(@Root() r: DisclosureRequestEntity, @Ctx() ctx: AgencyContext): Promise<ReleasedFile[] | null> {
+    if (!handlesRequests(ctx)) return null;
+    return (await releasedFilesOf(ctx.em as EntityManager, r.id)).map((file) => describeReleasedFile(file, r.id));
   }
 
   @FieldResolver(() => [RequesterCaseRead], { nullable: true, description: '申请人查阅页的查看记录，最新在前（经办人员）/ Who opened the requester\'s page and whether the PIN was right, newest first (disclosure officers)' })

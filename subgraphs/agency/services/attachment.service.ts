@@ -79,12 +79,28 @@ async function scan(ctx: AgencyContext, content: Buffer): Promise<void> {
 }
 
 /** A file name as stored and sent back in Content-Disposition: no path, no control characters. */
-function checkFileName(value: string | null): string {
+export function checkFileName(value: string | null): string {
   const name = requiredText('fileName', '附件文件名', value, 255);
   if (/[\\/\u0000-\u001f\u007f]/.test(name)) {
     throw new BadUserInputError('fileName', '附件文件名不能含路径分隔符或控制字符', 'The file name must not contain path separators or control characters');
   }
   return name;
+}
+
+/**
+ * Reads an uploaded file once its caller may upload, and checks it: the size the deployment
+ * accepts, not empty, its bytes of the type it declares, the virus scan. Shared by every upload
+ * (attachments, files released with a reply). @returns the bytes and their SHA-256 (hex).
+ */
+export async function readCheckedUpload(ctx: AgencyContext, upload: AttachmentUpload): Promise<{ content: Buffer; sha256: string }> {
+  const maxBytes = ctx.runtime.config.maxAttachmentBytes;
+  const content = await upload.read();
+  if (content.length > maxBytes) throw tooLarge(maxBytes);
+  if (content.length === 0) throw new BadUserInputError('file', '附件内容为空', 'The file is empty');
+  const problem = mediaTypeProblem(upload.mediaType, content);
+  if (problem) throw new AttachmentRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', problem.zh, problem.en);
+  await scan(ctx, content);
+  return { content, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
 /**
@@ -101,13 +117,7 @@ export async function uploadAttachment(ctx: AgencyContext, documentId: string, u
   await loadForWrite(ctx, ctx.em, documentId, ['editor']);
   if (upload.declaredBytes > config.maxAttachmentBytes) throw tooLarge(config.maxAttachmentBytes);
   const fileName = checkFileName(upload.fileName);
-  const content = await upload.read();
-  if (content.length > config.maxAttachmentBytes) throw tooLarge(config.maxAttachmentBytes);
-  if (content.length === 0) throw new BadUserInputError('file', '附件内容为空', 'The file is empty');
-  const problem = mediaTypeProblem(upload.mediaType, content);
-  if (problem) throw new AttachmentRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', problem.zh, problem.en);
-  await scan(ctx, content);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  const { content, sha256 } = await readCheckedUpload(ctx, upload);
   const write = () => ctx.em.fork().transactional(async (em) => {
     const now = ctx.runtime.clock.now();
     const doc = await loadForWrite(ctx, em, documentId, ['editor']);

@@ -27,7 +27,19 @@ export type LetterFacts =
   | { kind: LetterKind.CONSULTATION_LETTER; matter: string; answerDueOn: string; consultationWorkingDays: number }
   | { kind: LetterKind.REASONS_NOTICE; notice: string; reasonsDueOn: string }
   | { kind: LetterKind.FEE_NOTICE; amountYuan: number; basis: string; feePaymentDueOn: string }
-  | { kind: LetterKind.REPLY; outcome: RequestOutcome; responseText: string };
+  | { kind: LetterKind.REPLY; outcome: RequestOutcome; responseText: string; releasedFiles: ReleasedFileFact[] };
+
+/** A file released with the reply, as the reply lists it. */
+export interface ReleasedFileFact {
+  number: number;
+  fileName: string;
+  bytes: number;
+}
+
+/** 随本答复书提供的政府信息 — the reply's list of the files released with it. */
+export function releasedFilesParagraph(files: readonly ReleasedFileFact[]): string {
+  return `随本答复书提供的政府信息：${files.map((f) => `${f.number}. ${f.fileName}（${f.bytes}字节）`).join('；')}。`;
+}
 
 /** A letter's wording, before layout. */
 export interface LetterWording {
@@ -143,6 +155,7 @@ export function wordLetter(h: LetterHeading, facts: LetterFacts): LetterWording 
         paragraphs: [
           `${requestLine(h)}现答复如下：`,
           ...facts.responseText.split(/\n+/).map((p) => p.trim()).filter(Boolean),
+          ...(facts.releasedFiles.length ? [releasedFilesParagraph(facts.releasedFiles)] : []),
           `本答复的依据：${REGULATION}${OUTCOME_BASIS[facts.outcome]}。`,
           remediesParagraph('答复'),
         ],

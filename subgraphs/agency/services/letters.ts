@@ -19,11 +19,16 @@ import { nextSerial } from './serial';
 /** 获取方式 that deliver a letter without staff: the rest (and every third party's letter) go to the print queue. */
 const DELIVERED_WITHOUT_STAFF: ReadonlySet<DeliveryMethod> = new Set([DeliveryMethod.EMAIL, DeliveryMethod.ONLINE]);
 
+/** The files released with a reply that its e-mail carries at most, in all; larger ones are downloaded from the requester's page. */
+export const MAX_MAILED_RELEASE_BYTES = 10 * 1024 * 1024;
+
 /**
  * Issues a letter of `request` dated `on` (the step's legal date), in the step's transaction (`em`):
  * worded from `facts` and laid out for its PDF (rendered when it first leaves the agency,
  * letter-pdf.ts), stored, and — when the requester chose e-mail — queued in the outbox in the same
- * transaction, so the letter is owed exactly when the step commits.
+ * transaction, so the letter is owed exactly when the step commits; a reply's mail carries the
+ * released files too when they total at most {@link MAX_MAILED_RELEASE_BYTES}, and otherwise says
+ * to download them from the requester's page.
  */
 export async function issueLetter(
   runtime: AgencyRuntime, em: EntityManager, request: DisclosureRequestEntity, on: string, facts: LetterFacts, actor: string,
@@ -43,12 +48,17 @@ export async function issueLetter(
   });
   em.persist(letter);
   if (deliveryMethod === DeliveryMethod.EMAIL && request.deliveryEmail) {
+    const released = facts.kind === LetterKind.REPLY ? facts.releasedFiles : [];
+    const attached = released.length > 0 && released.reduce((sum, f) => sum + f.bytes, 0) <= MAX_MAILED_RELEASE_BYTES;
     await queueMail(em, new Date(), {
-      key: `letter:${id}`, to: [request.deliveryEmail], letterId: id,
+      key: `letter:${id}`, to: [request.deliveryEmail], letterId: id, releasedFilesOf: attached ? request.id : undefined,
       subject: `${wording.title}（申请编号 ${request.id}）`,
       body: [
         `${request.requesterName}：`, '',
         `${runtime.config.agencyName}就您的政府信息公开申请（申请编号 ${request.id}）发出${wording.title}，全文见附件（PDF），正文如下。`,
+        ...(released.length === 0 ? [] : attached
+          ? ['随本答复书提供的政府信息作为附件一并发送，也可以凭查询码和查询密码在网上下载。']
+          : [`随本答复书提供的政府信息合计超过 ${MAX_MAILED_RELEASE_BYTES / 1024 / 1024} MB，不随邮件发送，请凭查询码和查询密码在网上下载。`]),
         '您也可以凭查询码和查询密码在网上查看本机关就该申请发出的全部文书。', '',
         letter.text,
       ].join('\n'),

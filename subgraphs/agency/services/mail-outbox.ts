@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import type { AgencyRuntime } from '../context';
 import { OutboxMailEntity } from '../entities/mail-outbox.entity';
 import { RequestLetterEntity } from '../entities/letter.entity';
+import { RequestReleaseFileEntity } from '../entities/request-release-file.entity';
 import { storedLetterPdf } from './letter-pdf';
 
 /** A mail to queue: `key` says what it is about, so the same event queues it once. */
@@ -14,6 +15,8 @@ export interface QueuedMail {
   body: string;
   /** A request's letter to attach as PDF; its delivery date is set when the server accepts the mail. */
   letterId?: string;
+  /** A request whose released files (released-files.ts) to attach as they are. */
+  releasedFilesOf?: string;
 }
 
 /** What the worker hands to the mail server. */
@@ -48,7 +51,7 @@ const MAX_RETRY_MS = 3_600_000;
 export async function queueMail(em: EntityManager, now: Date, mail: QueuedMail): Promise<boolean> {
   if (mail.to.length === 0 || (await em.count(OutboxMailEntity, { key: mail.key })) > 0) return false;
   em.persist(em.create(OutboxMailEntity, {
-    key: mail.key, recipients: mail.to.join(','), subject: mail.subject, body: mail.body, letterId: mail.letterId ?? null,
+    key: mail.key, recipients: mail.to.join(','), subject: mail.subject, body: mail.body, letterId: mail.letterId ?? null, releasedFilesOf: mail.releasedFilesOf ?? null,
     queuedAt: now, attempts: 0, nextAttemptAt: now, leaseUntil: null, sentAt: null, lastError: null,
   }));
   return true;
@@ -66,11 +69,12 @@ export function smtpSender(url: string): MailSender {
 }
 
 /**
- * One run of the outbox worker: each due mail (with its letter's PDF attached, when it carries one)
- * is claimed (a lease, so that two workers or two runs never send it at once), sent, and marked
- * sent in its own write; a temporary refusal (4xx) or a dead server leaves it queued for a later
- * attempt, waiting 30 s, then twice as long each time, at most an hour. A refusal for good (5xx, e.g.
- * no such mailbox) ends its attempts, and a letter so refused joins the print queue (letters.ts).
+ * One run of the outbox worker: each due mail (with its letter's PDF and a reply's released files
+ * attached, when it carries them) is claimed (a lease, so that two workers or two runs never send
+ * it at once), sent, and marked sent in its own write; a temporary refusal (4xx) or a dead server
+ * leaves it queued for a later attempt, waiting 30 s, then twice as long each time, at most an hour.
+ * A refusal for good (5xx, e.g. no such mailbox) ends its attempts, and a letter so refused joins
+ * the print queue (letters.ts).
  * The guarantee: a mail is sent until the server accepts it, and never again after it was marked
  * sent; only a crash between the server's acceptance and that mark makes one more send, after the
  * lease, with the same Message-ID (which mail systems use to drop the copy).
@@ -93,10 +97,15 @@ export async function deliverDueMail(runtime: AgencyRuntime, sender: MailSender,
     if (claimed !== 1) continue;
     try {
       const letter = mail.letterId ? await em.findOneOrFail(RequestLetterEntity, { id: mail.letterId }) : null;
+      const attachments = [
+        ...(letter ? [{ filename: `${letter.title}-${letter.issuedOn}.pdf`, content: (await storedLetterPdf(em, letter)).pdf, contentType: 'application/pdf' }] : []),
+        ...(mail.releasedFilesOf ? (await em.find(RequestReleaseFileEntity, { requestId: mail.releasedFilesOf }, { orderBy: { number: 'asc' }, populate: ['content'] }))
+          .map((file) => ({ filename: file.fileName, content: Buffer.from(file.content), contentType: file.mediaType })) : []),
+      ];
       await sender.send({
         messageId: messageIdOf(runtime.config.agencyCode, mail.key), from: runtime.config.mailFrom,
         to: mail.recipients.split(','), subject: mail.subject, text: mail.body,
-        attachments: letter ? [{ filename: `${letter.title}-${letter.issuedOn}.pdf`, content: (await storedLetterPdf(em, letter)).pdf, contentType: 'application/pdf' }] : undefined,
+        attachments: attachments.length ? attachments : undefined,
       });
     } catch (error) {
       const lastError = String((error as Error).message ?? error).slice(0, 2000);

@@ -23,6 +23,7 @@ import { queueNewRequestAlert } from './staff-alerts';
 import { issueLetter } from './letters';
 import { LetterKind } from '../entities/letter.entity';
 import { newPin } from './requester-case';
+import { releasedFilesOf } from './released-files';
 
 /** The clock rules of a deployment: the law's periods with the settings of its config. */
 export function rulesOf(config: AgencyConfig): ClockRules {
@@ -626,8 +627,9 @@ function checkOutcome(
 }
 
 /**
- * 答复 (Art. 36–37) — the outcome and the response document; the request is then archived
- * (保存备查) with its whole history and refuses every later change.
+ * 答复 (Art. 36–37) — the outcome and the response document, listing the files released with it
+ * (released-files.ts); the request is then archived (保存备查) with its whole history and files and
+ * refuses every later change.
  */
 export function replyToRequest(ctx: AgencyContext, id: string, on: string, outcome: RequestOutcome, responseText: string): Promise<DisclosureRequestEntity> {
   return change(ctx, id, async (c, em, { request, history, clock }) => {
@@ -640,7 +642,8 @@ export function replyToRequest(ctx: AgencyContext, id: string, on: string, outco
     request.repliedLate = clock.replyDueOn !== null && date > clock.replyDueOn;
     // The REPLIED event does not move the due date: it stays what it was when the reply went out.
     await transition(c, em, request, history, { kind: RequestEventKind.REPLIED, on: date, outcome, detail: null });
-    await issueLetter(c.runtime, em, request, date, { kind: LetterKind.REPLY, outcome, responseText: text }, actorOf(c));
+    const releasedFiles = await releasedFilesOf(em, request.id);
+    await issueLetter(c.runtime, em, request, date, { kind: LetterKind.REPLY, outcome, responseText: text, releasedFiles }, actorOf(c));
   });
 }
 

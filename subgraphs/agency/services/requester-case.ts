@@ -6,12 +6,15 @@ import { handlesRequests, type AgencyContext } from '../context';
 import { RequesterCaseReadEntity, RequestLetterEntity } from '../entities/letter.entity';
 import { DisclosureRequestEntity } from '../entities/request.entity';
 import { DeliveryMethod } from '../entities/request-enums';
+import type { RequestReleaseFileEntity } from '../entities/request-release-file.entity';
 import { lettersOf } from './letters';
+import { releasedFilesOf } from './released-files';
 import { findByTrackingCode } from './request.service';
 
 /**
  * 申请人查阅 — the requester's own page: with the tracking code and the PIN given at submission,
- * the requester reads the request's progress, every letter addressed to them and the reply. Nobody
+ * the requester reads the request's progress, every letter addressed to them and the reply, and
+ * downloads the information released with it. Nobody
  * else can: the PIN is kept only as a scrypt hash, five wrong PINs in a row lock the page for a
  * quarter of an hour, and every attempt, granted or refused, is logged.
  */
@@ -61,40 +64,55 @@ async function lockedUntil(em: EntityManager, requestId: string, now: Date): Pro
   return new Date(recent[0].at.getTime() + LOCK_MS);
 }
 
-/** The request, its letters to the requester and when the page was opened; what {@link openRequesterCase} returns. */
+/** The request, its letters to the requester and its released files; what {@link openRequesterCase} returns. */
 export interface RequesterCase {
   request: DisclosureRequestEntity;
   letters: RequestLetterEntity[];
+  releasedFiles: RequestReleaseFileEntity[];
 }
 
 /**
- * Opens the requester's page. An unknown code and a wrong PIN get the same answer, so the page
- * tells nobody which codes exist. Letters delivered online count as delivered the first time
- * the requester opens them here. Lockouts run on the wall clock, never the deployment's legal clock.
+ * Verifies the requester's tracking code and PIN — for the page and for each download of a released
+ * file — and runs `granted` in the transaction that logs the attempt. An unknown code and a wrong PIN
+ * get the same answer, so nobody learns which codes exist; {@link MAX_FAILURES} wrong PINs in a row
+ * lock the request for {@link LOCK_MS}. Lockouts run on the wall clock, never the deployment's legal clock.
+ * `fileNumber` names the released file a download asks for, kept in the log.
  * @throws BadUserInputError (field `pin`) for a wrong code or PIN, or while locked.
  */
-export async function openRequesterCase(ctx: AgencyContext, trackingCode: string, pin: string): Promise<RequesterCase> {
+export async function asVerifiedRequester<T>(
+  ctx: AgencyContext, trackingCode: string, pin: string, fileNumber: number | null,
+  granted: (em: EntityManager, request: DisclosureRequestEntity) => Promise<T>,
+): Promise<T> {
   const request = await findByTrackingCode(ctx, trackingCode);
   if (!request?.accessPinHash) throw WRONG();
   const now = new Date();
-  return ctx.em.transactional(async (em) => {
+  const outcome = await ctx.em.transactional(async (em) => {
     const until = await lockedUntil(em as EntityManager, request.id, now);
     if (until) {
       const minutes = Math.ceil((until.getTime() - now.getTime()) / 60_000);
       throw new BadUserInputError('pin', `查询密码连续输错${MAX_FAILURES}次，请${minutes}分钟后再试`, `${MAX_FAILURES} wrong PINs in a row: try again in ${minutes} min`);
     }
-    const granted = /^\d{8}$/.test(pin.trim()) && (await pinMatches(pin.trim(), request.accessPinHash!));
-    em.persist(em.create(RequesterCaseReadEntity, { requestId: request.id, at: now, granted }));
+    const right = /^\d{8}$/.test(pin.trim()) && (await pinMatches(pin.trim(), request.accessPinHash!));
+    em.persist(em.create(RequesterCaseReadEntity, { requestId: request.id, at: now, granted: right, fileNumber }));
     // A refusal commits its log row, so the error is thrown after the transaction.
-    if (!granted) return null;
-    const letters = await lettersOf(em as EntityManager, request.id, true);
+    return right ? { value: await granted(em as EntityManager, request) } : null;
+  });
+  if (!outcome) throw WRONG();
+  return outcome.value;
+}
+
+/**
+ * Opens the requester's page ({@link asVerifiedRequester}). Letters delivered online count as
+ * delivered the first time the requester opens them here.
+ * @throws BadUserInputError (field `pin`) for a wrong code or PIN, or while locked.
+ */
+export function openRequesterCase(ctx: AgencyContext, trackingCode: string, pin: string): Promise<RequesterCase> {
+  return asVerifiedRequester(ctx, trackingCode, pin, null, async (em, request) => {
+    const letters = await lettersOf(em, request.id, true);
     for (const letter of letters) {
       if (letter.deliveryMethod === DeliveryMethod.ONLINE && !letter.deliveredOn) letter.deliveredOn = ctx.runtime.clock.today();
     }
-    return { request, letters };
-  }).then((result) => {
-    if (!result) throw WRONG();
-    return result;
+    return { request, letters, releasedFiles: await releasedFilesOf(em, request.id) };
   });
 }
 

@@ -771,10 +771,17 @@ export type PortalRequesterCaseResult = {
       text: string;
       pdfBase64: string;
     }>;
+    releasedFiles: Array<{
+      number: number;
+      fileName: string;
+      mediaType: string;
+      bytes: number;
+      downloadPath: string;
+    }>;
   };
 };
 /** PortalRequesterCase, sent by its persisted-document hash. */
-export const PortalRequesterCase: PersistedOperation<PortalRequesterCaseResult, PortalRequesterCaseVariables> = { name: 'PortalRequesterCase', hash: '657b5b8800ea490aadecb768efcce4f54048cb0a0d828d935ee6441f47738475' };
+export const PortalRequesterCase: PersistedOperation<PortalRequesterCaseResult, PortalRequesterCaseVariables> = { name: 'PortalRequesterCase', hash: '9121eef7df525e334db8c655e41f9f81953636718a0ee244252ae2b7acbabe16' };
 
 /** Variables of PortalPublishedFeedback. */
 export interface PortalPublishedFeedbackVariables {

@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PortalRequesterCase, request, type PortalRequesterCaseResult } from '../api/client';
-import { downloadLetterPdf } from '../download';
+import { download, downloadLetterPdf } from '../download';
 import { formatDate, useI18n } from '../i18n';
 import { useLocation } from '../router';
 
 type RequesterCase = PortalRequesterCaseResult['requesterCase'];
 type Letter = RequesterCase['letters'][number];
+type ReleasedFile = RequesterCase['releasedFiles'][number];
+
+/** The header a released file's download carries the PIN in (schema/contracts/request-files.ts, which pulls in node modules). */
+const REQUESTER_PIN_HEADER = 'x-requester-pin';
 
 /**
- * 在线查看答复和告知书: the requester's own case — its progress, the reply and the agency's letters
- * to them — opened with the tracking code and the access PIN of the receipt. The PIN is sent in
- * the request's body only: never in the address, never stored.
+ * 在线查看答复和告知书: the requester's own case — its progress, the reply, the agency's letters
+ * to them and the information released with the reply — opened with the tracking code and the
+ * access PIN of the receipt. The PIN is sent in the request's body, and in a header of each file
+ * download: never in the address, kept only in the page's memory while the case is shown.
  */
 export function RequesterCasePage() {
   const { t } = useI18n();
@@ -18,7 +23,7 @@ export function RequesterCasePage() {
   const [pinError, setPinError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [found, setFound] = useState<RequesterCase | null>(null);
+  const [found, setFound] = useState<{ requesterCase: RequesterCase; pin: string } | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -28,14 +33,15 @@ export function RequesterCasePage() {
     setFormError(null);
     setFound(null);
     try {
-      const answer = await request(PortalRequesterCase, { trackingCode: String(form.get('code') ?? '').trim(), pin: String(form.get('pin') ?? '').trim() });
+      const pin = String(form.get('pin') ?? '').trim();
+      const answer = await request(PortalRequesterCase, { trackingCode: String(form.get('code') ?? '').trim(), pin });
       // A wrong code or PIN, and a lockout after too many, are the PIN field's error (bilingual from
       // the API). A refused field comes back null beside its error, so the errors decide.
       const refusal = answer.errors.find((e) => e.extensions?.field === 'pin');
       if (refusal) {
         setPinError(refusal.message);
         document.getElementById('pin')?.focus();
-      } else if (answer.data?.requesterCase) setFound(answer.data.requesterCase);
+      } else if (answer.data?.requesterCase) setFound({ requesterCase: answer.data.requesterCase, pin });
       else setFormError(answer.errors.map((e) => e.message).join(' '));
     } catch {
       setFormError(t('loadFailed'));
@@ -62,13 +68,13 @@ export function RequesterCasePage() {
         {formError && <p class="error" role="alert">{formError}</p>}
         <button type="submit" disabled={busy}>{t('openCase')}</button>
       </form>
-      {found && <CaseView found={found} />}
+      {found && <CaseView found={found.requesterCase} pin={found.pin} />}
     </>
   );
 }
 
-/** The case as the requester reads it: the reply clock's dates, the outcome, the reply and the letters. */
-function CaseView(props: { found: RequesterCase }) {
+/** The case as the requester reads it: the reply clock's dates, the outcome, the reply, the letters and the released files. */
+function CaseView(props: { found: RequesterCase; pin: string }) {
   const { t, lang, label } = useI18n();
   const c = props.found;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -96,6 +102,12 @@ function CaseView(props: { found: RequesterCase }) {
       {c.letters.length === 0 ? <p>{t('noLetters')}</p> : (
         <ul class="letters">{c.letters.map((letter) => <LetterItem key={letter.id} letter={letter} />)}</ul>
       )}
+      {c.releasedFiles.length > 0 && (
+        <>
+          <h3>{t('releasedFiles')}</h3>
+          <ul class="letters">{c.releasedFiles.map((file) => <ReleasedFileItem key={file.number} file={file} pin={props.pin} />)}</ul>
+        </>
+      )}
     </section>
   );
 }
@@ -122,6 +134,45 @@ function LetterItem(props: { letter: Letter }) {
           onClick={() => setShowText((shown) => !shown)}>{t(showText ? 'letterHideText' : 'letterShowText')}</button>
       </p>
       <div id={`${idBase}-text`} class="pre-wrapped" hidden={!showText}>{letter.text}</div>
+    </li>
+  );
+}
+
+/**
+ * One file released with the reply: its number, name and size, and a button that fetches it with
+ * the PIN in its header (never in the address) and offers it as a download.
+ */
+function ReleasedFileItem(props: { file: ReleasedFile; pin: string }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { file } = props;
+  const titleId = `released-file-${file.number}`;
+  const fetchFile = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(file.downloadPath, { headers: { [REQUESTER_PIN_HEADER]: props.pin } });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+        setError(t('releasedFileFailed', { reason: body?.errors?.[0]?.message ?? `HTTP ${response.status}` }));
+        return;
+      }
+      download(file.fileName, await response.blob(), file.mediaType);
+    } catch {
+      setError(t('releasedFileFailed', { reason: t('loadFailed') }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li data-testid="released-file">
+      <h4 id={titleId}>{file.number}. {file.fileName}</h4>
+      <p class="meta">{t('releasedFileSize', { bytes: String(file.bytes) })}</p>
+      <p class="actions">
+        <button type="button" aria-describedby={titleId} disabled={busy} onClick={fetchFile}>{t('releasedFileDownload')}</button>
+      </p>
+      {error && <p class="error" role="alert">{error}</p>}
     </li>
   );
 }

@@ -6,7 +6,7 @@ import {
   StaffIssueRequesterPin, StaffLettersToPrint, StaffRecordLetterHandedOver, StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffLettersToPrintResult, type StaffRequestsResult,
 } from '../../api/staff-operations.generated';
 import { RequireRole } from '../../auth/require-role';
-import type { StaffSession } from '../../auth/session';
+import { bearerToken, type StaffSession } from '../../auth/session';
 import { QueryView } from '../../components/status';
 import { downloadLetterPdf } from '../../download';
 import { formatDate, useI18n } from '../../i18n';
@@ -69,6 +69,7 @@ function QueueList(props: { agency: string | null; onReplied: () => void }) {
                   {row.status === 'PROCESSING' && (replying === row.id
                     ? <ReplyForm row={row} today={today} onDone={props.onReplied} />
                     : <button type="button" onClick={() => setReplying(row.id)}>{t('replyHeading')}</button>)}
+                  <ReleaseFileUpload requestId={row.id} />
                   <NewPin requestId={row.id} />
                 </li>
               ))}
@@ -76,6 +77,55 @@ function QueueList(props: { agency: string | null; onReplied: () => void }) {
           );
         }}
       </QueryView>
+  );
+}
+
+/** A released file as the upload answers it. */
+interface UploadedFile {
+  number: number;
+  fileName: string;
+  bytes: number;
+}
+
+/**
+ * 随答复提供的政府信息: a disclosure officer uploads a file to release with the reply (its bytes as
+ * the body of `POST /request-files/<id>`, docs/api.md); the reply letter lists each one.
+ */
+function ReleaseFileUpload(props: { requestId: string }) {
+  const { t } = useI18n();
+  const [uploaded, setUploaded] = useState<UploadedFile[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = `release-file-${props.requestId.replace(/[^\w-]/g, '-')}`;
+  const upload = async (event: Event) => {
+    event.preventDefault();
+    const file = (document.getElementById(inputId) as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const token = bearerToken();
+      const response = await fetch(`/request-files/${props.requestId}?fileName=${encodeURIComponent(file.name)}`, {
+        method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      const body = (await response.json().catch(() => null)) as { releasedFile?: UploadedFile; errors?: { message: string }[] } | null;
+      const answered = body?.releasedFile;
+      if (answered) setUploaded((files) => [...files.filter((f) => f.number !== answered.number), answered]);
+      else setError(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    } catch {
+      setError(t('loadFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="release-file" onSubmit={upload}>
+      <label for={inputId}>{t('releaseFileField')}</label>{' '}
+      <input id={inputId} type="file" required />{' '}
+      <button type="submit" disabled={busy}>{t('releaseFileUpload')}</button>
+      {uploaded.map((f) => <p key={f.number} class="success" role="status" data-testid="released-file-uploaded">{t('releaseFileUploaded', { number: String(f.number), fileName: f.fileName, bytes: String(f.bytes) })}</p>)}
+      {error && <p class="error" role="alert">{error}</p>}
+    </form>
   );
 }
 
