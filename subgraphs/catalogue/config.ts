@@ -33,6 +33,13 @@ export interface CatalogueConfig {
   feedWaitMs: number;
   /** Entries per read of a log. @default 200 */
   feedPageSize: number;
+  /**
+   * Processes answering reads (HUB_CATALOGUE_READERS). 1: the replicating process answers them
+   * itself. More: it only replicates, and that many reader processes share the port, each with its
+   * own connection to the database, so the reads of a busy province use every core (a search
+   * scores its matches in SQLite on the thread that asked). @default 1
+   */
+  readers: number;
   /** Fixed "now" (ISO date-time) for demos and tests. */
   clock?: string;
 }
@@ -60,8 +67,15 @@ export function loadCatalogueConfig(env: NodeJS.ProcessEnv = process.env): Catal
     staleAfterMs,
     feedWaitMs,
     feedPageSize: Math.min(500, Math.max(1, intFrom(env, 'HUB_CATALOGUE_FEED_PAGE', 200))),
+    readers: readersFrom(env),
     clock: env.HUB_CLOCK || undefined,
   };
+}
+
+function readersFrom(env: NodeJS.ProcessEnv): number {
+  const readers = intFrom(env, 'HUB_CATALOGUE_READERS', 1);
+  if (readers < 1 || readers > 64) throw new RangeError(`HUB_CATALOGUE_READERS must be from 1 to 64 (got ${readers})`);
+  return readers;
 }
 
 /** The catalogue serves the agency contract's public reads: an agency runtime over the catalogue's database, for no agency of its own. */

@@ -13,7 +13,8 @@ import { CATALOGUE_CHANGES_PATH, CATALOGUE_EXPORT_PATH } from '../../schema/cont
 import { documentChangesPage, exportDocumentsPage } from './services/export';
 import { freshnessNotice } from './services/freshness-notice';
 import { gatewayFeedReader } from './services/gateway-feed';
-import { Replicator, type FeedReader } from './services/replicator';
+import { Replicator, type FeedReader, type ReplicationState } from './services/replicator';
+import { startCatalogueReaders } from './readers';
 
 /** Every table of the catalogue's database: an agency database's, plus the replication state. */
 export const CATALOGUE_ENTITIES = [...AGENCY_ENTITIES, CatalogueFeedEntity, CatalogueHeldChangeEntity, CatalogueDocumentChangeEntity];
@@ -28,16 +29,20 @@ export function catalogueGatewayClient(config: CatalogueConfig, gatewayUrl = con
   return new GatewayClient({ url: gatewayUrl, identity: config.serviceIdentity, subject: 'catalogue-service', timeoutMs: config.feedWaitMs + 10_000 });
 }
 
-export interface RunningCatalogue extends RunningSubgraph {
+export interface RunningCatalogue {
+  url: string;
   runtime: AgencyRuntime;
   replicator: Replicator;
+  stop(): Promise<void>;
 }
 
 /**
  * The provincial catalogue: the agency contract's public reads (documents, search, penalty
  * decisions) over one database holding every agency's public projection, replicated from each
  * agency's public change log. Every caller is the public here: staff-only fields are not
- * replicated and no mutation can succeed (the gateway never sends one).
+ * replicated and no mutation can succeed (the gateway never sends one). With `config.readers` > 1
+ * this process only replicates and that many reader processes answer (see startCatalogueReaders;
+ * they need the registry file, not `options.registry`).
  */
 export async function startCatalogue(
   config: CatalogueConfig, options: { registry?: ShardRegistry; read?: FeedReader; onQuery?: (sql: string) => void } = {},
@@ -48,8 +53,27 @@ export async function startCatalogue(
   const read = options.read ?? gatewayFeedReader(catalogueGatewayClient(config));
   const replicator = new Replicator(runtime, registry, read, { pageSize: config.feedPageSize, waitMs: config.feedWaitMs });
   await replicator.start();
-  runtime.replicaFreshness = () => replicator.report(config.staleAfterMs).map(({ error: _error, backfilled: _backfilled, ...feed }) => feed);
-  const running = await startSubgraphServer(
+  const serving = config.readers > 1
+    ? await startCatalogueReaders(config, replicator)
+    : await serveCatalogueReads(config, runtime, replicator, registry);
+  return {
+    url: serving.url,
+    runtime,
+    replicator,
+    async stop() {
+      await replicator.stop();
+      if (!options.registry) registry.close();
+      await serving.stop();
+      await runtime.orm.close(true);
+    },
+  };
+}
+
+/** Answers the catalogue's reads over `runtime`'s database, with the freshness `replication` reports. */
+export async function serveCatalogueReads(config: CatalogueConfig, runtime: AgencyRuntime, replication: ReplicationState, registry: ShardRegistry): Promise<RunningSubgraph> {
+  runtime.replicaFreshness = () => replication.report(config.staleAfterMs).map(({ error: _error, backfilled: _backfilled, ...feed }) => feed);
+  const stale = (among?: readonly string[]) => replication.stale(config.staleAfterMs, among);
+  return startSubgraphServer(
     {
       name: CATALOGUE_CODE,
       schema: await buildAgencySchema(),
@@ -57,29 +81,18 @@ export async function startCatalogue(
       createContext: () => createContext(runtime, ANONYMOUS),
       // Why a feed fails (it may name an agency's address) only for the gateway, which shows it on the operators' /health.
       health: (detailed) => ({
-        ready: replicator.ready(),
-        agencies: replicator.report(config.staleAfterMs).map(({ error, ...feed }) => (detailed && error ? { ...feed, error } : feed)),
+        ready: replication.ready(),
+        agencies: replication.report(config.staleAfterMs).map(({ error, ...feed }) => (detailed && error ? { ...feed, error } : feed)),
       }),
-      accepting: () => replicator.ready(),
+      accepting: () => replication.ready(),
       // Every caller is the public here, whoever the gateway vouches for: the catalogue holds nothing else.
       routes: {
-        [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
-        [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, (among) => replicator.stale(config.staleAfterMs, among), params),
+        [CATALOGUE_EXPORT_PATH]: (params) => exportDocumentsPage(runtime, stale, params),
+        [CATALOGUE_CHANGES_PATH]: (params) => documentChangesPage(runtime, stale, params),
       },
-      plugins: [freshnessNotice((among) => replicator.stale(config.staleAfterMs, among), (prefix) => registry.ownerOfIndexPrefix(prefix)?.code)],
+      plugins: [freshnessNotice(stale, (prefix) => registry.ownerOfIndexPrefix(prefix)?.code)],
     },
     config.port,
     config.host,
   );
-  return {
-    ...running,
-    runtime,
-    replicator,
-    async stop() {
-      await replicator.stop();
-      if (!options.registry) registry.close();
-      await running.stop();
-      await runtime.orm.close(true);
-    },
-  };
 }

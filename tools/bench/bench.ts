@@ -53,6 +53,17 @@ const HOSTS = Math.min(Number(process.env.BENCH_HOSTS ?? 4), MAX_DEPLOYMENTS);
 const SEED_WORKERS = Number(process.env.BENCH_SEED_WORKERS ?? cpus().length);
 const CONNECTIONS = 10;
 /**
+ * Reader processes of the catalogue in its rows (HUB_CATALOGUE_READERS): one per core, as a
+ * province's catalogue machine would run it.
+ */
+const CATALOGUE_READERS = Number(process.env.BENCH_CATALOGUE_READERS ?? cpus().length);
+/**
+ * `BENCH_ONLY=catalogue`: only the direct subgraph's rows and the catalogue's (without the hung
+ * deployment), printed and not written to docs/benchmarks.md — for trying a change to the
+ * catalogue's read path in a few minutes rather than the whole run's.
+ */
+const ONLY_CATALOGUE = process.env.BENCH_ONLY === 'catalogue';
+/**
  * Seconds a request (autocannon) and a shard call (the gateway's HUB_SHARD_TIMEOUT_MS, 5 s in
  * production) may take. Under 10 connections a fan-out over 100 deployments on a 2-core machine
  * takes seconds, and at the production deadline part of its calls would be cut and answered as
@@ -227,15 +238,17 @@ async function main(): Promise<void> {
   // (a′) the first deployment alone in its own process, as production runs it (started before the
   // compact hosts, which open the same file): what one deployment costs in memory, and whether
   // sharing a host changes its latency.
-  const own = await processes.launch('subgraphs/agency/main.js', {
-    ...env, PORT: String(PORTS.ownProcess), HUB_AGENCY_CODE: agencies[0].code, HUB_AGENCY_INDEX_PREFIX: agencies[0].indexPrefix, HUB_DATABASE_URL: benchDatabase(work, agencies[0].code),
-  });
-  const ownStartMiB = rssMiB(own.pid!);
-  const ownUrl = `http://127.0.0.1:${PORTS.ownProcess}/graphql`;
-  record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'portal', await load(ownUrl, PORTAL_DIRECT, portalVariables, direct));
-  record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'search', await load(ownUrl, SEARCH_DIRECT, searchVariables, direct));
-  setup.memory.push({ process: 'one deployment in its own process (main.ts)', deployments: 1, startMiB: ownStartMiB, afterLoadMiB: rssMiB(own.pid!) });
-  await processes.stop(own);
+  if (!ONLY_CATALOGUE) {
+    const own = await processes.launch('subgraphs/agency/main.js', {
+      ...env, PORT: String(PORTS.ownProcess), HUB_AGENCY_CODE: agencies[0].code, HUB_AGENCY_INDEX_PREFIX: agencies[0].indexPrefix, HUB_DATABASE_URL: benchDatabase(work, agencies[0].code),
+    });
+    const ownStartMiB = rssMiB(own.pid!);
+    const ownUrl = `http://127.0.0.1:${PORTS.ownProcess}/graphql`;
+    record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'portal', await load(ownUrl, PORTAL_DIRECT, portalVariables, direct));
+    record('(a′) agency subgraph, direct, own process', 'own-process', 1, 'search', await load(ownUrl, SEARCH_DIRECT, searchVariables, direct));
+    setup.memory.push({ process: 'one deployment in its own process (main.ts)', deployments: 1, startMiB: ownStartMiB, afterLoadMiB: rssMiB(own.pid!) });
+    await processes.stop(own);
+  }
 
   // Every row's deployments: deployment i on compact host i mod HOSTS, so a fan-out over k ≤ HOSTS reaches k processes.
   const shards: ShardEntry[] = agencies.map((agency, i) => ({ code: agency.code, url: `http://127.0.0.1:${PORTS.firstDeployment + i}/graphql` }));
@@ -249,7 +262,7 @@ async function main(): Promise<void> {
     const child = await processes.launch('subgraphs/agency/compact-main.js', { ...env, HUB_AGENCY_DEPLOYMENTS: file }, /compact host of \d+ agency deployments ready/);
     return { child, deployments: deployments.length, startMiB: rssMiB(child.pid!) };
   }));
-  console.log(`${HOSTS} compact hosts of ${agencies.length} deployments ready in ${seconds(hostsStarted).toFixed(1)} s, RSS ${hosts.map((h) => h.startMiB.toFixed(0)).join(', ')} MiB; one deployment in its own process: ${ownStartMiB.toFixed(0)} MiB`);
+  console.log(`${HOSTS} compact hosts of ${agencies.length} deployments ready in ${seconds(hostsStarted).toFixed(1)} s, RSS ${hosts.map((h) => h.startMiB.toFixed(0)).join(', ')} MiB`);
   // Idle cost: what the hosts spend with nobody calling them (their deadline watches and timers), per deployment.
   const idleBefore = hosts.map((h) => cpuSeconds(h.child.pid!));
   await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
@@ -269,18 +282,20 @@ async function main(): Promise<void> {
   recordPaced('(a) agency subgraph, direct', 'search', await load(shards[0].url, SEARCH_DIRECT, searchVariables, direct, { rate: PACED_RATE }));
 
   // (b) stock Apollo Gateway over one deployment.
-  const apolloSupergraph = join(work, 'supergraph-apollo.graphql');
-  writeFileSync(apolloSupergraph, supergraph.replace('http://agency.sharded.invalid/graphql', shards[0].url).replace('http://directory.hub.invalid/graphql', directoryUrl));
-  const apollo = await processes.launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(PORTS.apollo), SUPERGRAPH: apolloSupergraph });
-  for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
-    record('(b) Apollo Gateway 2.x, 1 deployment', 'apollo', 1, name, await load(`http://127.0.0.1:${PORTS.apollo}/`, query, vary, {}, { pid: apollo.pid }));
+  if (!ONLY_CATALOGUE) {
+    const apolloSupergraph = join(work, 'supergraph-apollo.graphql');
+    writeFileSync(apolloSupergraph, supergraph.replace('http://agency.sharded.invalid/graphql', shards[0].url).replace('http://directory.hub.invalid/graphql', directoryUrl));
+    const apollo = await processes.launch('tools/bench/apollo-baseline.js', { ...env, PORT: String(PORTS.apollo), SUPERGRAPH: apolloSupergraph });
+    for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
+      record('(b) Apollo Gateway 2.x, 1 deployment', 'apollo', 1, name, await load(`http://127.0.0.1:${PORTS.apollo}/`, query, vary, {}, { pid: apollo.pid }));
+    }
+    await processes.stop(apollo);
   }
-  await processes.stop(apollo);
 
   // (c, d) the hub's gateway with the live fan-out.
   const supergraphPath = join(work, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraph);
-  for (const count of SHARD_COUNTS) {
+  for (const count of ONLY_CATALOGUE ? [] : SHARD_COUNTS) {
     const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registryOf(count), HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl });
     const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${plural(count)}`;
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
@@ -302,6 +317,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const catalogue = await processes.launch('subgraphs/catalogue/main.js', {
       ...env, PORT: String(PORTS.catalogue), HUB_REGISTRY: registry, HUB_GATEWAY_URL: gatewayUrl, HUB_CATALOGUE_DATABASE_URL: join(work, `catalogue-${count}.sqlite`),
+      HUB_CATALOGUE_READERS: String(CATALOGUE_READERS),
     });
     await waitUntilHealthy(catalogueUrl.replace(/\/graphql$/, '/health'));
     setup.backfillSeconds.set(count, seconds(started));
@@ -311,7 +327,7 @@ async function main(): Promise<void> {
       if (count === 1 || count === MAX_DEPLOYMENTS) recordPaced(`(e) hub gateway + catalogue, ${plural(count)}`, name, await load(gatewayUrl, query, vary, {}, { rate: PACED_RATE }));
     }
     await processes.stop(catalogue);
-    if (count === MAX_DEPLOYMENTS) {
+    if (count === MAX_DEPLOYMENTS && !ONLY_CATALOGUE) {
       // The same province with its first deployment hung: its registry entry now points at a
       // server that accepts connections and never answers. The catalogue restarts on its database
       // (it caught up with every agency before), names the hung one stale within HUNG_STALE_MS
@@ -320,7 +336,7 @@ async function main(): Promise<void> {
       writeRegistry(registry, [{ code: shards[0].code, url: hung.url }, ...shards.slice(1, count)]);
       const restarted = await processes.launch('subgraphs/catalogue/main.js', {
         ...env, PORT: String(PORTS.catalogue), HUB_REGISTRY: registry, HUB_GATEWAY_URL: gatewayUrl, HUB_CATALOGUE_DATABASE_URL: join(work, `catalogue-${count}.sqlite`),
-        HUB_CATALOGUE_FEED_WAIT_MS: String(HUNG_FEED_WAIT_MS), HUB_CATALOGUE_STALE_MS: String(HUNG_STALE_MS),
+        HUB_CATALOGUE_FEED_WAIT_MS: String(HUNG_FEED_WAIT_MS), HUB_CATALOGUE_STALE_MS: String(HUNG_STALE_MS), HUB_CATALOGUE_READERS: String(CATALOGUE_READERS),
       });
       await waitUntilStale(catalogueUrl.replace(/\/graphql$/, '/health'), shards[0].code);
       for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
@@ -336,7 +352,7 @@ async function main(): Promise<void> {
   }
   await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
-  writeReport(rows, paced, setup);
+  if (!ONLY_CATALOGUE) writeReport(rows, paced, setup);
 }
 
 /** Waits until the catalogue's /health names `agency` stale. */
@@ -368,7 +384,7 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
     `- Machine: ${machineLine()}; load generator, gateways and every deployment on this one machine.`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up, variables varied per request (no cache or in-flight deduplication can answer); request and shard-call deadline ${TIMEOUT_S} s (production: 5 s per shard call), so a fan-out over many deployments is measured complete rather than cut into partial pages.`,
     `- Data: ${DOCS_PER_AGENCY} demo documents per deployment (SQLite files), ${top * DOCS_PER_AGENCY} in all, seeded through the workflow by ${SEED_WORKERS} processes in ${setup.seedSeconds.toFixed(0)} s.`,
-    `- Hosting, the same for every row: the ${top} deployments in ${HOSTS} compact hosts (\`subgraphs/agency/compact-main.ts\`, ${hosts.map((h) => h.deployments).join(', ')} deployments), deployment i on host i mod ${HOSTS}, so a fan-out over 4 deployments reaches four processes; each deployment keeps its own database, port, registry entry and claims check. Row (a′) is the first deployment alone in its own process, as production runs it.`,
+    `- Hosting, the same for every row: the ${top} deployments in ${HOSTS} compact hosts (\`subgraphs/agency/compact-main.ts\`, ${hosts.map((h) => h.deployments).join(', ')} deployments), deployment i on host i mod ${HOSTS}, so a fan-out over 4 deployments reaches four processes; each deployment keeps its own database, port, registry entry and claims check. Row (a′) is the first deployment alone in its own process, as production runs it. The catalogue (rows e) replicates in one process and answers in ${CATALOGUE_READERS} reader process${CATALOGUE_READERS === 1 ? '' : 'es'} (\`HUB_CATALOGUE_READERS\`).`,
     '- portal: `documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } }` (the direct subgraph asks `agency { code }`: it has no names);',
     '  supervisor / editor (staff pages, always the live fan-out): `documents(first: $first, filter: { status: $status }) { totalCount edges { node { id title publishDueOn overdue agency { name } } } }` over unpublished statuses, as a supervisor (every deployment) and as an editor of the first agency (its deployment only);',
     '  search: `search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } }`.',

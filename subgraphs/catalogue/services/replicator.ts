@@ -43,13 +43,55 @@ export interface ReplicatorOptions {
   now?: () => Date;
 }
 
+/** What a catalogue answer needs to know of the replication: whether it is ready, and how fresh each agency is. */
+export interface ReplicationState {
+  ready(): boolean;
+  report(staleAfterMs: number): FreshnessReport[];
+  stale(staleAfterMs: number, agencies?: readonly string[]): string[];
+}
+
+/** The replication's state as the replicating process sends it to its readers: readiness and every registered agency's freshness. */
+export interface ReplicationSnapshot {
+  ready: boolean;
+  feeds: FeedFreshness[];
+}
+
+/** Each agency's freshness with its lag and stale flag, as of `nowMs`. */
+export function freshnessReport(feeds: FeedFreshness[], nowMs: number, staleAfterMs: number): FreshnessReport[] {
+  const stale = new Set(staleFeeds(feeds, nowMs, staleAfterMs));
+  return feeds.map((f) => ({
+    agency: f.agency, appliedSeq: f.appliedSeq, knownSeq: f.knownSeq,
+    lagEntries: Math.max(0, f.knownSeq - f.appliedSeq),
+    msSinceRead: f.readAt ? nowMs - f.readAt.getTime() : null,
+    stale: stale.has(f.agency), backfilled: f.backfilled,
+    ...(f.error ? { error: f.error } : {}),
+  }));
+}
+
+/**
+ * The agencies among `agencies` (all when undefined) not back-filled yet or whose log was not read
+ * within `staleAfterMs` of `nowMs`. Run on every answer of the catalogue: no copies, no sort (the
+ * notice sorts what it names).
+ */
+export function staleFeeds(
+  feeds: Iterable<FeedFreshness>, nowMs: number, staleAfterMs: number, agencies?: readonly string[], registered: (code: string) => boolean = () => true,
+): string[] {
+  const stale: string[] = [];
+  for (const f of feeds) {
+    if (agencies && !agencies.includes(f.agency)) continue;
+    if (!registered(f.agency)) continue;
+    if (!f.backfilled || !f.readAt || nowMs - f.readAt.getTime() > staleAfterMs) stale.push(f.agency);
+  }
+  return stale;
+}
+
 /**
  * Pulls every registered agency's public change log from its last applied sequence and applies
  * each page in one transaction with the new high-water mark: exactly once, whatever was down.
  * Each agency has its own loop, so a hung agency only holds its own feed. A caught-up loop long-
  * polls (the agency answers at its next commit), so normal lag is one commit, not a poll interval.
  */
-export class Replicator {
+export class Replicator implements ReplicationState {
   private readonly feeds = new Map<string, FeedFreshness & { running: boolean }>();
   private stopped = false;
   private initialAgencies?: Set<string>;
@@ -140,15 +182,7 @@ export class Replicator {
 
   /** Every replicated agency's freshness with its lag and stale flag, by agency code. */
   report(staleAfterMs: number): FreshnessReport[] {
-    const now = this.now().getTime();
-    const stale = new Set(this.stale(staleAfterMs));
-    return this.freshness().map((f) => ({
-      agency: f.agency, appliedSeq: f.appliedSeq, knownSeq: f.knownSeq,
-      lagEntries: Math.max(0, f.knownSeq - f.appliedSeq),
-      msSinceRead: f.readAt ? now - f.readAt.getTime() : null,
-      stale: stale.has(f.agency), backfilled: f.backfilled,
-      ...(f.error ? { error: f.error } : {}),
-    }));
+    return freshnessReport(this.freshness(), this.now().getTime(), staleAfterMs);
   }
 
   /**
@@ -163,15 +197,12 @@ export class Replicator {
 
   /** Agencies among `agencies` (all when undefined) not back-filled yet or whose log was not read within `staleAfterMs`. */
   stale(staleAfterMs: number, agencies?: readonly string[]): string[] {
-    // On every answer of the catalogue: no copies, no sort (the notice sorts what it names).
-    const now = this.now().getTime();
-    const stale: string[] = [];
-    for (const f of this.feeds.values()) {
-      if (agencies && !agencies.includes(f.agency)) continue;
-      if (!this.registry.get(f.agency)) continue;
-      if (!f.backfilled || !f.readAt || now - f.readAt.getTime() > staleAfterMs) stale.push(f.agency);
-    }
-    return stale;
+    return staleFeeds(this.feeds.values(), this.now().getTime(), staleAfterMs, agencies, (code) => Boolean(this.registry.get(code)));
+  }
+
+  /** What the catalogue's reader processes are told of the replication (see ReplicationMirror). */
+  snapshot(): ReplicationSnapshot {
+    return { ready: this.ready(), feeds: this.freshness() };
   }
 
   async stop(): Promise<void> {

@@ -19,3 +19,19 @@ describe('loadCatalogueConfig: the feed wait and the stale bound', () => {
       .toThrow('HUB_CATALOGUE_FEED_WAIT_MS (15000) must be less than HUB_CATALOGUE_STALE_MS (10000)');
   });
 });
+
+describe('loadCatalogueConfig: reader processes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-catalogue-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { ...TEST_SECRETS, HUB_DATA_DIR: dir };
+
+  it('answers reads in the replicating process unless HUB_CATALOGUE_READERS asks for more', () => {
+    expect(loadCatalogueConfig(env).readers).toBe(1);
+    expect(loadCatalogueConfig({ ...env, HUB_CATALOGUE_READERS: '4' }).readers).toBe(4);
+  });
+
+  it('refuses no reader at all, and more than 64', () => {
+    expect(() => loadCatalogueConfig({ ...env, HUB_CATALOGUE_READERS: '0' })).toThrow('HUB_CATALOGUE_READERS must be from 1 to 64 (got 0)');
+    expect(() => loadCatalogueConfig({ ...env, HUB_CATALOGUE_READERS: '65' })).toThrow('HUB_CATALOGUE_READERS must be from 1 to 64 (got 65)');
+  });
+});
