@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
 import { FILE_NAME_PARAMETER } from '../../schema/contracts/attachments';
 import type { Claims } from '../../schema/contracts/claims';
 import { parseRequestFilePath, REQUEST_FILES_PATH, REQUESTER_PIN_HEADER } from '../../schema/contracts/request-files';
@@ -7,24 +6,10 @@ import type { HttpRoute } from '../shared/subgraph-http';
 import { readUpload, sendError, sendFailure, sendFile } from './attachment-routes';
 import { createContext, type AgencyRuntime } from './context';
 import {
-  describeReleasedFile, readReleasedFileAsOfficer, readReleasedFileAsRequester, uploadReleasedFile, type ReleasedFileDownload,
+  describeReleasedFile, readReleasedFileAsOfficer, readReleasedFileAsRequester, uploadReleasedFile,
 } from './services/released-files';
 
 const NOT_FOUND_MESSAGE = '未找到该文件 / No such file';
-
-/**
- * The requester's download: the PIN from its header only, checked and logged as on the requester's
- * page. A wrong code or PIN, or a locked page, is a 403 with the page's own bilingual refusal.
- */
-async function requesterDownload(req: IncomingMessage, trackingCode: string, number: number, runtime: AgencyRuntime, claims: Claims): Promise<ReleasedFileDownload | null> {
-  const pin = String(req.headers[REQUESTER_PIN_HEADER]);
-  try {
-    return await readReleasedFileAsRequester(createContext(runtime, claims), trackingCode, pin, number);
-  } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.field === 'pin') throw new GraphQLError(error.message, { extensions: { code: 'FORBIDDEN' } });
-    throw error;
-  }
-}
 
 /**
  * The files released with a reply, over HTTP (paths in schema/contracts/request-files.ts), for
@@ -45,8 +30,10 @@ export function requestFileRoutes(runtime: AgencyRuntime): HttpRoute {
           if (url.searchParams.has('pin')) {
             return sendError(res, 400, 'BAD_USER_INPUT', `查询密码须放在 ${REQUESTER_PIN_HEADER} 请求头中，不能放在网址中 / The PIN goes in the ${REQUESTER_PIN_HEADER} header, never in the URL`);
           }
+          // The requester's download: the PIN from its header only, checked and logged as on the
+          // requester's page; a wrong code or PIN, or a locked page, is a 403 with the page's words.
           const download = req.headers[REQUESTER_PIN_HEADER] !== undefined
-            ? await requesterDownload(req, target.key, target.number, runtime, claims)
+            ? await readReleasedFileAsRequester(createContext(runtime, claims), target.key, String(req.headers[REQUESTER_PIN_HEADER]), target.number)
             : await readReleasedFileAsOfficer(createContext(runtime, claims), target.key, target.number);
           if (!download) return sendError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
           return sendFile(req, res, download.file, download.content, 'private, no-store');

@@ -8,7 +8,7 @@ import { RequestStatus } from '../entities/request-enums';
 import { RequestReleaseFileEntity } from '../entities/request-release-file.entity';
 import { bareMediaType } from './attachment-media';
 import { checkFileName, readCheckedUpload, tooLarge, type AttachmentUpload } from './attachment.service';
-import { asVerifiedRequester } from './requester-case';
+import { asVerifiedRequester, REFUSED_AS_FORBIDDEN } from './requester-verification';
 
 /**
  * 随答复提供的政府信息 — the files an agency releases to the requester with its reply: uploaded by
@@ -108,8 +108,8 @@ export async function readReleasedFileAsOfficer(ctx: AgencyContext, requestId: s
  * A released file for the requester, by tracking code and PIN: verified, locked out and logged
  * exactly as the requester's page ({@link asVerifiedRequester}), the file's number kept in the log.
  * @returns null when the request has no such file.
- * @throws BadUserInputError (field `pin`) for a wrong code or PIN, or while locked.
+ * @throws ForbiddenError, with the page's own words, for a wrong code or PIN, or while locked.
  */
 export function readReleasedFileAsRequester(ctx: AgencyContext, trackingCode: string, pin: string, number: number): Promise<ReleasedFileDownload | null> {
-  return asVerifiedRequester(ctx, trackingCode, pin, number, (em, request) => withContent(em, request.id, number));
+  return asVerifiedRequester(ctx, trackingCode, pin, number, REFUSED_AS_FORBIDDEN, (em, request) => withContent(em, request.id, number));
 }

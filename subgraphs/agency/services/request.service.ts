@@ -22,7 +22,7 @@ import { nextSerial } from './serial';
 import { queueNewRequestAlert } from './staff-alerts';
 import { issueLetter } from './letters';
 import { LetterKind } from '../entities/letter.entity';
-import { newPin } from './requester-case';
+import { newPin } from './requester-pin';
 import { releasedFilesOf } from './released-files';
 
 /** The clock rules of a deployment: the law's periods with the settings of its config. */
