@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chinaDate } from '../../subgraphs/shared/clock';
 import { APPROVE, CONFIRM, CREATE_DOCUMENT, CREATE_PLAN, LINK, PLAN, PUBLISH } from '../documents/coordination-operations';
 import { startHub, type TestHub } from '../support/hub-harness';
+import { commitBreaker, type CommitBreaker } from '../../tools/bench/processes';
 
 /**
  * Issue 11 on the system clock: the news office's own scheduler (not a test calling its cycle)
@@ -25,47 +24,10 @@ const LEAD_MS = 3000;
 /** One sample of the reader: when its request left and its answer came back, and which documents of the plan it listed. */
 interface Sample { sentAt: number; receivedAt: number; listed: string[]; publishedAt: string[] }
 
-/**
- * An HTTP hop in front of one deployment that the test can make refuse that deployment's next
- * commit of a coordinated release with a 503, as a deployment restarting would; everything else
- * passes through.
- */
-async function commitBreaker(target: string): Promise<{ url: string; refuseNextCommit(): void; refused(): number; close(): Promise<void> }> {
-  let armed = false;
-  let refused = 0;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (armed && body.includes('commitCoordinatedRelease')) {
-        armed = false;
-        refused += 1;
-        response.writeHead(503, { 'content-type': 'text/plain' }).end('restarting');
-        return;
-      }
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as [string, string][]);
-      fetch(target, { method: request.method, headers, body: request.method === 'POST' ? body : undefined })
-        .then(async (answer) => {
-          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-          response.end(Buffer.from(await answer.arrayBuffer()));
-        })
-        .catch(() => response.writeHead(502).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${new URL(target).pathname}`,
-    refuseNextCommit: () => { armed = true; },
-    refused: () => refused,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
-
 describe('a coordinated release on the system clock, released by the scheduler (issue 11)', () => {
   let hub: TestHub;
   let dir: string;
-  let breaker: Awaited<ReturnType<typeof commitBreaker>>;
+  let breaker: CommitBreaker;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hub-release-on-time-'));
