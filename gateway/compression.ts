@@ -75,12 +75,14 @@ export function useResponseCompression(options: CompressionOptions = {}): Gatewa
       if (request.method === 'HEAD' || !response.body || response.headers.has('content-encoding')) return;
       if (!COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return;
       const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+      const length = response.headers.get('content-length');
+      // Caches must keep the encodings apart, also the answers that go out unencoded; those keep
+      // their own body, which the server writes as it is (a body re-wrapped in a new Response
+      // would be streamed instead, at a cost on every request).
+      if (!encoding || (length !== null && Number(length) < threshold)) return void response.headers.append('vary', 'Accept-Encoding');
       const headers = new Headers(response.headers);
-      // Caches must keep the encodings apart, also the answers that went out unencoded.
       headers.append('vary', 'Accept-Encoding');
       const answer = (body: BodyInit | null) => setResponse(new Response(body, { status: response.status, statusText: response.statusText, headers }));
-      const length = response.headers.get('content-length');
-      if (!encoding || (length !== null && Number(length) < threshold)) return answer(response.body);
       headers.set('content-encoding', encoding);
       if (length !== null) {
         const bytes = new Uint8Array(await response.arrayBuffer());

@@ -21,6 +21,32 @@ const signedByContext = new WeakMap<object, Promise<string>>();
 /** Each request's token is verified once, by whichever of the quotas and the context building asks first. */
 const claimsByRequest = new WeakMap<Request, Promise<Claims>>();
 
+/** How long one signature of a caller's claims serves that caller's requests: a third of its 60 s life, so a subgraph never gets one about to expire. */
+const SIGNED_CLAIMS_REUSE_MS = 20_000;
+/** Callers (signed claims) and tokens (verified claims) kept at most; past that the cache starts afresh, so a flood of tokens costs memory only up to here. */
+const MAX_CACHED = 10_000;
+
+/**
+ * A map of values that expire, bounded by {@link MAX_CACHED} entries: what a token verified or a
+ * caller's signed claims are kept in, so that neither is redone on every request.
+ */
+class ExpiringCache<T> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
+
+  get(key: string, now: number): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until > now) return entry.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: T, until: number): void {
+    if (this.entries.size >= MAX_CACHED) this.entries.clear();
+    this.entries.set(key, { value, until });
+  }
+}
+
 /** The verified caller of a gateway request (anonymous when it presented no token). */
 export function claimsOf(context: unknown): Claims {
   return (context && typeof context === 'object' ? claimsByContext.get(context) : undefined) ?? ANONYMOUS;
@@ -44,9 +70,10 @@ export interface HubIdentity {
 }
 
 /**
- * Verifies the caller's bearer token at the gateway and keeps the claims for the request;
- * `signedClaimsOf` signs them once per request and gateway/subgraph-headers.ts puts them on every
- * subgraph call, so a subgraph can trust them.
+ * Verifies the caller's bearer token at the gateway (once per token, until it expires) and keeps
+ * the claims for the request; `signedClaimsOf` signs them (once per caller every
+ * {@link SIGNED_CLAIMS_REUSE_MS}) and gateway/subgraph-headers.ts puts them on every subgraph
+ * call, so a subgraph can trust them.
  */
 export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIdentity {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : undefined;
@@ -68,17 +95,25 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIde
     if (!secret) throw unauthenticated('网关未配置身份验证密钥 / No token verification key configured');
     return (await jwtVerify(token, secret, { issuer: options.jwtIssuer, algorithms: ['HS256'] })).payload;
   };
+  // A token verified once serves until it expires (every request of a page's session carries the
+  // same one); only tokens that verified are kept.
+  const verifiedTokens = new ExpiringCache<Claims>();
   // Verifies the bearer token of a request's headers: the caller's claims, ANONYMOUS without one.
   const claimsOfHeaders = async (headers: Headers): Promise<Claims> => {
     const header = headers.get('authorization');
     if (!header) return ANONYMOUS;
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw unauthenticated('Authorization 头应为 "Bearer <token>" / Authorization must be "Bearer <token>"');
+    const known = verifiedTokens.get(token, Date.now());
+    if (known) return known;
     try {
       const payload = await verify(token);
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role) && r !== 'service') : [];
       if (payload.service === true) roles.push('service');
-      return { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles };
+      const claims = { sub: payload.sub, agency: typeof payload.agency === 'string' ? payload.agency : undefined, roles };
+      // jose refuses a token without a future `exp` only when it has one; one without is kept a minute.
+      verifiedTokens.set(token, claims, typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now() + 60_000);
+      return claims;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw unauthenticated('身份令牌无效或已过期 / The token is invalid or expired');
@@ -95,6 +130,9 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIde
     }
     return claims;
   };
+  // One signature of a caller's claims serves all of that caller's requests for a while: the
+  // subgraphs check the signature and the expiry, and the claims are the same.
+  const signedCallers = new ExpiringCache<Promise<string>>();
   return {
     async onContextBuilding({ context }) {
       const request = (context as { request?: Request }).request;
@@ -107,7 +145,14 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIde
       const ctx = (context ?? {}) as object;
       let signed = signedByContext.get(ctx);
       if (!signed) {
-        signed = signGatewayClaims(claimsOf(ctx), options.gatewaySecret);
+        const claims = claimsOf(ctx);
+        const caller = JSON.stringify([claims.sub ?? null, claims.agency ?? null, claims.roles]);
+        const now = Date.now();
+        signed = signedCallers.get(caller, now);
+        if (!signed) {
+          signed = signGatewayClaims(claims, options.gatewaySecret);
+          signedCallers.set(caller, signed, now + SIGNED_CLAIMS_REUSE_MS);
+        }
         signedByContext.set(ctx, signed);
       }
       return signed;
