@@ -1,6 +1,6 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompactDeployment } from '../../subgraphs/agency/config';
@@ -14,6 +14,7 @@ import { issueToken, type TokenClaims } from '../../schema/contracts/tokens';
 import { composeSupergraph } from '../compose';
 import { benchAgencies } from './bench-agencies';
 import { cpuSeconds, ProcessGroup, rssMiB, startHungServer } from './processes';
+import { cpuByPart } from './cpu-attribution';
 import { benchDatabase, seedInParallel } from './seed-deployments';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
@@ -127,6 +128,9 @@ const PACED_RATE = 30;
 /** How long the catalogue waits for an idle log in the rows with a hung deployment, and when it names one stale. */
 const HUNG_FEED_WAIT_MS = 2000;
 const HUNG_STALE_MS = 5000;
+
+/** One profiled load of the gateway: its CPU per part (cpu-attribution.ts), over the requests it served. */
+interface PartProfile { query: string; requests: number; rps: number; cpuMsPerReq: number; parts: Map<string, number> }
 
 /** What the report states besides the table: what building the province cost. */
 interface Setup {
@@ -308,6 +312,19 @@ async function main(): Promise<void> {
     }
     await processes.stop(gateway);
   }
+  // The gateway's CPU per request by part: the portal and search over one deployment again, with
+  // the gateway under V8's sampling profiler (which adds its own cost, so the shares are what counts).
+  const byPart: PartProfile[] = [];
+  for (const [name, query, vary] of ONLY_CATALOGUE ? [] : [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
+    const profileDir = join(work, `profile-${name}`);
+    mkdirSync(profileDir);
+    const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registryOf(1), HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl }, /ready at/, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    const measured = await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { pid: gateway.pid });
+    // The profile is written as the process exits.
+    await processes.stop(gateway, 30_000);
+    byPart.push({ query: name, requests: measured.requests, rps: measured.rps, cpuMsPerReq: measured.cpuMsPerReq!, parts: cpuByPart(profileDir) });
+  }
+
   // (e) the same reads through the provincial catalogue (one call whatever the number of deployments).
   for (const count of CATALOGUE_COUNTS) {
     const registry = registryOf(count);
@@ -352,7 +369,35 @@ async function main(): Promise<void> {
   }
   await processes.stopAll();
   rmSync(work, { recursive: true, force: true });
-  if (!ONLY_CATALOGUE) writeReport(rows, paced, setup);
+  if (!ONLY_CATALOGUE) writeReport(rows, paced, setup, byPart);
+}
+
+/**
+ * The gateway's CPU per request by part (tools/bench/cpu-attribution.ts), from the profiled loads:
+ * each part's share of the profile's CPU time, and that share of the CPU per request measured
+ * from /proc in the same load.
+ */
+function partsTable(profiles: PartProfile[]): string[] {
+  const shares = profiles.map((p) => {
+    const total = [...p.parts.values()].reduce((a, b) => a + b, 0);
+    return new Map([...p.parts].map(([part, ms]) => [part, ms / total]));
+  });
+  const parts = [...new Set(profiles.flatMap((p) => [...p.parts.keys()]))]
+    .sort((a, b) => (shares[0]?.get(b) ?? 0) - (shares[0]?.get(a) ?? 0));
+  return [
+    '### The gateway\'s CPU per request, by part',
+    '',
+    `The hub's gateway over one deployment again, under V8's sampling profiler (\`--cpu-prof\`), ${profiles.map((p) => `${p.query} at ${p.rps.toFixed(0)} req/s, ${p.cpuMsPerReq.toFixed(2)} ms of CPU a request`).join('; ')} (the profiler adds its own cost). ` +
+      'Each sample counts for the part of the gateway nearest the root of its stack (a library a plugin calls counts for the plugin, the engine\'s work inside a plugin\'s hook too); samples under no part of the gateway count for the library or runtime they are in. ms/req is the part\'s share of the profile times the CPU per request measured from /proc in the same load.',
+    '',
+    `| part | ${profiles.map((p) => `${p.query}: share | ${p.query}: ms/req`).join(' | ')} |`,
+    `|---|${profiles.map(() => '---:|---:').join('|')}|`,
+    ...parts.map((part) => `| ${part} | ${profiles.map((p, i) => {
+      const share = shares[i].get(part) ?? 0;
+      return `${(100 * share).toFixed(1)} % | ${(share * p.cpuMsPerReq).toFixed(3)}`;
+    }).join(' | ')} |`),
+    '',
+  ];
 }
 
 /** Waits until the catalogue's /health names `agency` stale. */
@@ -366,7 +411,7 @@ async function waitUntilStale(url: string, agency: string, timeoutMs = 120_000):
   throw new Error(`${url} did not name ${agency} stale within ${timeoutMs} ms`);
 }
 
-function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
+function writeReport(rows: Row[], paced: PacedRow[], setup: Setup, byPart: PartProfile[]): void {
   const find = (path: Path, deployments: number, query: string) => rows.find((r) => r.path === path && r.deployments === deployments && r.query === query)!;
   const top = MAX_DEPLOYMENTS;
   const [own, ...hosts] = setup.memory;
@@ -415,6 +460,7 @@ function writeReport(rows: Row[], paced: PacedRow[], setup: Setup): void {
     `one process per deployment would take about ${gib(own.startMiB * top)} GiB when ready and ${gib(own.afterLoadMiB * top)} GiB after a load (${top} × ${mib(own.startMiB)} and × ${mib(own.afterLoadMiB)} MiB)${marginal}. ` +
     'A host shares the code, the runtime and one built schema; each deployment adds its ORM and database connection, its server and its caches.',
     '',
+    ...partsTable(byPart),
     '## Against the targets',
     '',
   ];
