@@ -1,4 +1,6 @@
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { findPlain } from './plain-rows';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../schema/contracts/cursor';
 import { compareFacetCounts, type FacetCount } from '../../schema/contracts/facets';
 
@@ -60,17 +62,19 @@ interface Listed { id: string }
  * cursor `after`: the query every list of the hub runs, with cursors `[column ms, id]` that the
  * gateway merges across deployments and a total counted only when asked. `where` may be a
  * function building the filter afresh for each query, as a filter holding a raw SQL fragment
- * must be (a fragment is consumed by the query it is used in).
+ * must be (a fragment is consumed by the query it is used in). `plain` reads the rows as plain
+ * objects (plain-rows.ts) for a page only read, never written through.
  */
 export async function findKeysetPage<T extends Listed>(
   em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T> | (() => FilterQuery<T>),
-  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null },
+  options: { column: keyof T & string; direction: 'asc' | 'desc'; first: number; after?: string | null; plain?: boolean },
 ): Promise<Page<{ cursor: string; node: T }>> {
   const { column, direction, first, after } = options;
   checkPageSize(first);
   const whereOf = typeof filter === 'function' ? filter : () => filter;
   const pageWhere = afterCursor(whereOf(), column, direction, after);
-  const rows = await em.find(entity, pageWhere, { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 });
+  const query = { orderBy: { [column]: direction, id: direction } as never, limit: first + 1 };
+  const rows = options.plain ? await findPlain(em, entity, pageWhere, query) : await em.find(entity, pageWhere, query);
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor([(node[column] as unknown as Date).getTime(), node.id]), node }));
   return keysetPage(edges, rows.length > first, () => em.count(entity, whereOf()));
 }

@@ -127,7 +127,7 @@ export async function listDocuments(
   const page = await findKeysetPage(ctx.em, DocumentEntity, where, {
     column: order === DocumentOrder.UPDATED_AT_ASC ? 'updatedAt' : 'listedAt',
     direction: directionOf(order),
-    first, after,
+    first, after, plain: true,
   });
   for (const { node } of page.edges) ctx.loaders.document.prime(node.id, node);
   return page;
