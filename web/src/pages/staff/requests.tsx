@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { chinaDate } from '../../../../subgraphs/shared/clock';
 import { request, useQuery } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { writeFailure } from '../../api/write-failure';
 import {
   StaffIssueRequesterPin, StaffLettersToPrint, StaffRecordLetterHandedOver, StaffReplyToRequest, StaffRequests, type RequestOutcome, type StaffLettersToPrintResult, type StaffRequestsResult,
@@ -94,37 +95,31 @@ interface UploadedFile {
 function ReleaseFileUpload(props: { requestId: string }) {
   const { t } = useI18n();
   const [uploaded, setUploaded] = useState<UploadedFile[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useWrite();
   const inputId = `release-file-${props.requestId.replace(/[^\w-]/g, '-')}`;
   const upload = async (event: Event) => {
     event.preventDefault();
     const file = (document.getElementById(inputId) as HTMLInputElement).files?.[0];
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await write.run(async () => {
       const token = bearerToken();
       const response = await fetch(`/request-files/${props.requestId}?fileName=${encodeURIComponent(file.name)}`, {
         method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       const body = (await response.json().catch(() => null)) as { releasedFile?: UploadedFile; errors?: { message: string }[] } | null;
       const answered = body?.releasedFile;
-      if (answered) setUploaded((files) => [...files.filter((f) => f.number !== answered.number), answered]);
-      else setError(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
-    } catch {
-      setError(t('loadFailed'));
-    } finally {
-      setBusy(false);
-    }
+      if (!answered) return body?.errors?.[0]?.message ?? `HTTP ${response.status}`;
+      setUploaded((files) => [...files.filter((f) => f.number !== answered.number), answered]);
+      return null;
+    });
   };
   return (
     <form class="release-file" onSubmit={upload}>
       <label for={inputId}>{t('releaseFileField')}</label>{' '}
       <input id={inputId} type="file" required />{' '}
-      <button type="submit" disabled={busy}>{t('releaseFileUpload')}</button>
+      <button type="submit" disabled={write.busy}>{t('releaseFileUpload')}</button>
       {uploaded.map((f) => <p key={f.number} class="success" role="status" data-testid="released-file-uploaded">{t('releaseFileUploaded', { number: String(f.number), fileName: f.fileName, bytes: String(f.bytes) })}</p>)}
-      {error && <p class="error" role="alert">{error}</p>}
+      {write.error && <p class="error" role="alert">{write.error}</p>}
     </form>
   );
 }
@@ -133,49 +128,33 @@ function ReleaseFileUpload(props: { requestId: string }) {
 function NewPin(props: { requestId: string }) {
   const { t } = useI18n();
   const [pin, setPin] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const issue = async () => {
-    setBusy(true);
-    try {
-      const answer = await request(StaffIssueRequesterPin, { id: props.requestId });
-      const problem = writeFailure(answer);
-      setError(problem);
-      if (!problem) setPin(answer.data!.issueRequesterPin);
-    } catch {
-      setError(t('loadFailed'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const write = useWrite();
+  const issue = () => write.run(async () => {
+    const answer = await request(StaffIssueRequesterPin, { id: props.requestId });
+    const problem = writeFailure(answer);
+    if (!problem) setPin(answer.data!.issueRequesterPin);
+    return problem;
+  });
   if (pin) return <p class="success" role="status">{t('newPinIssued')}<strong data-testid="new-pin">{pin}</strong></p>;
   return (
     <p>
-      <button type="button" disabled={busy} onClick={issue}>{t('issueNewPin')}</button>
-      {error && <span class="error" role="alert"> {error}</span>}
+      <button type="button" disabled={write.busy} onClick={issue}>{t('issueNewPin')}</button>
+      {write.error && <span class="error" role="alert"> {write.error}</span>}
     </p>
   );
 }
 
 function ReplyForm(props: { row: Row; today: string; onDone: () => void }) {
   const { t, label } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useWrite();
   const prefix = `reply-${props.row.id}`;
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    try {
-      const answer = await request(StaffReplyToRequest, { id: props.row.id, on: String(form.get('on')), outcome: String(form.get('outcome')) as RequestOutcome, responseText: String(form.get('responseText') ?? '').trim() });
-      const problem = writeFailure(answer);
-      setError(problem);
-      if (!problem) props.onDone();
-    } catch {
-      setError(t('loadFailed'));
-    } finally {
-      setBusy(false);
-    }
+    const replied = await write.run(async () => writeFailure(await request(StaffReplyToRequest, {
+      id: props.row.id, on: String(form.get('on')), outcome: String(form.get('outcome')) as RequestOutcome, responseText: String(form.get('responseText') ?? '').trim(),
+    })));
+    if (replied) props.onDone();
   };
   return (
     <form class="form" onSubmit={submit} aria-label={t('replyHeading')}>
@@ -185,8 +164,8 @@ function ReplyForm(props: { row: Row; today: string; onDone: () => void }) {
       </div>
       <div class="field"><label for={`${prefix}-on`}>{t('replyOn')}</label><input id={`${prefix}-on`} name="on" type="date" required defaultValue={props.today} /></div>
       <div class="field"><label for={`${prefix}-text`}>{t('replyText')}</label><textarea id={`${prefix}-text`} name="responseText" rows={4} required /></div>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>{t('sendReply')}</button>
+      {write.error && <p class="error" role="alert">{write.error}</p>}
+      <button type="submit" disabled={write.busy}>{t('sendReply')}</button>
     </form>
   );
 }
@@ -223,23 +202,13 @@ function LettersToPrintList(props: { onHandedOver: () => void }) {
 
 function LetterToPrintItem(props: { letter: LetterToPrint; today: string; onDone: () => void }) {
   const { t, lang, label } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useWrite();
   const { letter } = props;
   const prefix = `print-${letter.id.replace(/[^\w-]/g, '-')}`;
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    try {
-      const problem = writeFailure(await request(StaffRecordLetterHandedOver, { id: letter.id, on: String(form.get('on')) }));
-      setError(problem);
-      if (!problem) props.onDone();
-    } catch {
-      setError(t('loadFailed'));
-    } finally {
-      setBusy(false);
-    }
+    if (await write.run(async () => writeFailure(await request(StaffRecordLetterHandedOver, { id: letter.id, on: String(form.get('on')) })))) props.onDone();
   };
   return (
     <li>
@@ -251,9 +220,9 @@ function LetterToPrintItem(props: { letter: LetterToPrint; today: string; onDone
       <p><button type="button" aria-describedby={`${prefix}-title`} onClick={() => downloadLetterPdf(letter)}>{t('letterDownload')}</button></p>
       <form class="filters" onSubmit={submit} aria-labelledby={`${prefix}-title`}>
         <div class="field"><label for={`${prefix}-on`}>{t('handedOverOn')}</label><input id={`${prefix}-on`} name="on" type="date" required defaultValue={props.today} /></div>
-        <div class="field"><button type="submit" disabled={busy}>{t('recordHandedOver')}</button></div>
+        <div class="field"><button type="submit" disabled={write.busy}>{t('recordHandedOver')}</button></div>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
+      {write.error && <p class="error" role="alert">{write.error}</p>}
     </li>
   );
 }
