@@ -6,6 +6,7 @@ import { chinaDate } from '../../subgraphs/shared/clock';
 import { writeRegistry, type ShardEntry } from '../../schema/contracts/shard-registry';
 import type { Role } from '../../schema/contracts/claims';
 import { commitBreaker, ProcessGroup } from './processes';
+import { percentile, sleep } from './measure';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
 /**
@@ -40,12 +41,6 @@ const CONFIRM = /* GraphQL */ `mutation($id: ID!) { confirmReleasePlan(id: $id) 
 const VISIBLE = /* GraphQL */ `query($filter: DocumentFilter) { documents(filter: $filter, orderBy: UPDATED_AT_ASC, first: 100) { edges { node { id publishedAt } } } }`;
 
 interface Round { refused: boolean; latencyMs?: number; partial: number; early: number; instants: number; reads: number; failedReads: number }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-release-'));

@@ -20,6 +20,7 @@ import { seedDirectory } from '../demo/directory-seed';
 import { seedAgency } from '../demo/seed-agency';
 import { benchAgencies } from './bench-agencies';
 import { cpuSeconds, ProcessGroup, rssMiB } from './processes';
+import { percentile, sleep } from './measure';
 import { machineLine, writeBenchmarkSection } from './report-file';
 
 /**
@@ -76,16 +77,9 @@ async function waitUntilHealthy(url: string, timeoutMs = 600_000): Promise<void>
   throw new Error(`${url} not healthy within ${timeoutMs} ms`);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
 /** An error message as a kind: the agency and the address it names replaced, so the report counts kinds. */
 function errorKind(message: string): string {
   return message.replace(/\bb\d+[a-z]+\b/g, '<agency>').replace(/https?:\/\/[^\s]+/g, '<url>').replace(/\d+ (秒|s\b)/g, 'N $1').slice(0, 140);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The catalogue's /health as this benchmark reads it. */
