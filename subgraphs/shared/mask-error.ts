@@ -26,7 +26,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (e instanceof ConnectionException) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && isUnavailableCode(code)) return true;
-    e = (e as { cause?: unknown; originalError?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
+    // graphql-js wraps a thrown value that is not an Error of its realm (a driver's error raised
+    // in another VM context, as under the test runner) as NonErrorThrown, keeping it in `thrownValue`.
+    const wrapped = e as { cause?: unknown; originalError?: unknown; thrownValue?: unknown };
+    e = wrapped.cause ?? wrapped.originalError ?? wrapped.thrownValue;
   }
   return false;
 }
