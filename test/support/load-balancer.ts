@@ -5,7 +5,7 @@ export interface LoadBalancer {
   url: string;
   /** Requests each backend answered, by its origin. */
   answered: Map<string, number>;
-  /** Requests sent to the next backend because a connection was refused. */
+  /** Requests sent to the next backend because a connection could not be established. */
   redispatched: number;
   /** Called after each answer a backend gave (for tests that wait on progress). */
   onAnswer?: () => void;
@@ -15,8 +15,9 @@ export interface LoadBalancer {
 /**
  * A local load balancer in front of gateway replicas, behaving as nginx does by default: round
  * robin, a new upstream connection per request (nginx's default upstream has no keep-alive), and a
- * request whose connection was refused — so it never reached a replica — sent to the next one
- * (`proxy_next_upstream error`). Nothing is retried once it reached a replica.
+ * request whose connection could not be established (refused, or reset before it was) — so it
+ * never reached a replica — sent to the next one (`proxy_next_upstream error`). Nothing is
+ * retried once it reached a replica.
  */
 export async function startLoadBalancer(backends: string[]): Promise<LoadBalancer> {
   let next = 0;
@@ -30,7 +31,9 @@ export async function startLoadBalancer(backends: string[]): Promise<LoadBalance
       const upstream = await new Promise<IncomingMessage | 'refused'>((resolve, reject) => {
         const target = new URL(req.url ?? '/', origin);
         const call = request(target, { method: req.method, headers: { ...req.headers, host: target.host, connection: 'close' }, agent: false }, resolve);
-        call.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error)));
+        // A connection that was never established (refused, or reset while a stopping replica
+        // closed its accept queue) carried no request: nginx sends it to the next upstream.
+        call.on('error', (error: NodeJS.ErrnoException) => (error.syscall === 'connect' ? resolve('refused') : reject(error)));
         call.end(body);
       // Wrapped, not tested with instanceof: Node's errors come from another realm than the test's Error.
       }).catch((error: Error) => ({ failed: error }));
