@@ -161,12 +161,16 @@ export async function searchDocuments(
 ): Promise<DocumentPage> {
   checkPageSize(first);
   if (text.trim().length > 200) throw new BadUserInputError('text', '搜索词不能超过 200 个字符', 'Search text must be at most 200 characters');
-  const plan = ctx.runtime.search.plan(text);
   const visible = visibleWhere(ctx, { ...filter, status: [DocumentStatus.PUBLISHED] });
-  if (!plan || !visible) return emptyPage();
+  if (!visible) return emptyPage();
+  const em = ctx.em;
+  // Words that stand side by side in no document leave the proximity factor out of the scoring.
+  const probe = ctx.runtime.search.adjacencyProbe(text);
+  const adjacency = probe && (await em.execute(probe.sql, probe.bindings)).length === 0 ? 'none' : 'scored';
+  const plan = ctx.runtime.search.plan(text, adjacency);
+  if (!plan) return emptyPage();
   // Only the public's view is indexed, whoever searches.
   const where = { $and: [visible, { status: DocumentStatus.PUBLISHED, disclosure: DisclosureAttribute.PROACTIVE }] } as FilterQuery<DocumentEntity>;
-  const em = ctx.em;
   const knex = em.getKnex();
   const documents = () => em.createQueryBuilder(DocumentEntity, 'd').select(['d.id']).where(where as never).getKnexQuery();
   // Looked up by the two indexed columns alone, then filtered: in one query SQLite's planner

@@ -130,20 +130,39 @@ export class SearchIndex {
     }
   }
 
+  /** The words typed side by side, in their order, as a full-text phrase; undefined for one word. */
+  private phraseOf(terms: QueryTerm[]): string | undefined {
+    if (terms.length < 2) return undefined;
+    return this.kind === 'sqlite' ? quoteFts(terms.map((t) => t.word).join(' ')) : terms.map((t) => quoteTs(t.word)).join(' <-> ');
+  }
+
+  /**
+   * A query selecting one row when some indexed document has the words of `text` side by side in
+   * the typed order, none otherwise; undefined for text of fewer than two words. When it selects
+   * nothing, ADJACENT_FACTOR multiplies no score, so the plan can leave it out (`plan(text, 'none')`)
+   * and spare every match its test — the same ranking at a lower cost.
+   */
+  adjacencyProbe(text: string): IndexQuery | undefined {
+    const phrase = this.phraseOf(queryTerms(text));
+    if (!phrase) return undefined;
+    return this.kind === 'sqlite'
+      ? { sql: 'select 1 as found from document_fts where document_fts match ? limit 1', bindings: [phrase] }
+      : { sql: `select 1 as found from document_search where vector @@ to_tsquery('simple', ?) limit 1`, bindings: [phrase] };
+  }
+
   /**
    * The plan of a search for `text` (see {@link SearchPlan}); undefined when the text holds no
-   * searchable word. Two tiers: documents whose title or number holds every word (scored
+   * searchable word. `adjacency: 'none'` leaves out the proximity factor, for a text whose
+   * {@link adjacencyProbe} found no document. Two tiers: documents whose title or number holds every word (scored
    * TITLE_TIER higher), then the other matches. Within a tier, BM25 over the weighted columns
    * (PostgreSQL: ts_rank_cd), times ADJACENT_FACTOR when the words stand side by side in the
    * typed order (an FTS5 phrase, a tsquery `<->` chain).
    */
-  plan(text: string): SearchPlan | undefined {
+  plan(text: string, adjacency: 'scored' | 'none' = 'scored'): SearchPlan | undefined {
     const terms = queryTerms(text);
     if (terms.length === 0) return undefined;
     const match = matchExpression(this.kind, terms);
-    const adjacent = terms.length > 1
-      ? (this.kind === 'sqlite' ? quoteFts(terms.map((t) => t.word).join(' ')) : terms.map((t) => quoteTs(t.word)).join(' <-> '))
-      : undefined;
+    const adjacent = adjacency === 'scored' ? this.phraseOf(terms) : undefined;
     const plan = { terms, phrases: queryPhrases(text) };
     if (this.kind === 'sqlite') {
       const w = WEIGHTS;
