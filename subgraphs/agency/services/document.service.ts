@@ -8,7 +8,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError, WorkflowConflictError
 import { directionOf } from '../../../schema/contracts/agency-routing';
 import { formatIndexNumber, malformedIndexNumber, normalizeIndexNumber, parseIndexNumber } from '../../../schema/contracts/index-number';
 import { normalizeDocNumber } from '../../shared/identifiers';
-import { highlightFragment, type QueryTerm } from '../../shared/chinese-text';
+import { highlightFragment, queryTerms, type QueryTerm } from '../../shared/chinese-text';
 import type { SearchTier } from './search-index';
 import { actorOf, agencyOf, isStaff, seesInternals, type AgencyContext } from '../context';
 import { DocumentEntity } from '../entities/document.entity';
@@ -165,9 +165,11 @@ export async function searchDocuments(
   if (!visible) return emptyPage();
   const em = ctx.em;
   // Words that stand side by side in no document leave the proximity factor out of the scoring.
-  const probe = ctx.runtime.search.adjacencyProbe(text);
+  // The text is segmented once, for the probe and the plan alike.
+  const terms = queryTerms(text);
+  const probe = ctx.runtime.search.adjacencyProbe(terms);
   const adjacency = probe && (await em.execute(probe.sql, probe.bindings)).length === 0 ? 'none' : 'scored';
-  const plan = ctx.runtime.search.plan(text, adjacency);
+  const plan = ctx.runtime.search.plan(text, adjacency, terms);
   if (!plan) return emptyPage();
   // Only the public's view is indexed, whoever searches.
   const where = { $and: [visible, { status: DocumentStatus.PUBLISHED, disclosure: DisclosureAttribute.PROACTIVE }] } as FilterQuery<DocumentEntity>;

@@ -137,13 +137,13 @@ export class SearchIndex {
   }
 
   /**
-   * A query selecting one row when some indexed document has the words of `text` side by side in
-   * the typed order, none otherwise; undefined for text of fewer than two words. When it selects
+   * A query selecting one row when some indexed document has the words `terms` side by side in
+   * the typed order, none otherwise; undefined for fewer than two words. When it selects
    * nothing, ADJACENT_FACTOR multiplies no score, so the plan can leave it out (`plan(text, 'none')`)
    * and spare every match its test — the same ranking at a lower cost.
    */
-  adjacencyProbe(text: string): IndexQuery | undefined {
-    const phrase = this.phraseOf(queryTerms(text));
+  adjacencyProbe(terms: QueryTerm[]): IndexQuery | undefined {
+    const phrase = this.phraseOf(terms);
     if (!phrase) return undefined;
     return this.kind === 'sqlite'
       ? { sql: 'select 1 as found from document_fts where document_fts match ? limit 1', bindings: [phrase] }
@@ -152,14 +152,14 @@ export class SearchIndex {
 
   /**
    * The plan of a search for `text` (see {@link SearchPlan}); undefined when the text holds no
-   * searchable word. `adjacency: 'none'` leaves out the proximity factor, for a text whose
-   * {@link adjacencyProbe} found no document. Two tiers: documents whose title or number holds every word (scored
+   * searchable word; `terms` are the text's (queryTerms), when the caller has them already.
+   * `adjacency: 'none'` leaves out the proximity factor, for terms whose {@link adjacencyProbe}
+   * found no document. Two tiers: documents whose title or number holds every word (scored
    * TITLE_TIER higher), then the other matches. Within a tier, BM25 over the weighted columns
    * (PostgreSQL: ts_rank_cd), times ADJACENT_FACTOR when the words stand side by side in the
    * typed order (an FTS5 phrase, a tsquery `<->` chain).
    */
-  plan(text: string, adjacency: 'scored' | 'none' = 'scored'): SearchPlan | undefined {
-    const terms = queryTerms(text);
+  plan(text: string, adjacency: 'scored' | 'none' = 'scored', terms = queryTerms(text)): SearchPlan | undefined {
     if (terms.length === 0) return undefined;
     const match = matchExpression(this.kind, terms);
     const adjacent = adjacency === 'scored' ? this.phraseOf(terms) : undefined;
