@@ -1,5 +1,6 @@
 import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { Kind, print, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { ExpiringCache } from './expiring-cache';
 
 /** What {@link useEntityCache} keeps, and for how long. */
 export interface EntityCacheOptions {
@@ -53,18 +54,12 @@ function cacheableSelection(document: DocumentNode, options: EntityCacheOptions)
  * on and not kept. A change in the directory shows after at most `ttlMs`.
  */
 export function useEntityCache(options: EntityCacheOptions): (executor: Executor) => Executor {
-  const maxEntries = options.maxEntries ?? 10_000;
-  const entries = new Map<string, { value: unknown; expires: number }>();
+  const entries = new ExpiringCache<unknown>(options.maxEntries ?? 10_000);
   // The engine plans a document once and sends the same DocumentNode each time.
   const selections = new WeakMap<DocumentNode, ReturnType<typeof cacheableSelection> | null>();
   const selectionOf = (document: DocumentNode) => {
     if (!selections.has(document)) selections.set(document, cacheableSelection(document, options) ?? null);
     return selections.get(document) ?? undefined;
-  };
-  const keep = (key: string, value: unknown, now: number) => {
-    entries.delete(key);
-    entries.set(key, { value, expires: now + options.ttlMs });
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   };
   return (executor) => {
     if (options.ttlMs <= 0) return executor;
@@ -79,8 +74,8 @@ export function useEntityCache(options: EntityCacheOptions): (executor: Executor
       const missing: number[] = [];
       representations.forEach((r: Representation, i) => {
         const key = keyOf(r);
-        const entry = key === undefined ? undefined : entries.get(key);
-        if (entry && entry.expires > now) found[i] = entry.value;
+        const value = key === undefined ? undefined : entries.get(key, now);
+        if (value !== undefined) found[i] = value;
         else missing.push(i);
       });
       if (missing.length === 0) return { data: { _entities: found } };
@@ -96,7 +91,7 @@ export function useEntityCache(options: EntityCacheOptions): (executor: Executor
       missing.forEach((index, j) => {
         found[index] = fetched[j];
         const key = keyOf(representations[index]);
-        if (key !== undefined && fetched[j] !== null) keep(key, fetched[j], now);
+        if (key !== undefined && fetched[j] !== null && fetched[j] !== undefined) entries.set(key, fetched[j], now + options.ttlMs);
       });
       return { ...result, data: { ...(result.data as object), _entities: found } };
     };

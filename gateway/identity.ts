@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ANONYMOUS, ROLES, signGatewayClaims, type Claims, type Role } from '../schema/contracts/claims';
 import type { AsymmetricKey } from '../schema/contracts/tokens';
+import { ExpiringCache } from './expiring-cache';
 
 /** Options of the caller verification. */
 export interface IdentityOptions {
@@ -23,29 +24,8 @@ const claimsByRequest = new WeakMap<Request, Promise<Claims>>();
 
 /** How long one signature of a caller's claims serves that caller's requests: a third of its 60 s life, so a subgraph never gets one about to expire. */
 const SIGNED_CLAIMS_REUSE_MS = 20_000;
-/** Callers (signed claims) and tokens (verified claims) kept at most; past that the cache starts afresh, so a flood of tokens costs memory only up to here. */
+/** Callers (signed claims) and tokens (verified claims) kept at most, so a flood of tokens costs memory only up to here. */
 const MAX_CACHED = 10_000;
-
-/**
- * A map of values that expire, bounded by {@link MAX_CACHED} entries: what a token verified or a
- * caller's signed claims are kept in, so that neither is redone on every request.
- */
-class ExpiringCache<T> {
-  private readonly entries = new Map<string, { value: T; until: number }>();
-
-  get(key: string, now: number): T | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.until > now) return entry.value;
-    this.entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, value: T, until: number): void {
-    if (this.entries.size >= MAX_CACHED) this.entries.clear();
-    this.entries.set(key, { value, until });
-  }
-}
 
 /** The verified caller of a gateway request (anonymous when it presented no token). */
 export function claimsOf(context: unknown): Claims {
@@ -97,7 +77,7 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIde
   };
   // A token verified once serves until it expires (every request of a page's session carries the
   // same one); only tokens that verified are kept.
-  const verifiedTokens = new ExpiringCache<Claims>();
+  const verifiedTokens = new ExpiringCache<Claims>(MAX_CACHED);
   // Verifies the bearer token of a request's headers: the caller's claims, ANONYMOUS without one.
   const claimsOfHeaders = async (headers: Headers): Promise<Claims> => {
     const header = headers.get('authorization');
@@ -132,7 +112,7 @@ export function useHubIdentity(options: IdentityOptions): GatewayPlugin & HubIde
   };
   // One signature of a caller's claims serves all of that caller's requests for a while: the
   // subgraphs check the signature and the expiry, and the claims are the same.
-  const signedCallers = new ExpiringCache<Promise<string>>();
+  const signedCallers = new ExpiringCache<Promise<string>>(MAX_CACHED);
   return {
     async onContextBuilding({ context }) {
       const request = (context as { request?: Request }).request;
