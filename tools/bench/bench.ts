@@ -299,8 +299,12 @@ async function main(): Promise<void> {
   // (c, d) the hub's gateway with the live fan-out.
   const supergraphPath = join(work, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraph);
+  /** The hub's gateway over the deployments of `registry`, with the live fan-out (no catalogue). */
+  const launchLiveGateway = (registry: string, nodeArgs: string[] = []) => processes.launch(
+    'gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registry, HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl }, /ready at/, nodeArgs,
+  );
   for (const count of ONLY_CATALOGUE ? [] : SHARD_COUNTS) {
-    const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registryOf(count), HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl });
+    const gateway = await launchLiveGateway(registryOf(count));
     const label = count === 1 ? '(c) hub gateway, 1 deployment' : `(d) hub gateway, ${plural(count)}`;
     for (const [name, query, vary] of [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
       record(label, 'live', count, name, await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { pid: gateway.pid }));
@@ -318,7 +322,7 @@ async function main(): Promise<void> {
   for (const [name, query, vary] of ONLY_CATALOGUE ? [] : [['portal', PORTAL, portalVariables], ['search', SEARCH, searchVariables]] as const) {
     const profileDir = join(work, `profile-${name}`);
     mkdirSync(profileDir);
-    const gateway = await processes.launch('gateway/main.js', { ...gatewayEnv, PORT: String(PORTS.gateway), HUB_REGISTRY: registryOf(1), HUB_SUPERGRAPH: supergraphPath, HUB_DIRECTORY_URL: directoryUrl }, /ready at/, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    const gateway = await launchLiveGateway(registryOf(1), ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
     const measured = await load(`http://127.0.0.1:${PORTS.gateway}/graphql`, query, vary, {}, { pid: gateway.pid });
     // The profile is written as the process exits.
     await processes.stop(gateway, 30_000);

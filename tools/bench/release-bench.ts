@@ -52,8 +52,15 @@ async function main(): Promise<void> {
     process.env.HUB_DATA_DIR = dataDir;
     const { devToken } = await import('../dev-token');
     const gateway = 'http://127.0.0.1:4000/graphql';
+    // One token per role and agency for the whole run (each signing reads the gateway's settings).
+    const tokens = new Map<string, Promise<string>>();
+    const tokenOf = (roles: Role[], agency?: string) => {
+      const key = `${roles.join('+')}@${agency ?? ''}`;
+      if (!tokens.has(key)) tokens.set(key, devToken(roles, { agency }));
+      return tokens.get(key)!;
+    };
     const ask = async (query: string, variables: Record<string, unknown>, roles?: Role[], agency?: string) => {
-      const token = roles ? await devToken(roles, { agency }) : undefined;
+      const token = roles ? await tokenOf(roles, agency) : undefined;
       const answer = await fetch(gateway, {
         method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }),
       });
