@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PortalRequesterCase, request, type PortalRequesterCaseResult } from '../api/client';
 import { download, downloadLetterPdf } from '../download';
 import { formatDate, useI18n } from '../i18n';
@@ -78,8 +78,10 @@ function CaseView(props: { found: RequesterCase; pin: string }) {
   const { t, lang, label } = useI18n();
   const c = props.found;
   const heading = useRef<HTMLHeadingElement>(null);
-  // The result replaces the form's focus once, when it arrives (not on every later render).
-  useEffect(() => heading.current?.focus(), [c]);
+  // The result replaces the form's focus once, when it arrives (not on every later render), in the
+  // same frame as it is drawn: an effect after paint leaves a moment where the heading is shown and
+  // the focus is nowhere (the submit button was disabled while the case loaded).
+  useLayoutEffect(() => heading.current?.focus(), [c]);
   return (
     <section aria-labelledby="case-heading">
       <h2 id="case-heading" tabIndex={-1} ref={heading}>{t('caseOf', { code: c.trackingCode })}</h2>
