@@ -39,6 +39,7 @@ const NOT_RUN: Record<string, string> = {
   'bench:consistency': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:replication': 'a benchmark: minutes of load, and it rewrites docs/benchmarks.md',
   'bench:release': 'a benchmark: the whole demo hub on its own ports for minutes, and it rewrites docs/benchmarks.md',
+  'bench:search': 'a benchmark: it loads a million documents into SQLite and PostgreSQL, and it rewrites docs/benchmarks.md',
 };
 /** Forms of a run script that are not run either: they need a running hub. */
 const NOT_RUN_FORMS: Record<string, string> = {

@@ -17,6 +17,7 @@ import { cpuSeconds, ProcessGroup, rssMiB, startHungServer } from './processes';
 import { cpuByPart } from './cpu-attribution';
 import { benchDatabase, seedInParallel } from './seed-deployments';
 import { machineLine, writeBenchmarkSection } from './report-file';
+import { SEARCH, SEARCH_DIRECT, searchText } from './search-queries';
 
 /**
  * `npm run bench:gateway` (the first part of `npm run bench`): every configuration side by side in one run on this machine, written to
@@ -77,8 +78,6 @@ const PORTS = { directory: BASE_PORT, apollo: BASE_PORT + 1, gateway: BASE_PORT 
 
 const PORTAL = /* GraphQL */ `query Latest($to: Date) { documents(first: 20, filter: { publishedTo: $to }) { edges { node { id title publishedAt agency { name } } } } }`;
 const PORTAL_DIRECT = PORTAL.replace('agency { name }', 'agency { code }');
-const SEARCH = /* GraphQL */ `query Search($text: String!) { search(text: $text, first: 20) { totalCount edges { highlight node { id title agency { name } } } } }`;
-const SEARCH_DIRECT = SEARCH.replace('agency { name }', 'agency { code }');
 /**
  * Staff pages, which always take the live fan-out (they include unpublished documents): a
  * supervisor's list of what is not published yet, over every deployment, and an editor's own
@@ -89,7 +88,6 @@ const STATUS_SETS = [['DRAFT', 'IN_REVIEW', 'APPROVED'], ['IN_REVIEW', 'APPROVED
 function staffVariables(i: number) {
   return { first: 11 + (i % 10), status: STATUS_SETS[Math.floor(i / 10) % STATUS_SETS.length] };
 }
-const WORDS = ['公开', '通知', '实施', '发展', '管理', '建设', '服务', '安全', '资金', '监督', '规划', '改革', '教育', '环境', '市场', '数字经济'];
 
 /** Varied variables so no layer answers from a cache or an in-flight duplicate. */
 function portalVariables(i: number) {
@@ -98,7 +96,7 @@ function portalVariables(i: number) {
   return { to: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 function searchVariables(i: number) {
-  return { text: WORDS[i % WORDS.length] + (i % 3 === 0 ? ' 工作' : '') };
+  return { text: searchText(i) };
 }
 
 const processes = new ProcessGroup();
