@@ -219,11 +219,11 @@ export async function searchDocuments(
       const [row] = await em.execute<{ n: number }[]>(knex.count('* as n').from(found().as('matches')));
       return Number(row.n);
     }
-    const [row] = await em.execute<{ n: number }[]>(plan.count.sql, plan.count.bindings);
+    const counted = await ctx.runtime.search.countMatches(em, plan);
     const matched = exact.length
       ? await em.execute<{ doc_id: string }[]>(knex.select('doc_id').from(knex.raw(`(${plan.matches.sql}) as matches`, plan.matches.bindings)).whereIn('doc_id', exact))
       : [];
-    return Number(row.n) + exact.length - matched.length;
+    return counted + exact.length - matched.length;
   });
   const facets = lazily(() => searchFacets(em, found()));
   return Object.defineProperty(result, 'facets', { get: facets, enumerable: true }) as DocumentPage;
