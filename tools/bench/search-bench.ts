@@ -16,6 +16,7 @@ import { DisclosureAttribute, DocumentStatus, Validity } from '../../subgraphs/a
 import { buildAgencySchema, createAgencyRuntime } from '../../subgraphs/agency/server';
 import { normalizeDocNumber } from '../../subgraphs/shared/identifiers';
 import type { DatabaseKind } from '../../subgraphs/shared/orm';
+import { escapeLike, LIKE_ESCAPE } from '../../subgraphs/shared/sql-like';
 import { findTheme } from '../../subgraphs/shared/taxonomy';
 import { generateAgencyDocuments } from '../demo/documents';
 import { benchAgencies } from './bench-agencies';
@@ -58,7 +59,7 @@ interface SizeResult {
 }
 
 /** A database of `kind` for the bench, and how to drop it. */
-async function benchDatabase(kind: DatabaseKind, dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+async function openBenchDatabase(kind: DatabaseKind, dir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (kind === 'sqlite') return { url: join(dir, 'search.sqlite'), drop: async () => {} };
   const name = `hub_bench_search_${process.pid}`;
   const admin = async (sql: string) => {
@@ -100,7 +101,11 @@ function* documentRows(code: string, from: number, count: number) {
 async function grow(runtime: AgencyRuntime, from: number, to: number): Promise<void> {
   const em = runtime.orm.em.fork() as EntityManager;
   const kind = runtime.search.kind;
-  if (kind === 'postgresql') await em.execute('drop index if exists document_search_vector_index');
+  // The migration's GIN index, dropped for the load and created again from its own definition.
+  const [gin] = kind === 'postgresql'
+    ? await em.execute<{ indexdef: string }[]>(`select indexdef from pg_indexes where indexname = 'document_search_vector_index'`)
+    : [];
+  if (gin) await em.execute('drop index document_search_vector_index');
   let batch: ReturnType<typeof documentRows> extends Generator<infer R> ? R[] : never = [];
   const flush = async () => {
     await em.transactional(async (tx) => {
@@ -114,13 +119,9 @@ async function grow(runtime: AgencyRuntime, from: number, to: number): Promise<v
     if (batch.length === BATCH) await flush();
   }
   if (batch.length) await flush();
-  if (kind === 'postgresql') {
-    await em.execute('create index document_search_vector_index on document_search using gin (vector)');
-    await em.execute('analyze');
-  } else {
-    await em.execute(`insert into document_fts (document_fts) values ('optimize')`);
-    await em.execute('analyze');
-  }
+  if (gin) await em.execute(gin.indexdef);
+  if (kind === 'sqlite') await em.execute(`insert into document_fts (document_fts) values ('optimize')`);
+  await em.execute('analyze');
 }
 
 /**
@@ -130,11 +131,7 @@ async function grow(runtime: AgencyRuntime, from: number, to: number): Promise<v
  */
 async function queryPlans(runtime: AgencyRuntime): Promise<{ selective: string; common: string }> {
   const em = runtime.orm.em.fork() as EntityManager;
-  const matches = await Promise.all(SEARCH_WORDS.map(async (word) => {
-    const count = runtime.search.plan(word)!.count;
-    const [row] = await em.execute<{ n: number }[]>(count.sql, count.bindings);
-    return { word, n: Number(row.n) };
-  }));
+  const matches = await Promise.all(SEARCH_WORDS.map(async (word) => ({ word, n: await runtime.search.countMatches(em, runtime.search.plan(word)!) })));
   const ordered = matches.filter((m) => m.n > 0).sort((a, b) => a.n - b.n);
   const planOf = async (word: string) => {
     const tier = runtime.search.plan(word)!.tiers[0];
@@ -176,8 +173,9 @@ async function timeTexts(run: (text: string) => Promise<void>, rounds: number): 
  */
 async function likeScan(em: EntityManager, text: string): Promise<void> {
   const words = text.split(/\s+/).filter(Boolean);
-  const where = words.map(() => `(title like ? or summary like ? or body like ?)`).join(' and ');
-  const bindings = words.flatMap((w) => [`%${w}%`, `%${w}%`, `%${w}%`]);
+  const like = (column: string) => `${column} like ? escape '${LIKE_ESCAPE}'`;
+  const where = words.map(() => `(${like('title')} or ${like('summary')} or ${like('body')})`).join(' and ');
+  const bindings = words.flatMap((w) => Array<string>(3).fill(`%${escapeLike(w)}%`));
   const base = `from document where status = 'PUBLISHED' and disclosure = 'PROACTIVE' and ${where}`;
   await em.execute(`select id ${base} order by published_at desc, id desc limit 20`, bindings);
   await em.execute(`select count(*) as n ${base}`, bindings);
@@ -185,7 +183,7 @@ async function likeScan(em: EntityManager, text: string): Promise<void> {
 
 async function measureEngine(kind: DatabaseKind, schema: GraphQLSchema): Promise<SizeResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-search-bench-'));
-  const database = await benchDatabase(kind, dir);
+  const database = await openBenchDatabase(kind, dir);
   const runtime = await createAgencyRuntime(loadAgencyConfig({
     HUB_GATEWAY_SECRET: randomBytes(32).toString('hex'), HUB_AGENCY_CODE: 'fjdrc', HUB_AGENCY_INDEX_PREFIX: 'FJ00201',
     HUB_DATABASE_URL: database.url, HUB_CLOCK: '2026-11-27T10:00:00+08:00', HUB_LOG_LEVEL: 'warn',
